@@ -1,0 +1,17 @@
+//! Database migrations of Koers, one schema change per file.
+//!
+//! A migration that has been shipped is never edited: a later change gets a
+//! new file. Demo data does not belong here; it comes from `koers seed-demo`.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261201_000001_create_organisation;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261201_000001_create_organisation::Migration)]
+    }
+}

@@ -1,0 +1,27 @@
+//! The root component and the route table.
+
+use leptos::prelude::*;
+use leptos_meta::{Title, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::features::shell::components::AppLayout;
+use crate::features::shell::pages::{HomePage, NotFoundPage, OfflinePage};
+use crate::i18n::{Key, use_i18n};
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let i18n = use_i18n();
+    view! {
+        <Title formatter=move |page: String| format!("{page} · {}", i18n.t(Key::AppName))/>
+        <Router>
+            <AppLayout>
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/offline") view=OfflinePage/>
+                </Routes>
+            </AppLayout>
+        </Router>
+    }
+}

@@ -1,0 +1,96 @@
+//! The one error type that crosses the wire.
+//!
+//! Each variant is a stable snake_case code; the browser shows its translated
+//! message. Causes of internal errors stay in the server log: the browser only
+//! ever learns `internal`.
+
+use leptos::server_fn::codec::JsonEncoding;
+use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::Key;
+
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "code", rename_all = "snake_case")]
+pub enum AppError {
+    /// Something failed on the server; the cause is logged, not shown.
+    #[error("internal")]
+    Internal,
+    /// The object does not exist, or exists where the caller may not know of it.
+    #[error("not_found")]
+    NotFound,
+    #[error("unauthenticated")]
+    Unauthenticated,
+    #[error("forbidden")]
+    Forbidden,
+    /// The request could not be read (missing or malformed arguments).
+    #[error("bad_request")]
+    BadRequest,
+    /// The browser could not reach the server.
+    #[error("unreachable")]
+    Unreachable,
+    #[error("invalid_language")]
+    InvalidLanguage,
+}
+
+impl AppError {
+    /// The stable code, as sent to the browser.
+    pub fn code(&self) -> String {
+        self.to_string()
+    }
+
+    /// The translated message a user sees for this error.
+    pub fn message_key(&self) -> Key {
+        match self {
+            AppError::Internal => Key::ErrorInternal,
+            AppError::NotFound => Key::ErrorNotFound,
+            AppError::Unauthenticated => Key::ErrorUnauthenticated,
+            AppError::Forbidden => Key::ErrorForbidden,
+            AppError::BadRequest => Key::ErrorBadRequest,
+            AppError::Unreachable => Key::ErrorUnreachable,
+            AppError::InvalidLanguage => Key::ErrorInvalidLanguage,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(error: ServerFnErrorErr) -> Self {
+        match error {
+            ServerFnErrorErr::Request(_) => AppError::Unreachable,
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => AppError::BadRequest,
+            _ => AppError::Internal,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_travel_as_their_code_only() {
+        let json = serde_json::to_string(&AppError::Forbidden).unwrap_or_default();
+        assert_eq!(json, r#"{"code":"forbidden"}"#);
+        assert_eq!(AppError::InvalidLanguage.code(), "invalid_language");
+    }
+
+    #[test]
+    fn transport_failures_become_codes_without_their_text() {
+        let from = AppError::from_server_fn_error;
+        assert_eq!(
+            from(ServerFnErrorErr::Request("connection refused".into())),
+            AppError::Unreachable
+        );
+        assert_eq!(
+            from(ServerFnErrorErr::MissingArg("lang".into())),
+            AppError::BadRequest
+        );
+        assert_eq!(
+            from(ServerFnErrorErr::ServerError("database is locked".into())),
+            AppError::Internal
+        );
+    }
+}

@@ -1,0 +1,8 @@
+//! Types shared by the server and the browser: ids, errors, validation.
+//! Everything here builds for WebAssembly; nothing here touches the database.
+
+pub mod error;
+pub mod ids;
+pub mod validation;
+
+pub use error::AppError;

@@ -1,0 +1,36 @@
+//! Header with navigation, the content area, and the footer with the version.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::LanguageSwitcher;
+use crate::i18n::{Key, use_i18n};
+
+#[component]
+pub fn AppLayout(children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <a class="skip-link" href="#content">{i18n.t(Key::AppSkipToContent)}</a>
+        <header class="app-header">
+            <A href="/" attr:class="brand">
+                <img src="/icons/icon.svg" alt="" width="32" height="32"/>
+                <span>{i18n.t(Key::AppName)}</span>
+            </A>
+            <nav class="app-nav" aria-label=i18n.t(Key::NavLabel)>
+                <ul>
+                    <li>
+                        <A href="/" exact=true>{i18n.t(Key::NavHome)}</A>
+                    </li>
+                </ul>
+            </nav>
+            <LanguageSwitcher/>
+        </header>
+        <main id="content" class="app-main" tabindex="-1">
+            {children()}
+        </main>
+        <footer class="app-footer">
+            <p>{i18n.format(Key::FooterVersion, &[("version", env!("CARGO_PKG_VERSION"))])}</p>
+            <p>{i18n.t(Key::FooterOpenSource)}</p>
+        </footer>
+    }
+}

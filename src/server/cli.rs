@@ -1,0 +1,163 @@
+//! The `koers` command: `serve` (default), `migrate`, `seed-demo`, `check-config`.
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use axum::serve::ListenerExt;
+use leptos::prelude::LeptosOptions;
+use migration::{Migrator, MigratorTrait};
+
+use super::config::{Config, Environment};
+use super::{AppState, db, logging, router, seed};
+
+const USAGE: &str = "\
+usage: koers [command]
+
+commands:
+  serve          run the web server (default): migrates the database first
+  migrate up     apply pending migrations
+  migrate down   roll back the most recent migration
+  migrate status list applied and pending migrations
+  seed-demo      fill an empty database with the demo organisation
+  check-config   validate Leptos.toml and KOERS_* variables, then exit
+
+configuration: Leptos.toml (or the file named by KOERS_CONFIG), overridden
+by KOERS_<SECTION>_<KEY> environment variables.";
+
+pub async fn run(args: Vec<String>) -> ExitCode {
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    if matches!(args.as_slice(), ["help" | "--help" | "-h"]) {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    let config = match Config::from_environment() {
+        Ok(config) => config,
+        Err(errors) => {
+            eprintln!("koers: {errors}");
+            return ExitCode::from(2);
+        }
+    };
+    logging::init(&config.log);
+    let outcome = match args.as_slice() {
+        [] | ["serve"] => serve(config).await,
+        ["migrate", "up"] => {
+            with_db(
+                &config,
+                |db| async move { Ok(Migrator::up(&db, None).await?) },
+            )
+            .await
+        }
+        ["migrate", "down"] => {
+            with_db(&config, |db| async move {
+                Ok(Migrator::down(&db, Some(1)).await?)
+            })
+            .await
+        }
+        ["migrate", "status"] => {
+            with_db(
+                &config,
+                |db| async move { Ok(Migrator::status(&db).await?) },
+            )
+            .await
+        }
+        ["seed-demo"] => {
+            with_db(&config, |db| async move {
+                db::migrate(&db).await?;
+                seed::seed_demo_if_empty(&db, chrono::Utc::now()).await?;
+                Ok(())
+            })
+            .await
+        }
+        ["check-config"] => {
+            println!("koers: configuration is valid");
+            Ok(())
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            tracing::error!(%error, "koers stopped");
+            eprintln!("koers: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+type Outcome = Result<(), Box<dyn std::error::Error + Send + Sync>>;
+
+async fn with_db<F, Fut>(config: &Config, work: F) -> Outcome
+where
+    F: FnOnce(sea_orm::DatabaseConnection) -> Fut,
+    Fut: Future<Output = Outcome>,
+{
+    let db = db::connect(&config.database).await?;
+    work(db).await
+}
+
+async fn serve(config: Config) -> Outcome {
+    std::fs::create_dir_all(&config.site.data_directory)?;
+    let db = db::connect(&config.database).await?;
+    db::migrate(&db).await?;
+    let leptos_options = leptos_options(&config);
+    let address = config.site.address;
+    let public_url = config.site.public_url.as_str().to_owned();
+    let state = AppState {
+        leptos_options,
+        db,
+        config: Arc::new(config),
+    };
+    let app = router::build(state);
+
+    // axum does not set TCP_NODELAY: without it, responses written in several
+    // pieces wait for the client's delayed ACK (about 40 ms each).
+    let listener = tokio::net::TcpListener::bind(address).await?.tap_io(|tcp| {
+        if let Err(error) = tcp.set_nodelay(true) {
+            tracing::warn!(%error, "could not set TCP_NODELAY");
+        }
+    });
+    tracing::info!(%address, %public_url, "Koers is listening");
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
+    Ok(())
+}
+
+/// The Leptos settings, derived from our configuration instead of the
+/// environment variables cargo-leptos sets, so the binary runs anywhere.
+fn leptos_options(config: &Config) -> LeptosOptions {
+    LeptosOptions::builder()
+        .output_name(env!("CARGO_PKG_NAME"))
+        .site_root(config.site.root.to_string_lossy().into_owned())
+        .site_pkg_dir("pkg")
+        .site_addr(config.site.address)
+        .env(match config.site.environment {
+            Environment::Development => leptos::config::Env::DEV,
+            Environment::Production => leptos::config::Env::PROD,
+        })
+        .hash_files(true)
+        .build()
+}
+
+async fn shutdown_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = interrupt => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,18 @@
+//! Everything that only runs on the server. Compiled with the `ssr` feature
+//! alone, so a server-only import in browser code fails the WASM build.
+
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod entity;
+pub mod health;
+pub mod http;
+pub mod logging;
+pub mod middleware;
+pub mod pwa;
+pub mod router;
+pub mod seed;
+pub mod shell;
+pub mod state;
+
+pub use state::AppState;

@@ -1,0 +1,63 @@
+//! The HTTP surface: health checks, manifest, Leptos pages and server
+//! functions, static files; wrapped in request id, logging, CSRF defence,
+//! security headers and compression.
+
+use axum::Router;
+use axum::extract::Request;
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::routing::get;
+use leptos::prelude::provide_context;
+use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use tower_http::compression::CompressionLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+use super::middleware::{csrf, headers, request_id};
+use super::{AppState, health, pwa, shell::shell};
+use crate::app::App;
+
+pub fn build(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let leptos_options = state.leptos_options.clone();
+    let context_state = state.clone();
+    let provide_state = move || provide_context(context_state.clone());
+
+    Router::new()
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/manifest.webmanifest", get(pwa::manifest))
+        .leptos_routes_with_context(&state, routes, provide_state.clone(), {
+            let options = leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(file_and_error_handler_with_context::<AppState, _>(
+            provide_state,
+            shell,
+        ))
+        .layer(CompressionLayer::new())
+        .layer(from_fn_with_state(state.clone(), headers::security_headers))
+        .layer(from_fn_with_state(
+            state.clone(),
+            csrf::reject_cross_site_writes,
+        ))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|request: &Request| {
+                    let id = request
+                        .headers()
+                        .get(request_id::REQUEST_ID)
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or_default();
+                    tracing::info_span!(
+                        "request",
+                        request_id = %id,
+                        method = %request.method(),
+                        path = %request_id::loggable_path(request.uri().path()),
+                    )
+                })
+                .on_request(())
+                .on_response(DefaultOnResponse::new().level(Level::INFO)),
+        )
+        .layer(from_fn(request_id::assign_request_id))
+        .with_state(state)
+}
