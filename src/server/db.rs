@@ -61,6 +61,96 @@ fn is_in_memory(url: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::server::testing::TestDb;
+    use migration::SchemaManager;
+
+    /// Every migration goes up, all the way down, and up again, leaving the
+    /// schema it promises each time (STYLE.md pattern 10).
+    async fn migrations_go_up_and_down(db: DatabaseConnection) {
+        let schema = SchemaManager::new(&db);
+        let total = Migrator::migrations().len();
+        Migrator::up(&db, None).await.expect("all migrations apply");
+        assert!(
+            schema
+                .has_table("organisation")
+                .await
+                .expect("schema readable")
+        );
+        assert_eq!(
+            Migrator::get_pending_migrations(&db)
+                .await
+                .expect("status")
+                .len(),
+            0
+        );
+
+        Migrator::down(&db, None)
+            .await
+            .expect("all migrations roll back");
+        assert!(
+            !schema
+                .has_table("organisation")
+                .await
+                .expect("schema readable")
+        );
+        assert_eq!(
+            Migrator::get_pending_migrations(&db)
+                .await
+                .expect("status")
+                .len(),
+            total
+        );
+
+        Migrator::up(&db, None)
+            .await
+            .expect("migrations apply again after a full rollback");
+        assert!(
+            schema
+                .has_table("organisation")
+                .await
+                .expect("schema readable")
+        );
+    }
+
+    #[tokio::test]
+    async fn migrations_go_up_and_down_on_sqlite() {
+        migrations_go_up_and_down(TestDb::sqlite_unmigrated().await).await;
+    }
+
+    #[tokio::test]
+    async fn migrations_go_up_and_down_on_postgres() {
+        migrations_go_up_and_down(TestDb::postgres_unmigrated().await).await;
+    }
+
+    #[tokio::test]
+    async fn sqlite_files_use_wal_and_enforce_foreign_keys() {
+        use sea_orm::{ConnectionTrait, Statement};
+        let directory = std::env::temp_dir().join(format!("koers-db-{}", uuid::Uuid::new_v4()));
+        let config = DatabaseConfig {
+            url: format!("sqlite://{}/nested/koers.db?mode=rwc", directory.display()),
+            max_connections: 2,
+        };
+        let db = connect(&config)
+            .await
+            .expect("file database opens, its directory created");
+        let pragma = |name: &str| {
+            Statement::from_string(db.get_database_backend(), format!("PRAGMA {name}"))
+        };
+        let mode = db
+            .query_one_raw(pragma("journal_mode"))
+            .await
+            .expect("pragma")
+            .expect("row");
+        assert_eq!(mode.try_get_by_index::<String>(0).expect("text"), "wal");
+        let keys = db
+            .query_one_raw(pragma("foreign_keys"))
+            .await
+            .expect("pragma")
+            .expect("row");
+        assert_eq!(keys.try_get_by_index::<i32>(0).expect("number"), 1);
+        db.close().await.ok();
+        std::fs::remove_dir_all(directory).ok();
+    }
 
     #[test]
     fn the_sqlite_file_is_found_in_the_url() {

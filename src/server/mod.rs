@@ -15,4 +15,7 @@ pub mod seed;
 pub mod shell;
 pub mod state;
 
+#[cfg(test)]
+pub mod testing;
+
 pub use state::AppState;

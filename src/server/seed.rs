@@ -32,3 +32,25 @@ pub async fn seed_demo_if_empty(
     );
     Ok(true)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::server::testing::for_each_backend;
+
+    for_each_backend! {
+        async fn seeding_fills_an_empty_database_once(db) {
+            let now = Utc::now();
+            assert!(seed_demo_if_empty(&db, now).await.expect("first seed"));
+            assert!(!seed_demo_if_empty(&db, now).await.expect("second seed"));
+            let names: Vec<String> = organisation::Entity::find()
+                .all(&db)
+                .await
+                .expect("organisations")
+                .into_iter()
+                .map(|o| o.name)
+                .collect();
+            assert_eq!(names, [DEMO_ORGANISATION]);
+        }
+    }
+}

@@ -61,3 +61,6 @@ pub fn build(state: AppState) -> Router {
         .layer(from_fn(request_id::assign_request_id))
         .with_state(state)
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,229 @@
+//! The HTTP contract of every response, exercised through the real router.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{Method, Request, Response, StatusCode, header};
+use leptos::prelude::LeptosOptions;
+use tower::ServiceExt;
+
+use super::build;
+use crate::server::AppState;
+use crate::server::config::Config;
+use crate::server::testing::TestDb;
+
+async fn app() -> axum::Router {
+    let config =
+        Config::parse(Path::new("test.toml"), None, &BTreeMap::new()).expect("default config");
+    let leptos_options = LeptosOptions::builder()
+        .output_name("koers")
+        .site_root("target/site")
+        .build();
+    let db = TestDb::sqlite().await.db;
+    build(AppState {
+        leptos_options,
+        db,
+        config: Arc::new(config),
+    })
+}
+
+async fn send(request: Request<Body>) -> Response<Body> {
+    app().await.oneshot(request).await.expect("router answers")
+}
+
+fn get(path: &str) -> axum::http::request::Builder {
+    Request::builder().uri(path)
+}
+
+async fn body_text(response: Response<Body>) -> String {
+    let bytes = axum::body::to_bytes(response.into_body(), 1 << 20)
+        .await
+        .expect("body");
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+fn header_of<'a>(response: &'a Response<Body>, name: header::HeaderName) -> &'a str {
+    response
+        .headers()
+        .get(name)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+}
+
+fn language_form(origin_headers: &[(&str, &str)]) -> Request<Body> {
+    let mut request = Request::builder()
+        .method(Method::POST)
+        .uri("/api/language")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::HOST, "127.0.0.1:3000");
+    for (name, value) in origin_headers {
+        request = request.header(*name, *value);
+    }
+    request
+        .body(Body::from("lang=en&return_to=%2F"))
+        .expect("request")
+}
+
+#[tokio::test]
+async fn healthz_answers_json() {
+    let response = send(get("/healthz").body(Body::empty()).expect("request")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(body_text(response).await.contains("\"status\":\"ok\""));
+}
+
+#[tokio::test]
+async fn readyz_checks_the_database() {
+    let response = send(get("/readyz").body(Body::empty()).expect("request")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(body_text(response).await.contains("\"database\":\"ok\""));
+}
+
+#[tokio::test]
+async fn every_response_carries_the_security_headers_and_a_fresh_request_id() {
+    let request = get("/healthz")
+        .header("x-request-id", "forged-by-client")
+        .body(Body::empty())
+        .expect("request");
+    let response = send(request).await;
+    assert_eq!(
+        header_of(&response, header::X_CONTENT_TYPE_OPTIONS),
+        "nosniff"
+    );
+    assert_eq!(header_of(&response, header::REFERRER_POLICY), "same-origin");
+    assert!(
+        header_of(&response, header::CONTENT_SECURITY_POLICY).contains("frame-ancestors 'none'")
+    );
+    let id = response
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    assert!(
+        uuid::Uuid::parse_str(id).is_ok(),
+        "server-made request id, got {id:?}"
+    );
+}
+
+#[tokio::test]
+async fn pages_have_a_nonce_csp_that_matches_their_scripts() {
+    let response = send(get("/").body(Body::empty()).expect("request")).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(header_of(&response, header::CACHE_CONTROL), "no-store");
+    let csp = header_of(&response, header::CONTENT_SECURITY_POLICY).to_owned();
+    for directive in [
+        "object-src 'none'",
+        "frame-ancestors 'none'",
+        "'wasm-unsafe-eval'",
+        "base-uri 'none'",
+    ] {
+        assert!(csp.contains(directive), "{directive} missing in {csp}");
+    }
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|rest| rest.split('\'').next())
+        .expect("CSP has a nonce")
+        .to_owned();
+    let html = body_text(response).await;
+    let scripts = html.matches("<script").count();
+    assert!(scripts > 0, "the page has hydration scripts");
+    assert_eq!(
+        html.matches(&format!("nonce=\"{nonce}\"")).count(),
+        scripts,
+        "every script carries the nonce"
+    );
+}
+
+#[tokio::test]
+async fn pages_follow_the_language_cookie_then_the_browser_then_dutch() {
+    let dutch = body_text(send(get("/").body(Body::empty()).expect("request")).await).await;
+    assert!(dutch.contains("<html lang=\"nl\"") && dutch.contains("Welkom bij Koers"));
+
+    let request = get("/")
+        .header(header::ACCEPT_LANGUAGE, "en-GB,en;q=0.8")
+        .body(Body::empty())
+        .expect("request");
+    let english = send(request).await;
+    assert_eq!(header_of(&english, header::CONTENT_LANGUAGE), "en");
+    assert!(body_text(english).await.contains("Welcome to Koers"));
+
+    let request = get("/")
+        .header(header::ACCEPT_LANGUAGE, "en")
+        .header(header::COOKIE, "koers_lang=nl")
+        .body(Body::empty())
+        .expect("request");
+    assert!(
+        body_text(send(request).await)
+            .await
+            .contains("Welkom bij Koers")
+    );
+}
+
+#[tokio::test]
+async fn an_unknown_path_is_a_translated_404() {
+    let request = get("/no/such/page")
+        .header(header::ACCEPT_LANGUAGE, "en")
+        .body(Body::empty())
+        .expect("request");
+    let response = send(request).await;
+    assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    assert!(body_text(response).await.contains("Page not found"));
+}
+
+#[tokio::test]
+async fn the_language_form_sets_a_cookie_and_goes_back() {
+    let response = send(language_form(&[
+        ("sec-fetch-site", "same-origin"),
+        ("accept", "text/html"),
+    ]))
+    .await;
+    assert!(response.status().is_redirection(), "{}", response.status());
+    assert_eq!(header_of(&response, header::LOCATION), "/");
+    assert!(header_of(&response, header::SET_COOKIE).starts_with("koers_lang=en"));
+}
+
+#[tokio::test]
+async fn a_cross_site_write_is_refused_before_it_runs() {
+    for headers in [
+        vec![("sec-fetch-site", "cross-site")],
+        vec![("origin", "https://evil.example")],
+        vec![
+            ("sec-fetch-site", "same-site"),
+            ("origin", "https://sub.example"),
+        ],
+    ] {
+        let response = send(language_form(&headers)).await;
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{headers:?}");
+        assert!(
+            response.headers().get(header::SET_COOKIE).is_none(),
+            "nothing was done"
+        );
+        assert_eq!(body_text(response).await, r#"{"code":"forbidden"}"#);
+    }
+}
+
+#[tokio::test]
+async fn mutating_server_functions_do_not_answer_get() {
+    let request = get("/api/language?lang=en&return_to=%2F")
+        .body(Body::empty())
+        .expect("request");
+    let response = send(request).await;
+    assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+    assert!(response.headers().get(header::SET_COOKIE).is_none());
+}
+
+#[tokio::test]
+async fn the_manifest_is_served_in_the_visitors_language() {
+    let request = get("/manifest.webmanifest")
+        .header(header::ACCEPT_LANGUAGE, "en")
+        .body(Body::empty())
+        .expect("request");
+    let response = send(request).await;
+    assert_eq!(
+        header_of(&response, header::CONTENT_TYPE),
+        "application/manifest+json"
+    );
+    assert!(body_text(response).await.contains("\"lang\":\"en\""));
+}
