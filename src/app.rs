@@ -6,7 +6,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::features::shell::components::AppLayout;
-use crate::features::shell::pages::{HomePage, NotFoundPage, OfflinePage};
+use crate::features::shell::pages::{HomePage, NotFoundPage};
 use crate::i18n::{Key, use_i18n};
 
 #[component]
@@ -19,7 +19,6 @@ pub fn App() -> impl IntoView {
             <AppLayout>
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage/>
-                    <Route path=path!("/offline") view=OfflinePage/>
                 </Routes>
             </AppLayout>
         </Router>

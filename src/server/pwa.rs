@@ -1,15 +1,56 @@
-//! The web app manifest, in the visitor's language, so Koers installs as an
-//! app on phones and desktops. (The service worker is `public/sw.js`.)
+//! What makes Koers an installable app: the web app manifest and the
+//! offline page, both in the visitor's language. The service worker itself
+//! is `public/sw.js`.
 
 use axum::extract::State;
 use axum::http::{HeaderMap, header};
-use axum::response::IntoResponse;
+use axum::response::{Html, IntoResponse};
+use leptos::prelude::*;
+use leptos_meta::HashedStylesheet;
 use serde_json::json;
 
 use super::AppState;
 use super::http::language_of;
-use crate::i18n::{Key, Lang, text};
+use crate::features::shell::pages::OfflineMessage;
+use crate::i18n::{I18n, Key, Lang, text};
 use crate::ui::THEME_COLOUR;
+
+/// `/offline`: a page without scripts or personal data, which the service
+/// worker keeps and shows when the server cannot be reached.
+pub async fn offline_page(State(state): State<AppState>, headers: HeaderMap) -> impl IntoResponse {
+    let lang = language_of(&headers, state.config.site.default_language);
+    let options = state.leptos_options.clone();
+    let html = Owner::new().with(|| {
+        provide_context(I18n { lang });
+        view! {
+            <!DOCTYPE html>
+            <html lang=lang.code()>
+                <head>
+                    <meta charset="utf-8"/>
+                    <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                    <meta name="theme-color" content=THEME_COLOUR/>
+                    <title>{text(lang, Key::OfflineTitle)}</title>
+                    <link rel="manifest" href="/manifest.webmanifest"/>
+                    <link rel="icon" href="/icons/icon.svg" type="image/svg+xml"/>
+                    <HashedStylesheet options id="koers"/>
+                </head>
+                <body>
+                    <header class="app-header">
+                        <span class="brand">
+                            <img src="/icons/icon.svg" alt="" width="32" height="32"/>
+                            <span>{text(lang, Key::AppName)}</span>
+                        </span>
+                    </header>
+                    <main id="content" class="app-main">
+                        <OfflineMessage/>
+                    </main>
+                </body>
+            </html>
+        }
+        .to_html()
+    });
+    ([(header::CONTENT_LANGUAGE, lang.code())], Html(html))
+}
 
 pub async fn manifest(State(state): State<AppState>, headers: HeaderMap) -> impl IntoResponse {
     let lang = language_of(&headers, state.config.site.default_language);

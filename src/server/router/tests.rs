@@ -227,3 +227,17 @@ async fn the_manifest_is_served_in_the_visitors_language() {
     );
     assert!(body_text(response).await.contains("\"lang\":\"en\""));
 }
+
+#[tokio::test]
+async fn the_offline_page_is_translated_and_has_no_scripts() {
+    let request = get("/offline")
+        .header(header::ACCEPT_LANGUAGE, "en")
+        .body(Body::empty())
+        .expect("request");
+    let response = send(request).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(header_of(&response, header::CONTENT_LANGUAGE), "en");
+    let html = body_text(response).await;
+    assert!(html.contains("You are offline"), "{html}");
+    assert!(!html.contains("<script"), "nothing to hydrate: {html}");
+}

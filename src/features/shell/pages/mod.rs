@@ -4,4 +4,4 @@ mod offline;
 
 pub use home::HomePage;
 pub use not_found::NotFoundPage;
-pub use offline::OfflinePage;
+pub use offline::OfflineMessage;

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# `make test`: formatting, lints, unit and service tests on SQLite and
+# PostgreSQL, then the Playwright suite against the built server in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/build-env.sh
+
+step() { printf '\n==> %s\n' "$*"; }
+
+scripts/setup.sh --tests
+
+step "formatting"
+cargo fmt --all -- --check
+
+step "clippy (server and browser builds)"
+cargo clippy --workspace --all-targets --features ssr -- -D warnings
+cargo clippy --lib --features hydrate --target wasm32-unknown-unknown -- -D warnings
+
+step "PostgreSQL for the service tests"
+source scripts/postgres.sh
+start_test_database
+trap stop_test_database EXIT
+
+step "unit and service tests (SQLite and PostgreSQL)"
+cargo test --workspace --features ssr
+
+step "building the app"
+cargo leptos build
+
+step "end-to-end tests in Chromium"
+(cd end2end && npx playwright test)
