@@ -4,11 +4,7 @@
 //! dotted key (`nav.home`) into a variant of `i18n::Key` (`Key::NavHome`), so a
 //! mistyped key is a compile error; a key present in only one language still
 //! builds, and the unit tests of `i18n` fail on it with the key's name.
-#![allow(
-    clippy::expect_used,
-    clippy::panic,
-    reason = "a build script reports errors by panicking"
-)]
+#![allow(clippy::expect_used, clippy::panic, reason = "a build script reports errors by panicking")]
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -22,9 +18,8 @@ fn main() {
         let path = format!("src/i18n/{language}.toml");
         println!("cargo::rerun-if-changed={path}");
         let source = std::fs::read_to_string(&path).expect("translation file is readable");
-        let table: toml::Table = source
-            .parse()
-            .unwrap_or_else(|error| panic!("{path} is not valid TOML: {error}"));
+        let table: toml::Table =
+            source.parse().unwrap_or_else(|error| panic!("{path} is not valid TOML: {error}"));
         let mut flat = BTreeMap::new();
         flatten("", &table, &mut flat, &path);
         texts.insert(language, flat);
@@ -38,7 +33,9 @@ fn main() {
     for key in &keys {
         writeln!(code, "    /// `{key}`\n    {},", variant_name(key)).ok();
     }
-    code.push_str("}\n\nimpl Key {\n    /// Every key, in file order.\n    pub const ALL: &'static [Key] = &[\n");
+    code.push_str(
+        "}\n\nimpl Key {\n    /// Every key, in file order.\n    pub const ALL: &'static [Key] = &[\n",
+    );
     for key in &keys {
         writeln!(code, "        Key::{},", variant_name(key)).ok();
     }
@@ -54,37 +51,24 @@ fn main() {
         )
         .ok();
         for (key, text) in table {
-            writeln!(
-                code,
-                "        Key::{} => Some({text:?}),",
-                variant_name(key)
-            )
-            .ok();
+            writeln!(code, "        Key::{} => Some({text:?}),", variant_name(key)).ok();
         }
         code.push_str("        _ => None,\n    }\n}\n");
     }
 
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
-        .join("translations.rs");
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("translations.rs");
     std::fs::write(out, code).expect("OUT_DIR is writable");
 }
 
 fn flatten(prefix: &str, table: &toml::Table, into: &mut BTreeMap<String, String>, path: &str) {
     for (name, value) in table {
-        let key = if prefix.is_empty() {
-            name.clone()
-        } else {
-            format!("{prefix}.{name}")
-        };
+        let key = if prefix.is_empty() { name.clone() } else { format!("{prefix}.{name}") };
         match value {
             toml::Value::String(text) => {
                 into.insert(key, text.clone());
             }
             toml::Value::Table(inner) => flatten(&key, inner, into, path),
-            other => panic!(
-                "{path}: `{key}` must be a text or a table, found {}",
-                other.type_str()
-            ),
+            other => panic!("{path}: `{key}` must be a text or a table, found {}", other.type_str()),
         }
     }
 }

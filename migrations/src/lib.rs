@@ -6,12 +6,18 @@
 pub use sea_orm_migration::prelude::*;
 
 mod m20261201_000001_create_organisation;
+mod m20261201_000002_create_audit_log;
+mod m20261201_000003_create_tenant_key;
 
 pub struct Migrator;
 
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(m20261201_000001_create_organisation::Migration)]
+        vec![
+            Box::new(m20261201_000001_create_organisation::Migration),
+            Box::new(m20261201_000002_create_audit_log::Migration),
+            Box::new(m20261201_000003_create_tenant_key::Migration),
+        ]
     }
 }

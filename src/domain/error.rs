@@ -80,17 +80,8 @@ mod tests {
     #[test]
     fn transport_failures_become_codes_without_their_text() {
         let from = AppError::from_server_fn_error;
-        assert_eq!(
-            from(ServerFnErrorErr::Request("connection refused".into())),
-            AppError::Unreachable
-        );
-        assert_eq!(
-            from(ServerFnErrorErr::MissingArg("lang".into())),
-            AppError::BadRequest
-        );
-        assert_eq!(
-            from(ServerFnErrorErr::ServerError("database is locked".into())),
-            AppError::Internal
-        );
+        assert_eq!(from(ServerFnErrorErr::Request("connection refused".into())), AppError::Unreachable);
+        assert_eq!(from(ServerFnErrorErr::MissingArg("lang".into())), AppError::BadRequest);
+        assert_eq!(from(ServerFnErrorErr::ServerError("database is locked".into())), AppError::Internal);
     }
 }

@@ -1,6 +1,7 @@
 //! Types shared by the server and the browser: ids, errors, validation.
 //! Everything here builds for WebAssembly; nothing here touches the database.
 
+pub mod audit;
 pub mod error;
 pub mod ids;
 pub mod validation;

@@ -4,9 +4,6 @@
 use super::Lang;
 
 pub fn document_language() -> Option<Lang> {
-    let lang = web_sys::window()?
-        .document()?
-        .document_element()?
-        .get_attribute("lang")?;
+    let lang = web_sys::window()?.document()?.document_element()?.get_attribute("lang")?;
     Lang::from_code(&lang)
 }

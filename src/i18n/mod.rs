@@ -40,9 +40,7 @@ impl Lang {
     /// Reads a tag such as `nl`, `EN` or `en-GB`; anything else is `None`.
     pub fn from_code(code: &str) -> Option<Lang> {
         let primary = code.trim().split(['-', '_']).next().unwrap_or_default();
-        Lang::ALL
-            .into_iter()
-            .find(|lang| lang.code().eq_ignore_ascii_case(primary))
+        Lang::ALL.into_iter().find(|lang| lang.code().eq_ignore_ascii_case(primary))
     }
 
     /// The language's own name, shown in the language switcher.
@@ -64,18 +62,14 @@ impl Lang {
 /// The text of `key` in `lang`. A key missing in one file falls back to the
 /// other language (the unit tests keep that from shipping).
 pub fn text(lang: Lang, key: Key) -> &'static str {
-    lang.lookup(key)
-        .or_else(|| Lang::ALL.into_iter().find_map(|other| other.lookup(key)))
-        .unwrap_or(key.id())
+    lang.lookup(key).or_else(|| Lang::ALL.into_iter().find_map(|other| other.lookup(key))).unwrap_or(key.id())
 }
 
 /// The text of `key` with each `{name}` placeholder replaced by its value.
 pub fn format(lang: Lang, key: Key, values: &[(&str, &str)]) -> String {
     values
         .iter()
-        .fold(text(lang, key).to_owned(), |text, (name, value)| {
-            text.replace(&format!("{{{name}}}"), value)
-        })
+        .fold(text(lang, key).to_owned(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
 }
 
 /// The language of the page being rendered, shared through the Leptos context.
@@ -102,16 +96,11 @@ pub fn use_i18n() -> I18n {
     }
     #[cfg(feature = "hydrate")]
     {
-        let i18n = I18n {
-            lang: browser::document_language().unwrap_or_default(),
-        };
+        let i18n = I18n { lang: browser::document_language().unwrap_or_default() };
         leptos::prelude::provide_context(i18n);
         return i18n;
     }
-    #[allow(
-        unreachable_code,
-        reason = "reached on the server, where the shell provides the context"
-    )]
+    #[allow(unreachable_code, reason = "reached on the server, where the shell provides the context")]
     I18n::default()
 }
 
@@ -158,26 +147,15 @@ mod tests {
     fn no_text_is_empty() {
         for &key in Key::ALL {
             for lang in Lang::ALL {
-                assert!(
-                    !text(lang, key).trim().is_empty(),
-                    "{} is empty in {}",
-                    key.id(),
-                    lang.code()
-                );
+                assert!(!text(lang, key).trim().is_empty(), "{} is empty in {}", key.id(), lang.code());
             }
         }
     }
 
     #[test]
     fn format_fills_placeholders() {
-        assert_eq!(
-            format(Lang::En, Key::FooterVersion, &[("version", "1.2.3")]),
-            "Koers version 1.2.3"
-        );
-        assert_eq!(
-            format(Lang::Nl, Key::FooterVersion, &[("version", "1.2.3")]),
-            "Koers versie 1.2.3"
-        );
+        assert_eq!(format(Lang::En, Key::FooterVersion, &[("version", "1.2.3")]), "Koers version 1.2.3");
+        assert_eq!(format(Lang::Nl, Key::FooterVersion, &[("version", "1.2.3")]), "Koers versie 1.2.3");
     }
 
     #[test]

@@ -5,10 +5,7 @@ use super::Lang;
 /// The language to render in: the user's choice (cookie value), else the best
 /// offered match in `Accept-Language`, else `default`.
 pub fn negotiate(chosen: Option<&str>, accept_language: Option<&str>, default: Lang) -> Lang {
-    chosen
-        .and_then(Lang::from_code)
-        .or_else(|| accept_language.and_then(best_accepted))
-        .unwrap_or(default)
+    chosen.and_then(Lang::from_code).or_else(|| accept_language.and_then(best_accepted)).unwrap_or(default)
 }
 
 /// The offered language with the highest quality in an `Accept-Language`
@@ -37,10 +34,7 @@ mod tests {
 
     #[test]
     fn the_users_choice_wins_over_the_browser() {
-        assert_eq!(
-            negotiate(Some("en"), Some("nl-NL,nl;q=0.9"), Lang::Nl),
-            Lang::En
-        );
+        assert_eq!(negotiate(Some("en"), Some("nl-NL,nl;q=0.9"), Lang::Nl), Lang::En);
     }
 
     #[test]
@@ -50,14 +44,8 @@ mod tests {
 
     #[test]
     fn the_browser_preference_is_used_by_quality() {
-        assert_eq!(
-            negotiate(None, Some("de-DE,en;q=0.5,nl;q=0.8"), Lang::En),
-            Lang::Nl
-        );
-        assert_eq!(
-            negotiate(None, Some("en-GB,en;q=0.9,nl;q=0.8"), Lang::Nl),
-            Lang::En
-        );
+        assert_eq!(negotiate(None, Some("de-DE,en;q=0.5,nl;q=0.8"), Lang::En), Lang::Nl);
+        assert_eq!(negotiate(None, Some("en-GB,en;q=0.9,nl;q=0.8"), Lang::Nl), Lang::En);
     }
 
     #[test]

@@ -7,8 +7,8 @@ use axum::serve::ListenerExt;
 use leptos::prelude::LeptosOptions;
 use migration::{Migrator, MigratorTrait};
 
-use super::config::{Config, Environment};
-use super::{AppState, db, logging, router, seed};
+use super::config::{Config, Environment, KeyEncryptionKey};
+use super::{AppState, audit, crypto, db, logging, router, seed};
 
 const USAGE: &str = "\
 usage: koers [command]
@@ -19,6 +19,7 @@ commands:
   migrate down   roll back the most recent migration
   migrate status list applied and pending migrations
   seed-demo      fill an empty database with the demo organisation
+  audit verify   check every audit-log chain; exit 1 at the first broken entry
   check-config   validate Leptos.toml and KOERS_* variables, then exit
 
 configuration: Leptos.toml (or the file named by KOERS_CONFIG), overridden
@@ -40,34 +41,21 @@ pub async fn run(args: Vec<String>) -> ExitCode {
     logging::init(&config.log);
     let outcome = match args.as_slice() {
         [] | ["serve"] => serve(config).await,
-        ["migrate", "up"] => {
-            with_db(
-                &config,
-                |db| async move { Ok(Migrator::up(&db, None).await?) },
-            )
-            .await
-        }
+        ["migrate", "up"] => with_db(&config, |db| async move { Ok(Migrator::up(&db, None).await?) }).await,
         ["migrate", "down"] => {
-            with_db(&config, |db| async move {
-                Ok(Migrator::down(&db, Some(1)).await?)
-            })
-            .await
+            with_db(&config, |db| async move { Ok(Migrator::down(&db, Some(1)).await?) }).await
         }
-        ["migrate", "status"] => {
-            with_db(
-                &config,
-                |db| async move { Ok(Migrator::status(&db).await?) },
-            )
-            .await
-        }
+        ["migrate", "status"] => with_db(&config, |db| async move { Ok(Migrator::status(&db).await?) }).await,
         ["seed-demo"] => {
+            let kek = key_encryption_key(&config);
             with_db(&config, |db| async move {
                 db::migrate(&db).await?;
-                seed::seed_demo_if_empty(&db, chrono::Utc::now()).await?;
+                seed::seed_demo_if_empty(&db, &kek?, chrono::Utc::now()).await?;
                 Ok(())
             })
             .await
         }
+        ["audit", "verify"] => with_db(&config, |db| async move { verify_audit_log(&db).await }).await,
         ["check-config"] => {
             println!("koers: configuration is valid");
             Ok(())
@@ -102,14 +90,11 @@ async fn serve(config: Config) -> Outcome {
     std::fs::create_dir_all(&config.site.data_directory)?;
     let db = db::connect(&config.database).await?;
     db::migrate(&db).await?;
+    let kek = Arc::new(key_encryption_key(&config)?);
     let leptos_options = leptos_options(&config);
     let address = config.site.address;
     let public_url = config.site.public_url.as_str().to_owned();
-    let state = AppState {
-        leptos_options,
-        db,
-        config: Arc::new(config),
-    };
+    let state = AppState { leptos_options, db, config: Arc::new(config), kek };
     let app = router::build(state);
 
     // axum does not set TCP_NODELAY: without it, responses written in several
@@ -120,9 +105,36 @@ async fn serve(config: Config) -> Outcome {
         }
     });
     tracing::info!(%address, %public_url, "Koers is listening");
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await?;
+    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+    Ok(())
+}
+
+/// The configured key-encryption key; in development without one, a key
+/// generated once into the data directory. (Production refuses to start
+/// without one: see `Config::parse`.)
+fn key_encryption_key(config: &Config) -> Result<KeyEncryptionKey, Box<dyn std::error::Error + Send + Sync>> {
+    match &config.security.key_encryption_key {
+        Some(key) => Ok(key.clone()),
+        None => Ok(crypto::load_or_create_development_kek(&config.site.data_directory)?),
+    }
+}
+
+async fn verify_audit_log(db: &sea_orm::DatabaseConnection) -> Outcome {
+    let reports = audit::verify_all(db).await?;
+    let mut broken = 0;
+    for report in &reports {
+        match report {
+            audit::ChainReport::Intact { chain, entries } => println!("intact  {chain}: {entries} entries"),
+            audit::ChainReport::Broken { chain, seq, reason } => {
+                broken += 1;
+                println!("BROKEN  {chain}: entry {seq} {reason}");
+            }
+        }
+    }
+    if broken > 0 {
+        return Err(format!("{broken} of {} audit chains are broken", reports.len()).into());
+    }
+    println!("all {} audit chains are intact", reports.len());
     Ok(())
 }
 

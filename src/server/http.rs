@@ -12,9 +12,7 @@ use crate::i18n::{LANGUAGE_COOKIE, Lang, negotiate};
 /// `Accept-Language`, then `default`).
 pub fn language_of(headers: &HeaderMap, default: Lang) -> Lang {
     let chosen = cookie_value(headers, LANGUAGE_COOKIE);
-    let accepted = headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok());
+    let accepted = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
     negotiate(chosen.as_deref(), accepted, default)
 }
 
@@ -50,10 +48,7 @@ pub fn language_cookie(lang: Lang, https: bool) -> String {
 
 /// Adds a `Set-Cookie` header to the response being built.
 pub fn set_cookie(cookie: &str) {
-    if let (Some(response), Ok(value)) = (
-        use_context::<ResponseOptions>(),
-        HeaderValue::from_str(cookie),
-    ) {
+    if let (Some(response), Ok(value)) = (use_context::<ResponseOptions>(), HeaderValue::from_str(cookie)) {
         response.append_header(header::SET_COOKIE, value);
     }
 }
@@ -70,30 +65,18 @@ mod tests {
     use super::*;
 
     fn headers(pairs: &[(header::HeaderName, &'static str)]) -> HeaderMap {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.clone(), HeaderValue::from_static(v)))
-            .collect()
+        pairs.iter().map(|(k, v)| (k.clone(), HeaderValue::from_static(v))).collect()
     }
 
     #[test]
     fn the_language_cookie_beats_the_browser() {
-        let h = headers(&[
-            (header::COOKIE, "a=1; koers_lang=en"),
-            (header::ACCEPT_LANGUAGE, "nl"),
-        ]);
+        let h = headers(&[(header::COOKIE, "a=1; koers_lang=en"), (header::ACCEPT_LANGUAGE, "nl")]);
         assert_eq!(language_of(&h, Lang::Nl), Lang::En);
     }
 
     #[test]
     fn the_browser_language_is_used_without_a_cookie() {
-        assert_eq!(
-            language_of(
-                &headers(&[(header::ACCEPT_LANGUAGE, "en-US,en;q=0.9")]),
-                Lang::Nl
-            ),
-            Lang::En
-        );
+        assert_eq!(language_of(&headers(&[(header::ACCEPT_LANGUAGE, "en-US,en;q=0.9")]), Lang::Nl), Lang::En);
         assert_eq!(language_of(&HeaderMap::new(), Lang::Nl), Lang::Nl);
     }
 
@@ -102,9 +85,7 @@ mod tests {
         let cookie = language_cookie(Lang::En, true);
         assert!(cookie.starts_with("koers_lang=en"), "{cookie}");
         assert!(
-            cookie.contains("SameSite=Lax")
-                && cookie.contains("Secure")
-                && cookie.contains("Path=/"),
+            cookie.contains("SameSite=Lax") && cookie.contains("Secure") && cookie.contains("Path=/"),
             "{cookie}"
         );
         assert!(!language_cookie(Lang::Nl, false).contains("Secure"));

@@ -1,8 +1,10 @@
 //! Everything that only runs on the server. Compiled with the `ssr` feature
 //! alone, so a server-only import in browser code fails the WASM build.
 
+pub mod audit;
 pub mod cli;
 pub mod config;
+pub mod crypto;
 pub mod db;
 pub mod entity;
 pub mod health;
@@ -12,6 +14,7 @@ pub mod middleware;
 pub mod pwa;
 pub mod router;
 pub mod seed;
+pub mod service;
 pub mod shell;
 pub mod state;
 

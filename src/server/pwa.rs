@@ -54,10 +54,7 @@ pub async fn offline_page(State(state): State<AppState>, headers: HeaderMap) -> 
 
 pub async fn manifest(State(state): State<AppState>, headers: HeaderMap) -> impl IntoResponse {
     let lang = language_of(&headers, state.config.site.default_language);
-    (
-        [(header::CONTENT_TYPE, "application/manifest+json")],
-        manifest_json(lang),
-    )
+    ([(header::CONTENT_TYPE, "application/manifest+json")], manifest_json(lang))
 }
 
 pub fn manifest_json(lang: Lang) -> String {
@@ -93,12 +90,8 @@ mod tests {
         assert_eq!(manifest["display"], "standalone");
         assert_eq!(manifest["start_url"], "/");
         assert_eq!(manifest["short_name"], "Koers");
-        let purposes: Vec<&str> = manifest["icons"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter_map(|i| i["purpose"].as_str())
-            .collect();
+        let purposes: Vec<&str> =
+            manifest["icons"].as_array().unwrap().iter().filter_map(|i| i["purpose"].as_str()).collect();
         assert!(purposes.contains(&"maskable"));
     }
 

@@ -2,9 +2,11 @@
 //! Runs only on an empty database, so a second start keeps what users changed.
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, DatabaseConnection, DbErr, EntityTrait, PaginatorTrait, Set};
+use sea_orm::{DatabaseConnection, DbErr, EntityTrait, PaginatorTrait};
 
+use super::config::KeyEncryptionKey;
 use super::entity::organisation;
+use super::service::organisations;
 
 pub const DEMO_ORGANISATION: &str = "Zorggroep De Linde";
 
@@ -12,24 +14,15 @@ pub const DEMO_ORGANISATION: &str = "Zorggroep De Linde";
 /// whether it seeded.
 pub async fn seed_demo_if_empty(
     db: &DatabaseConnection,
+    kek: &KeyEncryptionKey,
     now: DateTime<Utc>,
 ) -> Result<bool, DbErr> {
     if organisation::Entity::find().count(db).await? > 0 {
         tracing::info!("database already holds data; demo seed skipped");
         return Ok(false);
     }
-    organisation::ActiveModel {
-        id: Set(uuid::Uuid::now_v7()),
-        name: Set(DEMO_ORGANISATION.to_owned()),
-        default_language: Set("nl".to_owned()),
-        created_at: Set(now),
-    }
-    .insert(db)
-    .await?;
-    tracing::info!(
-        organisation = DEMO_ORGANISATION,
-        "demo organisation created"
-    );
+    organisations::create(db, kek, DEMO_ORGANISATION, now).await?;
+    tracing::info!(organisation = DEMO_ORGANISATION, "demo organisation created");
     Ok(true)
 }
 
@@ -40,9 +33,10 @@ mod tests {
 
     for_each_backend! {
         async fn seeding_fills_an_empty_database_once(db) {
+            let kek = KeyEncryptionKey::from_base64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=").expect("key");
             let now = Utc::now();
-            assert!(seed_demo_if_empty(&db, now).await.expect("first seed"));
-            assert!(!seed_demo_if_empty(&db, now).await.expect("second seed"));
+            assert!(seed_demo_if_empty(&db, &kek, now).await.expect("first seed"));
+            assert!(!seed_demo_if_empty(&db, &kek, now).await.expect("second seed"));
             let names: Vec<String> = organisation::Entity::find()
                 .all(&db)
                 .await

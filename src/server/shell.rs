@@ -16,8 +16,8 @@ use crate::app::App;
 use crate::i18n::{I18n, Lang};
 
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    let default = use_context::<AppState>()
-        .map_or(Lang::default(), |state| state.config.site.default_language);
+    let default =
+        use_context::<AppState>().map_or(Lang::default(), |state| state.config.site.default_language);
     let lang = request_language(default);
     provide_context(I18n { lang });
     set_page_headers(lang);
@@ -46,19 +46,11 @@ fn set_page_headers(lang: Lang) {
     let Some(response) = use_context::<ResponseOptions>() else {
         return;
     };
-    if let Some(policy) =
-        use_nonce().and_then(|nonce| HeaderValue::from_str(&page_csp(&nonce)).ok())
-    {
+    if let Some(policy) = use_nonce().and_then(|nonce| HeaderValue::from_str(&page_csp(&nonce)).ok()) {
         response.insert_header(header::CONTENT_SECURITY_POLICY, policy);
     }
-    response.insert_header(
-        header::CONTENT_LANGUAGE,
-        HeaderValue::from_static(lang.code()),
-    );
-    response.insert_header(
-        header::VARY,
-        HeaderValue::from_static("Cookie, Accept-Language"),
-    );
+    response.insert_header(header::CONTENT_LANGUAGE, HeaderValue::from_static(lang.code()));
+    response.insert_header(header::VARY, HeaderValue::from_static("Cookie, Accept-Language"));
 }
 
 /// Only our own origin, only nonce-bearing scripts (and what they load), no

@@ -6,7 +6,7 @@ use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
-use super::config::Config;
+use super::config::{Config, KeyEncryptionKey};
 use crate::domain::AppError;
 
 #[derive(Clone, Debug)]
@@ -14,6 +14,9 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
     pub config: Arc<Config>,
+    /// Wraps every organisation's data key; from the configuration, or in
+    /// development generated once into the data directory.
+    pub kek: Arc<KeyEncryptionKey>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

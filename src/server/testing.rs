@@ -25,43 +25,30 @@ impl TestDb {
     }
 
     pub async fn sqlite_unmigrated() -> DatabaseConnection {
-        let config = DatabaseConfig {
-            url: "sqlite::memory:".into(),
-            max_connections: 1,
-        };
+        let config = DatabaseConfig { url: "sqlite::memory:".into(), max_connections: 1 };
         db::connect(&config).await.expect("SQLite in memory opens")
     }
 
     /// A migrated PostgreSQL schema of this test's own.
     pub async fn postgres() -> TestDb {
         let db = Self::postgres_unmigrated().await;
-        db::migrate(&db)
-            .await
-            .expect("migrations run on PostgreSQL");
+        db::migrate(&db).await.expect("migrations run on PostgreSQL");
         TestDb { db }
     }
 
     pub async fn postgres_unmigrated() -> DatabaseConnection {
         let url = std::env::var(POSTGRES_URL_VARIABLE).unwrap_or_else(|_| {
-            panic!("{POSTGRES_URL_VARIABLE} is not set: run the tests with `make test`, which starts PostgreSQL")
+            panic!(
+                "{POSTGRES_URL_VARIABLE} is not set: run the tests with `make test`, which starts PostgreSQL"
+            )
         });
         let schema = format!("t_{}", uuid::Uuid::new_v4().simple());
-        let admin = Database::connect(url.as_str())
-            .await
-            .expect("PostgreSQL test server reachable");
-        admin
-            .execute_unprepared(&format!("CREATE SCHEMA {schema}"))
-            .await
-            .expect("test schema created");
+        let admin = Database::connect(url.as_str()).await.expect("PostgreSQL test server reachable");
+        admin.execute_unprepared(&format!("CREATE SCHEMA {schema}")).await.expect("test schema created");
         admin.close().await.ok();
         let mut options = ConnectOptions::new(url);
-        options
-            .max_connections(4)
-            .sqlx_logging(false)
-            .set_schema_search_path(schema);
-        Database::connect(options)
-            .await
-            .expect("PostgreSQL test schema opens")
+        options.max_connections(4).sqlx_logging(false).set_schema_search_path(schema);
+        Database::connect(options).await.expect("PostgreSQL test schema opens")
     }
 }
 

@@ -23,14 +23,9 @@ mod tests {
 
     #[test]
     fn anything_that_leaves_the_site_goes_home() {
-        for target in [
-            "https://evil.example",
-            "//evil.example",
-            "/\\evil.example",
-            "evil",
-            "",
-            "/\r\nSet-Cookie: x",
-        ] {
+        for target in
+            ["https://evil.example", "//evil.example", "/\\evil.example", "evil", "", "/\r\nSet-Cookie: x"]
+        {
             assert_eq!(local_path_or_home(target), "/", "{target:?}");
         }
     }

@@ -15,10 +15,7 @@ pub async fn set_language(lang: String, return_to: String) -> Result<(), AppErro
 
     let lang = Lang::from_code(&lang).ok_or(AppError::InvalidLanguage)?;
     let state = AppState::current()?;
-    http::set_cookie(&http::language_cookie(
-        lang,
-        state.config.served_over_https(),
-    ));
+    http::set_cookie(&http::language_cookie(lang, state.config.served_over_https()));
     leptos_axum::redirect(local_path_or_home(&return_to));
     Ok(())
 }

@@ -153,9 +153,7 @@ impl Config {
         let file = match std::fs::read_to_string(&path) {
             Ok(text) => Some(text),
             Err(error) if must_exist || error.kind() != std::io::ErrorKind::NotFound => {
-                return Err(ConfigErrors(vec![ConfigError::unreadable_file(
-                    &path, &error,
-                )]));
+                return Err(ConfigErrors(vec![ConfigError::unreadable_file(&path, &error)]));
             }
             Err(_) => None,
         };
@@ -175,10 +173,7 @@ impl Config {
             "site",
             "environment",
             "development",
-            &[
-                ("development", Environment::Development),
-                ("production", Environment::Production),
-            ],
+            &[("development", Environment::Development), ("production", Environment::Production)],
         );
         let site = SiteConfig {
             address: r.parsed_or(
@@ -197,13 +192,7 @@ impl Config {
                 PublicOrigin::parse,
             ),
             root: r.path("site", "root", "target/site"),
-            default_language: r.parsed(
-                "site",
-                "default_language",
-                "nl",
-                "nl or en",
-                Lang::from_code,
-            ),
+            default_language: r.parsed("site", "default_language", "nl", "nl or en", Lang::from_code),
             data_directory: data_directory.clone(),
             environment,
         };
@@ -222,17 +211,10 @@ impl Config {
             ),
             max_connections: r.number("database", "max_connections", 8, 1..=1000),
         };
-        let storage = match r.choice(
-            "storage",
-            "backend",
-            "local",
-            &[("local", false), ("s3", true)],
-        ) {
+        let storage = match r.choice("storage", "backend", "local", &[("local", false), ("s3", true)]) {
             false => {
                 r.allow("storage", &S3_KEYS);
-                StorageConfig::Local {
-                    directory: r.path("storage", "directory", "data/files"),
-                }
+                StorageConfig::Local { directory: r.path("storage", "directory", "data/files") }
             }
             true => {
                 r.allow("storage", &["directory"]);
@@ -242,25 +224,16 @@ impl Config {
                     }),
                     bucket: r.required("storage", "s3_bucket", "a bucket name", non_empty),
                     region: r.text("storage", "s3_region", "us-east-1"),
-                    access_key_id: r.required(
-                        "storage",
-                        "s3_access_key_id",
-                        "an access key id",
-                        non_empty,
-                    ),
-                    secret_access_key: r.required(
-                        "storage",
-                        "s3_secret_access_key",
-                        "a secret key",
-                        |v| non_empty(v).map(Secret::new),
-                    ),
+                    access_key_id: r.required("storage", "s3_access_key_id", "an access key id", non_empty),
+                    secret_access_key: r.required("storage", "s3_secret_access_key", "a secret key", |v| {
+                        non_empty(v).map(Secret::new)
+                    }),
                 })
             }
         };
         let mail = MailConfig {
             smtp_url: r.optional("mail", "smtp_url", "an smtp:// or smtps:// URL", |v| {
-                (v.starts_with("smtp://") || v.starts_with("smtps://"))
-                    .then(|| Secret::new(v.to_owned()))
+                (v.starts_with("smtp://") || v.starts_with("smtps://")).then(|| Secret::new(v.to_owned()))
             }),
             from: r.parsed(
                 "mail",
@@ -273,9 +246,7 @@ impl Config {
         };
         let sms = SmsConfig {
             provider_url: r.optional("sms", "provider_url", "an http(s) URL", parse_http_url),
-            provider_token: r.optional("sms", "provider_token", "a token", |v| {
-                non_empty(v).map(Secret::new)
-            }),
+            provider_token: r.optional("sms", "provider_token", "a token", |v| non_empty(v).map(Secret::new)),
             outbox_directory: r.path("sms", "outbox_directory", "data/outbox/sms"),
         };
         let security = SecurityConfig {
@@ -295,7 +266,13 @@ impl Config {
                 "pretty",
                 &[("pretty", LogFormat::Pretty), ("json", LogFormat::Json)],
             ),
-            filter: r.text("log", "filter", "info,sqlx=warn"),
+            filter: r.parsed(
+                "log",
+                "filter",
+                "info,sqlx=warn",
+                "a tracing filter such as info or koers=debug",
+                |v| tracing_subscriber::EnvFilter::try_new(v).ok().map(|_| v.to_owned()),
+            ),
         };
         if environment == Environment::Production && security.key_encryption_key.is_none() {
             r.fail(
@@ -306,23 +283,10 @@ impl Config {
             );
         }
         if !site.public_url.is_https() && environment == Environment::Production {
-            r.fail(
-                "site",
-                "public_url",
-                "an https:// origin in production",
-                site.public_url.as_str(),
-            );
+            r.fail("site", "public_url", "an https:// origin in production", site.public_url.as_str());
         }
         r.finish()?;
-        Ok(Config {
-            site,
-            database,
-            storage,
-            mail,
-            sms,
-            security,
-            log,
-        })
+        Ok(Config { site, database, storage, mail, sms, security, log })
     }
 
     /// True when users reach the site over HTTPS (HSTS, `__Host-` cookies).
@@ -331,22 +295,15 @@ impl Config {
     }
 }
 
-const S3_KEYS: [&str; 5] = [
-    "s3_endpoint",
-    "s3_bucket",
-    "s3_region",
-    "s3_access_key_id",
-    "s3_secret_access_key",
-];
+const S3_KEYS: [&str; 5] =
+    ["s3_endpoint", "s3_bucket", "s3_region", "s3_access_key_id", "s3_secret_access_key"];
 
 fn non_empty(value: &str) -> Option<String> {
     (!value.trim().is_empty()).then(|| value.to_owned())
 }
 
 fn parse_http_url(value: &str) -> Option<Url> {
-    Url::parse(value)
-        .ok()
-        .filter(|url| matches!(url.scheme(), "http" | "https") && url.host().is_some())
+    Url::parse(value).ok().filter(|url| matches!(url.scheme(), "http" | "https") && url.host().is_some())
 }
 
 #[cfg(test)]

@@ -16,10 +16,7 @@ pub struct ConfigError {
 
 impl ConfigError {
     pub fn unreadable_file(path: &Path, error: &std::io::Error) -> Self {
-        ConfigError {
-            origin: path.display().to_string(),
-            problem: format!("cannot be read: {error}"),
-        }
+        ConfigError { origin: path.display().to_string(), problem: format!("cannot be read: {error}") }
     }
 }
 
@@ -72,13 +69,7 @@ impl<'a> Reader<'a> {
                 }]));
             }
         };
-        Ok(Reader {
-            file_name,
-            file,
-            env,
-            known: BTreeSet::new(),
-            errors: Vec::new(),
-        })
+        Ok(Reader { file_name, file, env, known: BTreeSet::new(), errors: Vec::new() })
     }
 
     /// The raw text of a key and where it came from; the environment wins.
@@ -92,14 +83,9 @@ impl<'a> Reader<'a> {
         let value = self.file.get(section)?.get(key)?;
         let text = match value {
             toml::Value::String(text) => text.clone(),
-            toml::Value::Integer(_) | toml::Value::Float(_) | toml::Value::Boolean(_) => {
-                value.to_string()
-            }
+            toml::Value::Integer(_) | toml::Value::Float(_) | toml::Value::Boolean(_) => value.to_string(),
             _ => {
-                self.errors.push(ConfigError {
-                    origin,
-                    problem: "must be a single value".into(),
-                });
+                self.errors.push(ConfigError { origin, problem: "must be a single value".into() });
                 return None;
             }
         };
@@ -151,10 +137,8 @@ impl<'a> Reader<'a> {
         match parse(text.trim()) {
             Some(value) => value,
             None => {
-                self.errors.push(ConfigError {
-                    origin,
-                    problem: format!("expected {expected}, found {text:?}"),
-                });
+                self.errors
+                    .push(ConfigError { origin, problem: format!("expected {expected}, found {text:?}") });
                 neutral
             }
         }
@@ -170,10 +154,8 @@ impl<'a> Reader<'a> {
     ) -> T {
         match self.raw(section, key) {
             Some((text, origin)) => parse(text.trim()).unwrap_or_else(|| {
-                self.errors.push(ConfigError {
-                    origin,
-                    problem: format!("expected {expected}, found {text:?}"),
-                });
+                self.errors
+                    .push(ConfigError { origin, problem: format!("expected {expected}, found {text:?}") });
                 T::default()
             }),
             None => {
@@ -210,9 +192,7 @@ impl<'a> Reader<'a> {
     }
 
     pub fn path(&mut self, section: &'static str, key: &'static str, default: &str) -> PathBuf {
-        self.parsed(section, key, default, "a path", |v| {
-            (!v.is_empty()).then(|| PathBuf::from(v))
-        })
+        self.parsed(section, key, default, "a path", |v| (!v.is_empty()).then(|| PathBuf::from(v)))
     }
 
     pub fn number<T>(
@@ -241,10 +221,7 @@ impl<'a> Reader<'a> {
         let names: Vec<&str> = options.iter().map(|(name, _)| *name).collect();
         let expected = format!("one of {}", names.join(", "));
         self.parsed(section, key, default, &expected, |v| {
-            options
-                .iter()
-                .find(|(name, _)| name.eq_ignore_ascii_case(v))
-                .map(|(_, value)| *value)
+            options.iter().find(|(name, _)| name.eq_ignore_ascii_case(v)).map(|(_, value)| *value)
         })
     }
 
@@ -258,10 +235,7 @@ impl<'a> Reader<'a> {
     pub fn finish(mut self) -> Result<(), ConfigErrors> {
         let sections: BTreeSet<&str> = self.known.iter().map(|(section, _)| *section).collect();
         for (section, value) in &self.file {
-            let Some(table) = value
-                .as_table()
-                .filter(|_| sections.contains(section.as_str()))
-            else {
+            let Some(table) = value.as_table().filter(|_| sections.contains(section.as_str())) else {
                 self.errors.push(ConfigError {
                     origin: format!("{} [{section}]", self.file_name),
                     problem: format!(
@@ -290,25 +264,15 @@ impl<'a> Reader<'a> {
             let section = section.to_ascii_lowercase();
             let is_known = self.known.iter().any(|(s, k)| env_name(s, k) == *name);
             if sections.contains(section.as_str()) && !is_known {
-                self.errors.push(ConfigError {
-                    origin: name.clone(),
-                    problem: "is not a known setting".into(),
-                });
+                self.errors
+                    .push(ConfigError { origin: name.clone(), problem: "is not a known setting".into() });
             }
         }
-        if self.errors.is_empty() {
-            Ok(())
-        } else {
-            Err(ConfigErrors(self.errors))
-        }
+        if self.errors.is_empty() { Ok(()) } else { Err(ConfigErrors(self.errors)) }
     }
 }
 
 /// `("database", "max_connections")` → `KOERS_DATABASE_MAX_CONNECTIONS`.
 pub fn env_name(section: &str, key: &str) -> String {
-    format!(
-        "{ENV_PREFIX}{}_{}",
-        section.to_ascii_uppercase(),
-        key.to_ascii_uppercase()
-    )
+    format!("{ENV_PREFIX}{}_{}", section.to_ascii_uppercase(), key.to_ascii_uppercase())
 }

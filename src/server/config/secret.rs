@@ -32,9 +32,7 @@ impl KeyEncryptionKey {
     /// 32 bytes, base64-encoded (`openssl rand -base64 32`).
     pub fn from_base64(text: &str) -> Option<Self> {
         let bytes = STANDARD.decode(text.trim()).ok()?;
-        <[u8; 32]>::try_from(bytes.as_slice())
-            .ok()
-            .map(KeyEncryptionKey)
+        <[u8; 32]>::try_from(bytes.as_slice()).ok().map(KeyEncryptionKey)
     }
 
     pub fn bytes(&self) -> &[u8; 32] {

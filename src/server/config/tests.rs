@@ -1,10 +1,7 @@
 use super::*;
 
 fn env(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
+    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
 }
 
 fn parse(file: &str, pairs: &[(&str, &str)]) -> Result<Config, ConfigErrors> {
@@ -41,10 +38,7 @@ fn without_a_file_every_key_has_a_working_default() {
 fn environment_variables_override_the_file() {
     let config = parse(
         "[database]\nurl = \"sqlite://one.db\"\n",
-        &[
-            ("KOERS_DATABASE_URL", "postgres://koers@db/koers"),
-            ("KOERS_SITE_DEFAULT_LANGUAGE", "en"),
-        ],
+        &[("KOERS_DATABASE_URL", "postgres://koers@db/koers"), ("KOERS_SITE_DEFAULT_LANGUAGE", "en")],
     )
     .unwrap_or_else(|errors| panic!("{errors}"));
     assert_eq!(config.database.url, "postgres://koers@db/koers");
@@ -55,9 +49,7 @@ fn environment_variables_override_the_file() {
 fn a_bad_value_names_its_key_its_source_and_what_is_expected() {
     assert_eq!(
         problems(parse("[database]\nmax_connections = 0\n", &[])),
-        [
-            "Leptos.toml [database] max_connections: expected a whole number from 1 to 1000, found \"0\""
-        ]
+        ["Leptos.toml [database] max_connections: expected a whole number from 1 to 1000, found \"0\""]
     );
     assert_eq!(
         problems(parse("", &[("KOERS_SITE_ADDRESS", "localhost")])),
@@ -78,10 +70,7 @@ fn every_error_is_reported_at_once() {
 #[test]
 fn typos_are_errors_not_silent_defaults() {
     assert_eq!(
-        problems(parse(
-            "[site]\nadress = \"0.0.0.0:80\"\n[sitee]\n",
-            &[("KOERS_DATABASE_ULR", "x")]
-        )),
+        problems(parse("[site]\nadress = \"0.0.0.0:80\"\n[sitee]\n", &[("KOERS_DATABASE_ULR", "x")])),
         [
             "Leptos.toml [site] adress: is not a known key",
             "Leptos.toml [sitee]: is not a known section (known: database, log, mail, security, site, sms, storage)",
@@ -92,16 +81,7 @@ fn typos_are_errors_not_silent_defaults() {
 
 #[test]
 fn other_programs_koers_variables_are_left_alone() {
-    assert!(
-        parse(
-            "",
-            &[
-                ("KOERS_CONFIG", "x.toml"),
-                ("KOERS_TEST_DATABASE_URL", "postgres://t")
-            ]
-        )
-        .is_ok()
-    );
+    assert!(parse("", &[("KOERS_CONFIG", "x.toml"), ("KOERS_TEST_DATABASE_URL", "postgres://t")]).is_ok());
 }
 
 #[test]
@@ -121,56 +101,38 @@ fn production_requires_https_and_a_key_encryption_key() {
     )
     .unwrap_or_else(|errors| panic!("{errors}"));
     assert!(config.served_over_https());
-    assert_eq!(
-        config.security.key_encryption_key.map(|k| k.bytes()[31]),
-        Some(31)
-    );
+    assert_eq!(config.security.key_encryption_key.map(|k| k.bytes()[31]), Some(31));
 }
 
 #[test]
 fn a_key_encryption_key_must_be_32_bytes() {
-    let found = problems(parse(
-        "",
-        &[("KOERS_SECURITY_KEY_ENCRYPTION_KEY", "c2hvcnQ=")],
-    ));
+    let found = problems(parse("", &[("KOERS_SECURITY_KEY_ENCRYPTION_KEY", "c2hvcnQ=")]));
     assert_eq!(found.len(), 1);
     assert!(found[0].starts_with("KOERS_SECURITY_KEY_ENCRYPTION_KEY: expected 32 bytes in base64"));
-    assert!(
-        !found[0].contains("c2hvcnQ"),
-        "a secret is never echoed: {}",
-        found[0]
-    );
+    assert!(!found[0].contains("c2hvcnQ"), "a secret is never echoed: {}", found[0]);
 }
 
 #[test]
 fn the_public_url_must_be_a_bare_origin() {
-    let found = problems(parse(
-        "[site]\npublic_url = \"https://koers.example.org/app\"\n",
-        &[],
-    ));
+    let found = problems(parse("[site]\npublic_url = \"https://koers.example.org/app\"\n", &[]));
     assert_eq!(found.len(), 1, "{found:#?}");
-    let config = parse(
-        "[site]\npublic_url = \"https://Koers.Example.org:443/\"\n",
-        &[],
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
+    let config = parse("[site]\npublic_url = \"https://Koers.Example.org:443/\"\n", &[])
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(config.site.public_url.as_str(), "https://koers.example.org");
 }
 
 #[test]
 fn s3_storage_needs_its_bucket_and_credentials() {
-    let found = problems(parse(
-        "[storage]\nbackend = \"s3\"\ns3_endpoint = \"http://127.0.0.1:9000\"\n",
-        &[],
-    ));
+    let found =
+        problems(parse("[storage]\nbackend = \"s3\"\ns3_endpoint = \"http://127.0.0.1:9000\"\n", &[]));
     assert_eq!(found.len(), 3, "{found:#?}");
     assert!(found.iter().any(|f| f.contains("[storage] s3_bucket")));
 }
 
 #[test]
 fn secrets_do_not_show_in_debug_output() {
-    let config = parse("", &[("KOERS_MAIL_SMTP_URL", "smtp://user:hunter2@mail")])
-        .unwrap_or_else(|e| panic!("{e}"));
+    let config =
+        parse("", &[("KOERS_MAIL_SMTP_URL", "smtp://user:hunter2@mail")]).unwrap_or_else(|e| panic!("{e}"));
     assert!(!format!("{config:?}").contains("hunter2"));
 }
 
@@ -178,9 +140,5 @@ fn secrets_do_not_show_in_debug_output() {
 fn invalid_toml_is_reported_with_the_file_name() {
     let found = problems(parse("[site\n", &[]));
     assert_eq!(found.len(), 1);
-    assert!(
-        found[0].starts_with("Leptos.toml: is not valid TOML"),
-        "{}",
-        found[0]
-    );
+    assert!(found[0].starts_with("Leptos.toml: is not valid TOML"), "{}", found[0]);
 }

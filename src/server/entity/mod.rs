@@ -1,4 +1,7 @@
 //! SeaORM entities, one file per table. They never leave the server: pages
 //! and server functions exchange DTOs from `domain`.
 
+pub mod audit_chain;
+pub mod audit_event;
 pub mod organisation;
+pub mod tenant_key;

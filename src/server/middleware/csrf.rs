@@ -19,19 +19,10 @@ pub async fn reject_cross_site_writes(
     request: Request,
     next: Next,
 ) -> Response {
-    if is_cross_site_write(
-        request.method(),
-        request.headers(),
-        state.config.site.public_url.as_str(),
-    ) {
+    if is_cross_site_write(request.method(), request.headers(), state.config.site.public_url.as_str()) {
         tracing::warn!(method = %request.method(), "cross-site write refused");
         let body = serde_json::to_string(&AppError::Forbidden).unwrap_or_default();
-        return (
-            StatusCode::FORBIDDEN,
-            [(header::CONTENT_TYPE, "application/json")],
-            body,
-        )
-            .into_response();
+        return (StatusCode::FORBIDDEN, [(header::CONTENT_TYPE, "application/json")], body).into_response();
     }
     next.run(request).await
 }
@@ -48,10 +39,7 @@ pub fn is_cross_site_write(method: &Method, headers: &HeaderMap, public_origin: 
     let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
         return false;
     };
-    let host = headers
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or_default();
     let same_host = origin
         .split_once("://")
         .is_some_and(|(_, authority)| !host.is_empty() && authority.eq_ignore_ascii_case(host));
@@ -66,23 +54,12 @@ mod tests {
     const SITE: &str = "https://koers.example.org";
 
     fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
-        pairs
-            .iter()
-            .map(|(k, v)| {
-                (
-                    header::HeaderName::from_static(k),
-                    HeaderValue::from_static(v),
-                )
-            })
-            .collect()
+        pairs.iter().map(|(k, v)| (header::HeaderName::from_static(k), HeaderValue::from_static(v))).collect()
     }
 
     #[test]
     fn reads_are_never_refused() {
-        let foreign = headers(&[
-            ("sec-fetch-site", "cross-site"),
-            ("origin", "https://evil.example"),
-        ]);
+        let foreign = headers(&[("sec-fetch-site", "cross-site"), ("origin", "https://evil.example")]);
         assert!(!is_cross_site_write(&Method::GET, &foreign, SITE));
     }
 
@@ -92,25 +69,15 @@ mod tests {
             let h = headers(&[("sec-fetch-site", site)]);
             assert!(is_cross_site_write(&Method::POST, &h, SITE), "{site}");
         }
-        let h = headers(&[
-            ("origin", "https://evil.example"),
-            ("host", "koers.example.org"),
-        ]);
+        let h = headers(&[("origin", "https://evil.example"), ("host", "koers.example.org")]);
         assert!(is_cross_site_write(&Method::POST, &h, SITE));
         assert!(is_cross_site_write(&Method::DELETE, &h, SITE));
     }
 
     #[test]
     fn writes_from_the_site_itself_pass() {
-        assert!(!is_cross_site_write(
-            &Method::POST,
-            &headers(&[("sec-fetch-site", "same-origin")]),
-            SITE
-        ));
-        let h = headers(&[
-            ("origin", "http://127.0.0.1:3100"),
-            ("host", "127.0.0.1:3100"),
-        ]);
+        assert!(!is_cross_site_write(&Method::POST, &headers(&[("sec-fetch-site", "same-origin")]), SITE));
+        let h = headers(&[("origin", "http://127.0.0.1:3100"), ("host", "127.0.0.1:3100")]);
         assert!(!is_cross_site_write(&Method::POST, &h, SITE));
         assert!(!is_cross_site_write(
             &Method::POST,

@@ -14,22 +14,14 @@ use axum::response::Response;
 use crate::server::AppState;
 
 /// For responses that are not pages: no scripts, styles or frames of their own.
-const DEFAULT_CSP: &str = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+const DEFAULT_CSP: &str =
+    "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
-pub async fn security_headers(
-    State(state): State<AppState>,
-    request: Request,
-    next: Next,
-) -> Response {
+pub async fn security_headers(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
     let mut response = next.run(request).await;
     let success = response.status().is_success();
-    apply(
-        response.headers_mut(),
-        &path,
-        success,
-        state.config.served_over_https(),
-    );
+    apply(response.headers_mut(), &path, success, state.config.served_over_https());
     response
 }
 
@@ -41,22 +33,14 @@ pub fn apply(headers: &mut HeaderMap, path: &str, success: bool, https: bool) {
     set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     set(headers, header::REFERRER_POLICY, "same-origin");
     set(headers, header::X_FRAME_OPTIONS, "DENY");
-    set(
-        headers,
-        header::HeaderName::from_static("cross-origin-opener-policy"),
-        "same-origin",
-    );
+    set(headers, header::HeaderName::from_static("cross-origin-opener-policy"), "same-origin");
     set(
         headers,
         header::HeaderName::from_static("permissions-policy"),
         "camera=(), microphone=(), geolocation=(), payment=()",
     );
     if https {
-        set(
-            headers,
-            header::STRICT_TRANSPORT_SECURITY,
-            "max-age=63072000; includeSubDomains",
-        );
+        set(headers, header::STRICT_TRANSPORT_SECURITY, "max-age=63072000; includeSubDomains");
     }
     if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
         set(headers, header::CONTENT_SECURITY_POLICY, DEFAULT_CSP);
@@ -81,12 +65,7 @@ pub fn apply(headers: &mut HeaderMap, path: &str, success: bool, https: bool) {
 mod tests {
     use super::*;
 
-    fn headers_for(
-        path: &str,
-        content_type: &'static str,
-        success: bool,
-        https: bool,
-    ) -> HeaderMap {
+    fn headers_for(path: &str, content_type: &'static str, success: bool, https: bool) -> HeaderMap {
         let mut headers = HeaderMap::new();
         headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
         apply(&mut headers, path, success, https);
@@ -95,42 +74,23 @@ mod tests {
 
     #[test]
     fn every_response_refuses_sniffing_framing_and_plugins() {
-        let h = headers_for(
-            "/manifest.webmanifest",
-            "application/manifest+json",
-            true,
-            false,
-        );
+        let h = headers_for("/manifest.webmanifest", "application/manifest+json", true, false);
         assert_eq!(h[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
         assert_eq!(h[header::REFERRER_POLICY], "same-origin");
-        let csp = h[header::CONTENT_SECURITY_POLICY]
-            .to_str()
-            .unwrap_or_default();
-        assert!(
-            csp.contains("frame-ancestors 'none'") && csp.contains("object-src 'none'"),
-            "{csp}"
-        );
+        let csp = h[header::CONTENT_SECURITY_POLICY].to_str().unwrap_or_default();
+        assert!(csp.contains("frame-ancestors 'none'") && csp.contains("object-src 'none'"), "{csp}");
     }
 
     #[test]
     fn hsts_only_over_https() {
-        assert!(
-            !headers_for("/", "text/html", true, false)
-                .contains_key(header::STRICT_TRANSPORT_SECURITY)
-        );
-        assert!(
-            headers_for("/", "text/html", true, true)
-                .contains_key(header::STRICT_TRANSPORT_SECURITY)
-        );
+        assert!(!headers_for("/", "text/html", true, false).contains_key(header::STRICT_TRANSPORT_SECURITY));
+        assert!(headers_for("/", "text/html", true, true).contains_key(header::STRICT_TRANSPORT_SECURITY));
     }
 
     #[test]
     fn a_page_csp_with_nonce_is_kept() {
         let mut h = HeaderMap::new();
-        h.insert(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static("script-src 'nonce-abc'"),
-        );
+        h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("script-src 'nonce-abc'"));
         apply(&mut h, "/", true, false);
         assert_eq!(h[header::CONTENT_SECURITY_POLICY], "script-src 'nonce-abc'");
     }
@@ -138,8 +98,7 @@ mod tests {
     #[test]
     fn caching_follows_what_the_response_is() {
         assert_eq!(
-            headers_for("/pkg/koers.abc.wasm", "application/wasm", true, false)
-                [header::CACHE_CONTROL],
+            headers_for("/pkg/koers.abc.wasm", "application/wasm", true, false)[header::CACHE_CONTROL],
             "public, max-age=31536000, immutable"
         );
         assert_eq!(
@@ -154,9 +113,6 @@ mod tests {
             headers_for("/api/language", "application/json", true, false)[header::CACHE_CONTROL],
             "no-store"
         );
-        assert_eq!(
-            headers_for("/sw.js", "text/javascript", true, false)[header::CACHE_CONTROL],
-            "no-cache"
-        );
+        assert_eq!(headers_for("/sw.js", "text/javascript", true, false)[header::CACHE_CONTROL], "no-cache");
     }
 }

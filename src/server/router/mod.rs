@@ -31,16 +31,10 @@ pub fn build(state: AppState) -> Router {
             let options = leptos_options.clone();
             move || shell(options.clone())
         })
-        .fallback(file_and_error_handler_with_context::<AppState, _>(
-            provide_state,
-            shell,
-        ))
+        .fallback(file_and_error_handler_with_context::<AppState, _>(provide_state, shell))
         .layer(CompressionLayer::new())
         .layer(from_fn_with_state(state.clone(), headers::security_headers))
-        .layer(from_fn_with_state(
-            state.clone(),
-            csrf::reject_cross_site_writes,
-        ))
+        .layer(from_fn_with_state(state.clone(), csrf::reject_cross_site_writes))
         .layer(
             TraceLayer::new_for_http()
                 .make_span_with(|request: &Request| {

@@ -15,18 +15,13 @@ use crate::server::config::Config;
 use crate::server::testing::TestDb;
 
 async fn app() -> axum::Router {
-    let config =
-        Config::parse(Path::new("test.toml"), None, &BTreeMap::new()).expect("default config");
-    let leptos_options = LeptosOptions::builder()
-        .output_name("koers")
-        .site_root("target/site")
-        .build();
+    let config = Config::parse(Path::new("test.toml"), None, &BTreeMap::new()).expect("default config");
+    let leptos_options = LeptosOptions::builder().output_name("koers").site_root("target/site").build();
     let db = TestDb::sqlite().await.db;
-    build(AppState {
-        leptos_options,
-        db,
-        config: Arc::new(config),
-    })
+    let kek =
+        crate::server::config::KeyEncryptionKey::from_base64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")
+            .expect("valid key");
+    build(AppState { leptos_options, db, config: Arc::new(config), kek: Arc::new(kek) })
 }
 
 async fn send(request: Request<Body>) -> Response<Body> {
@@ -38,18 +33,12 @@ fn get(path: &str) -> axum::http::request::Builder {
 }
 
 async fn body_text(response: Response<Body>) -> String {
-    let bytes = axum::body::to_bytes(response.into_body(), 1 << 20)
-        .await
-        .expect("body");
+    let bytes = axum::body::to_bytes(response.into_body(), 1 << 20).await.expect("body");
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
-fn header_of<'a>(response: &'a Response<Body>, name: header::HeaderName) -> &'a str {
-    response
-        .headers()
-        .get(name)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default()
+fn header_of(response: &Response<Body>, name: header::HeaderName) -> &str {
+    response.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or_default()
 }
 
 fn language_form(origin_headers: &[(&str, &str)]) -> Request<Body> {
@@ -61,9 +50,7 @@ fn language_form(origin_headers: &[(&str, &str)]) -> Request<Body> {
     for (name, value) in origin_headers {
         request = request.header(*name, *value);
     }
-    request
-        .body(Body::from("lang=en&return_to=%2F"))
-        .expect("request")
+    request.body(Body::from("lang=en&return_to=%2F")).expect("request")
 }
 
 #[tokio::test]
@@ -82,28 +69,14 @@ async fn readyz_checks_the_database() {
 
 #[tokio::test]
 async fn every_response_carries_the_security_headers_and_a_fresh_request_id() {
-    let request = get("/healthz")
-        .header("x-request-id", "forged-by-client")
-        .body(Body::empty())
-        .expect("request");
+    let request =
+        get("/healthz").header("x-request-id", "forged-by-client").body(Body::empty()).expect("request");
     let response = send(request).await;
-    assert_eq!(
-        header_of(&response, header::X_CONTENT_TYPE_OPTIONS),
-        "nosniff"
-    );
+    assert_eq!(header_of(&response, header::X_CONTENT_TYPE_OPTIONS), "nosniff");
     assert_eq!(header_of(&response, header::REFERRER_POLICY), "same-origin");
-    assert!(
-        header_of(&response, header::CONTENT_SECURITY_POLICY).contains("frame-ancestors 'none'")
-    );
-    let id = response
-        .headers()
-        .get("x-request-id")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    assert!(
-        uuid::Uuid::parse_str(id).is_ok(),
-        "server-made request id, got {id:?}"
-    );
+    assert!(header_of(&response, header::CONTENT_SECURITY_POLICY).contains("frame-ancestors 'none'"));
+    let id = response.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or_default();
+    assert!(uuid::Uuid::parse_str(id).is_ok(), "server-made request id, got {id:?}");
 }
 
 #[tokio::test]
@@ -112,12 +85,8 @@ async fn pages_have_a_nonce_csp_that_matches_their_scripts() {
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(header_of(&response, header::CACHE_CONTROL), "no-store");
     let csp = header_of(&response, header::CONTENT_SECURITY_POLICY).to_owned();
-    for directive in [
-        "object-src 'none'",
-        "frame-ancestors 'none'",
-        "'wasm-unsafe-eval'",
-        "base-uri 'none'",
-    ] {
+    for directive in ["object-src 'none'", "frame-ancestors 'none'", "'wasm-unsafe-eval'", "base-uri 'none'"]
+    {
         assert!(csp.contains(directive), "{directive} missing in {csp}");
     }
     let nonce = csp
@@ -141,10 +110,8 @@ async fn pages_follow_the_language_cookie_then_the_browser_then_dutch() {
     let dutch = body_text(send(get("/").body(Body::empty()).expect("request")).await).await;
     assert!(dutch.contains("<html lang=\"nl\"") && dutch.contains("Welkom bij Koers"));
 
-    let request = get("/")
-        .header(header::ACCEPT_LANGUAGE, "en-GB,en;q=0.8")
-        .body(Body::empty())
-        .expect("request");
+    let request =
+        get("/").header(header::ACCEPT_LANGUAGE, "en-GB,en;q=0.8").body(Body::empty()).expect("request");
     let english = send(request).await;
     assert_eq!(header_of(&english, header::CONTENT_LANGUAGE), "en");
     assert!(body_text(english).await.contains("Welcome to Koers"));
@@ -154,19 +121,13 @@ async fn pages_follow_the_language_cookie_then_the_browser_then_dutch() {
         .header(header::COOKIE, "koers_lang=nl")
         .body(Body::empty())
         .expect("request");
-    assert!(
-        body_text(send(request).await)
-            .await
-            .contains("Welkom bij Koers")
-    );
+    assert!(body_text(send(request).await).await.contains("Welkom bij Koers"));
 }
 
 #[tokio::test]
 async fn an_unknown_path_is_a_translated_404() {
-    let request = get("/no/such/page")
-        .header(header::ACCEPT_LANGUAGE, "en")
-        .body(Body::empty())
-        .expect("request");
+    let request =
+        get("/no/such/page").header(header::ACCEPT_LANGUAGE, "en").body(Body::empty()).expect("request");
     let response = send(request).await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     assert!(body_text(response).await.contains("Page not found"));
@@ -174,11 +135,7 @@ async fn an_unknown_path_is_a_translated_404() {
 
 #[tokio::test]
 async fn the_language_form_sets_a_cookie_and_goes_back() {
-    let response = send(language_form(&[
-        ("sec-fetch-site", "same-origin"),
-        ("accept", "text/html"),
-    ]))
-    .await;
+    let response = send(language_form(&[("sec-fetch-site", "same-origin"), ("accept", "text/html")])).await;
     assert!(response.status().is_redirection(), "{}", response.status());
     assert_eq!(header_of(&response, header::LOCATION), "/");
     assert!(header_of(&response, header::SET_COOKIE).starts_with("koers_lang=en"));
@@ -189,26 +146,18 @@ async fn a_cross_site_write_is_refused_before_it_runs() {
     for headers in [
         vec![("sec-fetch-site", "cross-site")],
         vec![("origin", "https://evil.example")],
-        vec![
-            ("sec-fetch-site", "same-site"),
-            ("origin", "https://sub.example"),
-        ],
+        vec![("sec-fetch-site", "same-site"), ("origin", "https://sub.example")],
     ] {
         let response = send(language_form(&headers)).await;
         assert_eq!(response.status(), StatusCode::FORBIDDEN, "{headers:?}");
-        assert!(
-            response.headers().get(header::SET_COOKIE).is_none(),
-            "nothing was done"
-        );
+        assert!(response.headers().get(header::SET_COOKIE).is_none(), "nothing was done");
         assert_eq!(body_text(response).await, r#"{"code":"forbidden"}"#);
     }
 }
 
 #[tokio::test]
 async fn mutating_server_functions_do_not_answer_get() {
-    let request = get("/api/language?lang=en&return_to=%2F")
-        .body(Body::empty())
-        .expect("request");
+    let request = get("/api/language?lang=en&return_to=%2F").body(Body::empty()).expect("request");
     let response = send(request).await;
     assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
     assert!(response.headers().get(header::SET_COOKIE).is_none());
@@ -221,19 +170,13 @@ async fn the_manifest_is_served_in_the_visitors_language() {
         .body(Body::empty())
         .expect("request");
     let response = send(request).await;
-    assert_eq!(
-        header_of(&response, header::CONTENT_TYPE),
-        "application/manifest+json"
-    );
+    assert_eq!(header_of(&response, header::CONTENT_TYPE), "application/manifest+json");
     assert!(body_text(response).await.contains("\"lang\":\"en\""));
 }
 
 #[tokio::test]
 async fn the_offline_page_is_translated_and_has_no_scripts() {
-    let request = get("/offline")
-        .header(header::ACCEPT_LANGUAGE, "en")
-        .body(Body::empty())
-        .expect("request");
+    let request = get("/offline").header(header::ACCEPT_LANGUAGE, "en").body(Body::empty()).expect("request");
     let response = send(request).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(header_of(&response, header::CONTENT_LANGUAGE), "en");

@@ -1,0 +1,50 @@
+//! What the audit log records: who did what to which object. Never personal
+//! text: an entry names ids and an action code only (STYLE.md pattern 13).
+
+use serde::{Deserialize, Serialize};
+
+/// A recorded action. The code is stored, so a shipped code never changes.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuditAction {
+    /// An organisation (tenant) was created.
+    OrganisationCreated,
+    /// A tenant's data key was created (DPA Bijlage 3: per-tenant keys).
+    TenantKeyCreated,
+    /// A tenant's data key was destroyed: its encrypted content is gone for
+    /// good (DPA 8.A–G, crypto-shredding).
+    TenantKeyDestroyed,
+}
+
+impl AuditAction {
+    pub const fn code(self) -> &'static str {
+        match self {
+            AuditAction::OrganisationCreated => "organisation.created",
+            AuditAction::TenantKeyCreated => "tenant_key.created",
+            AuditAction::TenantKeyDestroyed => "tenant_key.destroyed",
+        }
+    }
+}
+
+/// Who acted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActorKind {
+    /// A user of an organisation.
+    User,
+    /// Staff of the processor, in the operator console.
+    Operator,
+    /// Koers itself: a job or command run under a tenant instruction or policy.
+    System,
+}
+
+impl ActorKind {
+    pub const fn code(self) -> &'static str {
+        match self {
+            ActorKind::User => "user",
+            ActorKind::Operator => "operator",
+            ActorKind::System => "system",
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! Business logic. Functions that touch one organisation's data take that
+//! organisation explicitly (and, once identity lands, the caller's `OrgScope`).
+
+pub mod organisations;
+pub mod tenant_keys;
