@@ -1,10 +1,15 @@
-# Sourced by the other scripts. cargo-leptos compiles the server with these
-# variables (leptos reads LEPTOS_OUTPUT_NAME at compile time, and debug builds
-# get `--cfg erase_components`); setting them for cargo test and clippy too
-# lets every command reuse the same compiled dependencies instead of
-# rebuilding them each time.
+# Sourced by the other scripts.
+#
+# cargo-leptos compiles the server with LEPTOS_OUTPUT_NAME set (leptos reads
+# it at compile time) and, in debug builds, RUSTFLAGS="--cfg erase_components"
+# (added to whatever RUSTFLAGS already holds). `cargo_as_leptos` runs cargo
+# test and clippy with the same flags, so every command reuses the same
+# compiled dependencies instead of rebuilding them.
 export LEPTOS_OUTPUT_NAME=koers
-export RUSTFLAGS="--cfg erase_components"
+cargo_as_leptos() {
+  RUSTFLAGS="--cfg erase_components" cargo "$@"
+}
+
 # CI starts from a fresh clone: a target directory outside it survives
 # between runs on the same machine.
 if [ "${CI:-}" = "true" ] && [ -z "${CARGO_TARGET_DIR:-}" ]; then

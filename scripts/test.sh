@@ -13,7 +13,7 @@ step "formatting"
 cargo fmt --all -- --check
 
 step "clippy (server and browser builds)"
-cargo clippy --workspace --all-targets --features ssr -- -D warnings
+cargo_as_leptos clippy --workspace --all-targets --features ssr -- -D warnings
 cargo clippy --lib --features hydrate --target wasm32-unknown-unknown -- -D warnings
 
 step "PostgreSQL for the service tests"
@@ -22,7 +22,7 @@ start_test_database
 trap stop_test_database EXIT
 
 step "unit and service tests (SQLite and PostgreSQL)"
-cargo test --workspace --features ssr
+cargo_as_leptos test --workspace --features ssr
 
 step "building the app"
 cargo leptos build
