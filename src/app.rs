@@ -5,20 +5,27 @@ use leptos_meta::{Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
+use crate::features::account::components::provide_viewer;
+use crate::features::account::pages::LoginPage;
+use crate::features::dashboard::pages::DashboardPage;
+use crate::features::operator::pages::OrganisationsPage;
 use crate::features::shell::components::AppLayout;
-use crate::features::shell::pages::{HomePage, NotFoundPage};
+use crate::features::shell::pages::NotFoundPage;
 use crate::i18n::{Key, use_i18n};
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
     let i18n = use_i18n();
+    provide_viewer();
     view! {
         <Title formatter=move |page: String| format!("{page} · {}", i18n.t(Key::AppName))/>
         <Router>
             <AppLayout>
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=HomePage/>
+                    <Route path=path!("/") view=DashboardPage/>
+                    <Route path=path!("/login") view=LoginPage/>
+                    <Route path=path!("/operator") view=OrganisationsPage/>
                 </Routes>
             </AppLayout>
         </Router>

@@ -8,6 +8,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261201_000001_create_organisation;
 mod m20261201_000002_create_audit_log;
 mod m20261201_000003_create_tenant_key;
+mod m20261202_000004_create_accounts_and_sessions;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000001_create_organisation::Migration),
             Box::new(m20261201_000002_create_audit_log::Migration),
             Box::new(m20261201_000003_create_tenant_key::Migration),
+            Box::new(m20261202_000004_create_accounts_and_sessions::Migration),
         ]
     }
 }

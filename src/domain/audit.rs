@@ -15,6 +15,10 @@ pub enum AuditAction {
     /// A tenant's data key was destroyed: its encrypted content is gone for
     /// good (DPA 8.A–G, crypto-shredding).
     TenantKeyDestroyed,
+    SignIn,
+    /// A sign-in that failed; the name tried is not recorded.
+    SignInFailed,
+    SignOut,
 }
 
 impl AuditAction {
@@ -23,6 +27,9 @@ impl AuditAction {
             AuditAction::OrganisationCreated => "organisation.created",
             AuditAction::TenantKeyCreated => "tenant_key.created",
             AuditAction::TenantKeyDestroyed => "tenant_key.destroyed",
+            AuditAction::SignIn => "auth.sign_in",
+            AuditAction::SignInFailed => "auth.sign_in_failed",
+            AuditAction::SignOut => "auth.sign_out",
         }
     }
 }

@@ -8,7 +8,7 @@ use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Key;
+use crate::i18n::{Key, Lang};
 
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
@@ -32,6 +32,19 @@ pub enum AppError {
     Unreachable,
     #[error("invalid_language")]
     InvalidLanguage,
+    /// Unknown account or wrong password: deliberately the same answer.
+    #[error("invalid_credentials")]
+    InvalidCredentials,
+    /// Too many failed attempts; try again after this many seconds.
+    #[error("rate_limited")]
+    RateLimited { retry_after_seconds: u32 },
+    #[error("password_too_short")]
+    PasswordTooShort { min: u32 },
+    #[error("password_too_long")]
+    PasswordTooLong { max: u32 },
+    /// Common, breached, or too easy to guess (also from the user's own name).
+    #[error("password_too_weak")]
+    PasswordTooWeak,
 }
 
 impl AppError {
@@ -50,6 +63,27 @@ impl AppError {
             AppError::BadRequest => Key::ErrorBadRequest,
             AppError::Unreachable => Key::ErrorUnreachable,
             AppError::InvalidLanguage => Key::ErrorInvalidLanguage,
+            AppError::InvalidCredentials => Key::ErrorInvalidCredentials,
+            AppError::RateLimited { .. } => Key::ErrorRateLimited,
+            AppError::PasswordTooShort { .. } => Key::ErrorPasswordTooShort,
+            AppError::PasswordTooLong { .. } => Key::ErrorPasswordTooLong,
+            AppError::PasswordTooWeak => Key::ErrorPasswordTooWeak,
+        }
+    }
+
+    /// The message a user sees, in `lang`, with the error's details filled in.
+    pub fn message(&self, lang: Lang) -> String {
+        let key = self.message_key();
+        match self {
+            AppError::RateLimited { retry_after_seconds } => {
+                let minutes = retry_after_seconds.div_ceil(60).max(1).to_string();
+                crate::i18n::format(lang, key, &[("minutes", &minutes)])
+            }
+            AppError::PasswordTooShort { min } => {
+                crate::i18n::format(lang, key, &[("min", &min.to_string())])
+            }
+            AppError::PasswordTooLong { max } => crate::i18n::format(lang, key, &[("max", &max.to_string())]),
+            _ => crate::i18n::text(lang, key).to_owned(),
         }
     }
 }
@@ -75,6 +109,21 @@ mod tests {
         let json = serde_json::to_string(&AppError::Forbidden).unwrap_or_default();
         assert_eq!(json, r#"{"code":"forbidden"}"#);
         assert_eq!(AppError::InvalidLanguage.code(), "invalid_language");
+        let limited =
+            serde_json::to_string(&AppError::RateLimited { retry_after_seconds: 90 }).unwrap_or_default();
+        assert_eq!(limited, r#"{"code":"rate_limited","retry_after_seconds":90}"#);
+    }
+
+    #[test]
+    fn messages_fill_in_their_details() {
+        assert_eq!(
+            AppError::RateLimited { retry_after_seconds: 90 }.message(Lang::En),
+            "Too many failed attempts. Try again in 2 minutes."
+        );
+        assert_eq!(
+            AppError::PasswordTooShort { min: 10 }.message(Lang::Nl),
+            "Kies een wachtwoord van minstens 10 tekens."
+        );
     }
 
     #[test]

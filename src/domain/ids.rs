@@ -29,3 +29,13 @@ id_type!(
     /// An organisation: one tenant, one controller.
     OrgId
 );
+
+id_type!(
+    /// A user of an organisation.
+    UserId
+);
+
+id_type!(
+    /// A member of the processor's operator staff.
+    OperatorId
+);

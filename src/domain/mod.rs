@@ -2,8 +2,10 @@
 //! Everything here builds for WebAssembly; nothing here touches the database.
 
 pub mod audit;
+pub mod dto;
 pub mod error;
 pub mod ids;
+pub mod roles;
 pub mod validation;
 
 pub use error::AppError;

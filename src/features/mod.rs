@@ -1,3 +1,6 @@
 //! One folder per capability: `api.rs` (server functions), `pages/`, `components/`.
 
+pub mod account;
+pub mod dashboard;
+pub mod operator;
 pub mod shell;

@@ -50,7 +50,8 @@ pub async fn run(args: Vec<String>) -> ExitCode {
             let kek = key_encryption_key(&config);
             with_db(&config, |db| async move {
                 db::migrate(&db).await?;
-                seed::seed_demo_if_empty(&db, &kek?, chrono::Utc::now()).await?;
+                let seeded = seed::seed_demo_if_empty(&db, &kek?, chrono::Utc::now()).await?;
+                print_demo_logins(seeded);
                 Ok(())
             })
             .await
@@ -105,8 +106,20 @@ async fn serve(config: Config) -> Outcome {
         }
     });
     tracing::info!(%address, %public_url, "Koers is listening");
-    axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await?;
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     Ok(())
+}
+
+fn print_demo_logins(seeded: bool) {
+    if seeded {
+        println!("koers: demo data created");
+    }
+    println!("demo sign-ins (password {:?}):", seed::DEMO_PASSWORD);
+    for login in seed::demo_logins() {
+        println!("  {:<34} {}", login.email, login.who);
+    }
 }
 
 /// The configured key-encryption key; in development without one, a key

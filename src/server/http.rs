@@ -46,6 +46,23 @@ pub fn language_cookie(lang: Lang, https: bool) -> String {
         .to_string()
 }
 
+/// A header of the request being served, as text.
+pub fn request_header(name: header::HeaderName) -> Option<String> {
+    let parts = use_context::<Parts>()?;
+    parts.headers.get(name).and_then(|v| v.to_str().ok()).map(ToOwned::to_owned)
+}
+
+/// The id the server gave the request being served (see `middleware::request_id`).
+pub fn request_id() -> Option<String> {
+    request_header(header::HeaderName::from_static(crate::server::middleware::request_id::REQUEST_ID))
+}
+
+/// The network address the request being served came from.
+pub fn client_address() -> Option<std::net::IpAddr> {
+    let parts = use_context::<Parts>()?;
+    parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|info| info.0.ip())
+}
+
 /// Adds a `Set-Cookie` header to the response being built.
 pub fn set_cookie(cookie: &str) {
     if let (Some(response), Ok(value)) = (use_context::<ResponseOptions>(), HeaderValue::from_str(cookie)) {

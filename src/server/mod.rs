@@ -2,6 +2,7 @@
 //! alone, so a server-only import in browser code fails the WASM build.
 
 pub mod audit;
+pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod crypto;

@@ -11,9 +11,28 @@ pub fn local_path_or_home(target: &str) -> &str {
     if is_local { target } else { "/" }
 }
 
+/// Percent-encodes a value for a query string (RFC 3986: everything but the
+/// unreserved characters), e.g. the page to return to after signing in.
+pub fn encode_query_value(value: &str) -> String {
+    value
+        .bytes()
+        .map(|byte| match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => {
+                (byte as char).to_string()
+            }
+            _ => format!("%{byte:02X}"),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::local_path_or_home;
+    use super::{encode_query_value, local_path_or_home};
+
+    #[test]
+    fn return_paths_survive_a_query_string() {
+        assert_eq!(encode_query_value("/goals?unit=4&x=é"), "/goals%3Funit%3D4%26x%3D%C3%A9");
+    }
 
     #[test]
     fn paths_on_this_site_are_kept() {

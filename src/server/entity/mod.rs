@@ -3,5 +3,9 @@
 
 pub mod audit_chain;
 pub mod audit_event;
+pub mod login_throttle;
+pub mod operator_account;
 pub mod organisation;
+pub mod session;
 pub mod tenant_key;
+pub mod user_account;

@@ -28,8 +28,9 @@ async fn send(request: Request<Body>) -> Response<Body> {
     app().await.oneshot(request).await.expect("router answers")
 }
 
+/// A GET as a browser sends it when following a link.
 fn get(path: &str) -> axum::http::request::Builder {
-    Request::builder().uri(path)
+    Request::builder().uri(path).header(header::ACCEPT, "text/html,application/xhtml+xml")
 }
 
 async fn body_text(response: Response<Body>) -> String {
@@ -81,7 +82,7 @@ async fn every_response_carries_the_security_headers_and_a_fresh_request_id() {
 
 #[tokio::test]
 async fn pages_have_a_nonce_csp_that_matches_their_scripts() {
-    let response = send(get("/").body(Body::empty()).expect("request")).await;
+    let response = send(get("/login").body(Body::empty()).expect("request")).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert_eq!(header_of(&response, header::CACHE_CONTROL), "no-store");
     let csp = header_of(&response, header::CONTENT_SECURITY_POLICY).to_owned();
@@ -107,16 +108,16 @@ async fn pages_have_a_nonce_csp_that_matches_their_scripts() {
 
 #[tokio::test]
 async fn pages_follow_the_language_cookie_then_the_browser_then_dutch() {
-    let dutch = body_text(send(get("/").body(Body::empty()).expect("request")).await).await;
+    let dutch = body_text(send(get("/login").body(Body::empty()).expect("request")).await).await;
     assert!(dutch.contains("<html lang=\"nl\"") && dutch.contains("Welkom bij Koers"));
 
     let request =
-        get("/").header(header::ACCEPT_LANGUAGE, "en-GB,en;q=0.8").body(Body::empty()).expect("request");
+        get("/login").header(header::ACCEPT_LANGUAGE, "en-GB,en;q=0.8").body(Body::empty()).expect("request");
     let english = send(request).await;
     assert_eq!(header_of(&english, header::CONTENT_LANGUAGE), "en");
     assert!(body_text(english).await.contains("Welcome to Koers"));
 
-    let request = get("/")
+    let request = get("/login")
         .header(header::ACCEPT_LANGUAGE, "en")
         .header(header::COOKIE, "koers_lang=nl")
         .body(Body::empty())
@@ -183,4 +184,134 @@ async fn the_offline_page_is_translated_and_has_no_scripts() {
     let html = body_text(response).await;
     assert!(html.contains("You are offline"), "{html}");
     assert!(!html.contains("<script"), "nothing to hydrate: {html}");
+}
+
+mod signing_in {
+    use super::*;
+    use crate::server::config::KeyEncryptionKey;
+    use crate::server::seed::{DEMO_PASSWORD, seed_demo_if_empty};
+
+    const ANNA: &str = "sanne.devries@delinde.example";
+
+    /// The app with the demo data, and its database for checks.
+    async fn seeded_app() -> (axum::Router, sea_orm::DatabaseConnection) {
+        let config = Config::parse(Path::new("test.toml"), None, &BTreeMap::new()).expect("default config");
+        let leptos_options = LeptosOptions::builder().output_name("koers").site_root("target/site").build();
+        let db = TestDb::sqlite().await.db;
+        let kek = KeyEncryptionKey::from_base64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=").expect("key");
+        seed_demo_if_empty(&db, &kek, chrono::Utc::now()).await.expect("seeded");
+        let app =
+            build(AppState { leptos_options, db: db.clone(), config: Arc::new(config), kek: Arc::new(kek) });
+        (app, db)
+    }
+
+    fn sign_in_form(email: &str, password: &str) -> Request<Body> {
+        let body = format!("email={}&password={}&next=%2F", email.replace('@', "%40"), password);
+        Request::builder()
+            .method(Method::POST)
+            .uri("/api/sign_in")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "text/html")
+            .header(header::REFERER, "http://127.0.0.1:3000/login")
+            .body(Body::from(body))
+            .expect("request")
+    }
+
+    fn page_with(path: &str, cookie: &str) -> Request<Body> {
+        get(path).header(header::COOKIE, cookie).body(Body::empty()).expect("request")
+    }
+
+    #[tokio::test]
+    async fn a_signed_out_visitor_is_sent_to_login_and_back() {
+        let (app, _) = seeded_app().await;
+        let response = app.oneshot(get("/").body(Body::empty()).expect("request")).await.expect("answer");
+        assert!(response.status().is_redirection(), "{}", response.status());
+        assert_eq!(header_of(&response, header::LOCATION), "/login?next=/");
+    }
+
+    #[tokio::test]
+    async fn signing_in_sets_a_session_cookie_and_opens_the_dashboard() {
+        let (app, _) = seeded_app().await;
+        let response = app.clone().oneshot(sign_in_form(ANNA, DEMO_PASSWORD)).await.expect("answer");
+        assert!(response.status().is_redirection());
+        assert_eq!(header_of(&response, header::LOCATION), "/");
+        let cookie = header_of(&response, header::SET_COOKIE).to_owned();
+        assert!(
+            cookie.starts_with("koers_session=")
+                && cookie.contains("HttpOnly")
+                && cookie.contains("SameSite=Lax")
+        );
+        let session = cookie.split(';').next().unwrap_or_default().to_owned();
+
+        let dashboard = app.oneshot(page_with("/", &session)).await.expect("answer");
+        assert_eq!(dashboard.status(), StatusCode::OK);
+        let html = body_text(dashboard).await;
+        assert!(html.contains("Welkom, Sanne de Vries") && html.contains("Zorggroep De Linde"), "{html}");
+    }
+
+    #[tokio::test]
+    async fn a_wrong_password_returns_to_the_form_with_the_error() {
+        let (app, _) = seeded_app().await;
+        let response = app.oneshot(sign_in_form(ANNA, "verkeerd-wachtwoord")).await.expect("answer");
+        assert!(response.headers().get(header::SET_COOKIE).is_none());
+        let location = header_of(&response, header::LOCATION);
+        assert!(
+            location.starts_with("http://127.0.0.1:3000/login?") && location.contains("__err="),
+            "{location}"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_deactivated_users_open_session_is_refused_at_the_next_request() {
+        use crate::server::entity::user_account;
+        use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
+
+        let (app, db) = seeded_app().await;
+        let response = app.clone().oneshot(sign_in_form(ANNA, DEMO_PASSWORD)).await.expect("answer");
+        let session =
+            header_of(&response, header::SET_COOKIE).split(';').next().unwrap_or_default().to_owned();
+        let user = user_account::Entity::find()
+            .filter(user_account::Column::Email.eq(ANNA))
+            .one(&db)
+            .await
+            .expect("query")
+            .expect("Anna exists");
+        user_account::ActiveModel {
+            id: Set(user.id),
+            deactivated_at: Set(Some(chrono::Utc::now())),
+            ..Default::default()
+        }
+        .update(&db)
+        .await
+        .expect("deactivated");
+
+        let response = app.oneshot(page_with("/", &session)).await.expect("answer");
+        assert_eq!(header_of(&response, header::LOCATION), "/login?next=/");
+    }
+
+    #[tokio::test]
+    async fn operators_reach_the_console_but_members_do_not() {
+        let (app, _) = seeded_app().await;
+        let operator = app
+            .clone()
+            .oneshot(sign_in_form("operator@koers.localhost", DEMO_PASSWORD))
+            .await
+            .expect("answer");
+        assert_eq!(header_of(&operator, header::LOCATION), "/operator");
+        let session =
+            header_of(&operator, header::SET_COOKIE).split(';').next().unwrap_or_default().to_owned();
+        let console = app.clone().oneshot(page_with("/operator", &session)).await.expect("answer");
+        assert!(body_text(console).await.contains("Zorggroep De Linde"));
+
+        let member = app.clone().oneshot(sign_in_form(ANNA, DEMO_PASSWORD)).await.expect("answer");
+        let session = header_of(&member, header::SET_COOKIE).split(';').next().unwrap_or_default().to_owned();
+        let list = Request::builder()
+            .method(Method::POST)
+            .uri("/api/operator/organisations")
+            .header(header::COOKIE, &session)
+            .body(Body::empty())
+            .expect("request");
+        let refused = app.oneshot(list).await.expect("answer");
+        assert_eq!(body_text(refused).await, r#"{"code":"forbidden"}"#);
+    }
 }

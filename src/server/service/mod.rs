@@ -1,5 +1,6 @@
 //! Business logic. Functions that touch one organisation's data take that
 //! organisation explicitly (and, once identity lands, the caller's `OrgScope`).
 
+pub mod accounts;
 pub mod organisations;
 pub mod tenant_keys;

@@ -1,12 +1,15 @@
 //! Organisations (tenants, the controllers under the processing agreement).
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, DatabaseConnection, DbErr, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, DatabaseConnection, DbErr, EntityTrait, QueryOrder, Set, TransactionTrait};
 
 use super::tenant_keys;
+use crate::domain::AppError;
 use crate::domain::audit::AuditAction;
+use crate::domain::dto::OrganisationSummary;
 use crate::domain::ids::OrgId;
 use crate::server::audit::{self, AuditEntry};
+use crate::server::auth::OperatorScope;
 use crate::server::config::KeyEncryptionKey;
 use crate::server::entity::organisation;
 
@@ -34,4 +37,26 @@ pub async fn create(
         audit::record(db, AuditEntry::system(Some(org), action).on("organisation", org), now).await?;
     }
     Ok(org)
+}
+
+/// Every organisation, for the operator console: names and dates, no content.
+pub async fn list(
+    db: &DatabaseConnection,
+    _operator: &OperatorScope,
+) -> Result<Vec<OrganisationSummary>, AppError> {
+    let organisations =
+        organisation::Entity::find().order_by_asc(organisation::Column::Name).all(db).await.map_err(
+            |error| {
+                tracing::error!(%error, "organisations could not be listed");
+                AppError::Internal
+            },
+        )?;
+    Ok(organisations
+        .into_iter()
+        .map(|o| OrganisationSummary {
+            id: OrgId(o.id),
+            name: o.name,
+            created_on: o.created_at.format("%Y-%m-%d").to_string(),
+        })
+        .collect())
 }

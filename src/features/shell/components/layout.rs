@@ -4,11 +4,30 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::LanguageSwitcher;
+use crate::domain::dto::ViewerKind;
+use crate::features::account::components::{UserMenu, use_viewer};
 use crate::i18n::{Key, use_i18n};
 
 #[component]
 pub fn AppLayout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
+    let viewer = use_viewer();
+    // Links follow who is signed in: members see their pages, operator staff the console.
+    let links = move || {
+        Suspend::new(async move {
+            let (href, key) = match viewer.await {
+                Ok(Some(viewer)) if viewer.kind == ViewerKind::Operator => {
+                    ("/operator", Key::NavOrganisations)
+                }
+                _ => ("/", Key::NavHome),
+            };
+            view! {
+                <li>
+                    <A href=href exact=true>{i18n.t(key)}</A>
+                </li>
+            }
+        })
+    };
     view! {
         <a class="skip-link" href="#content">{i18n.t(Key::AppSkipToContent)}</a>
         <header class="app-header">
@@ -18,12 +37,11 @@ pub fn AppLayout(children: Children) -> impl IntoView {
             </A>
             <nav class="app-nav" aria-label=i18n.t(Key::NavLabel)>
                 <ul>
-                    <li>
-                        <A href="/" exact=true>{i18n.t(Key::NavHome)}</A>
-                    </li>
+                    <Transition>{links}</Transition>
                 </ul>
             </nav>
             <LanguageSwitcher/>
+            <UserMenu/>
         </header>
         <main id="content" class="app-main" tabindex="-1">
             {children()}

@@ -1,12 +1,11 @@
-//! `/`: what Koers is, for a visitor who has not signed in.
+//! What Koers is, for a visitor who has not signed in (beside the sign-in form).
 
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use crate::i18n::{Key, use_i18n};
 
 #[component]
-pub fn HomePage() -> impl IntoView {
+pub fn Welcome() -> impl IntoView {
     let i18n = use_i18n();
     let topics = [
         (Key::HomeGoalsTitle, Key::HomeGoalsBody),
@@ -14,9 +13,8 @@ pub fn HomePage() -> impl IntoView {
         (Key::HomePrivacyTitle, Key::HomePrivacyBody),
     ];
     view! {
-        <Title text=i18n.t(Key::HomeTitle)/>
         <section class="hero">
-            <h1>{i18n.t(Key::HomeTitle)}</h1>
+            <h2>{i18n.t(Key::HomeTitle)}</h2>
             <p class="lead">{i18n.t(Key::AppTagline)}</p>
             <p>{i18n.t(Key::HomeIntro)}</p>
         </section>
@@ -26,7 +24,7 @@ pub fn HomePage() -> impl IntoView {
                 .map(|(title, body)| {
                     view! {
                         <li class="card">
-                            <h2>{i18n.t(title)}</h2>
+                            <h3>{i18n.t(title)}</h3>
                             <p>{i18n.t(body)}</p>
                         </li>
                     }

@@ -1,0 +1,39 @@
+//! Pages that need a session: a signed-out visitor is sent to `/login` and,
+//! after signing in, back to the page they asked for (PRODUCT.md §6).
+
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use leptos_router::hooks::use_location;
+
+use super::use_viewer;
+use crate::domain::dto::Viewer;
+use crate::domain::validation::encode_query_value;
+use crate::ui::ErrorMessage;
+
+#[component]
+pub fn RequireSignIn<F, V>(children: F) -> impl IntoView
+where
+    F: Fn(Viewer) -> V + Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    let viewer = use_viewer();
+    let location = use_location();
+    view! {
+        <Suspense>
+            {move || {
+                let children = children.clone();
+                let asked_for = format!("{}{}", location.pathname.get(), location.search.get());
+                Suspend::new(async move {
+                    match viewer.await {
+                        Ok(Some(viewer)) => children(viewer).into_any(),
+                        Ok(None) => {
+                            let path = format!("/login?next={}", encode_query_value(&asked_for));
+                            view! { <Redirect path/> }.into_any()
+                        }
+                        Err(error) => view! { <ErrorMessage error/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
+}

@@ -1,0 +1,3 @@
+//! `/`: the personal start page of a signed-in user.
+
+pub mod pages;

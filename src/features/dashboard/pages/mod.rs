@@ -1,0 +1,3 @@
+mod dashboard;
+
+pub use dashboard::DashboardPage;

@@ -1,0 +1,3 @@
+mod organisations;
+
+pub use organisations::OrganisationsPage;

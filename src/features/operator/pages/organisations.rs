@@ -1,0 +1,56 @@
+//! `/operator`: the organisations of this installation.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::features::account::components::RequireSignIn;
+use crate::features::operator::api::list_organisations;
+use crate::i18n::{Key, use_i18n};
+use crate::ui::ErrorMessage;
+
+#[component]
+pub fn OrganisationsPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=i18n.t(Key::OperatorTitle)/>
+        <RequireSignIn children=move |_| {
+            let organisations = Resource::new(|| (), |_| list_organisations());
+            view! {
+                <h1>{i18n.t(Key::OperatorTitle)}</h1>
+                <p>{i18n.t(Key::OperatorIntro)}</p>
+                <Suspense>
+                    {move || Suspend::new(async move {
+                        match organisations.await {
+                            Ok(list) if list.is_empty() => view! { <p>{i18n.t(Key::OperatorEmpty)}</p> }.into_any(),
+                            Ok(list) => {
+                                view! {
+                                    <table class="data-table">
+                                        <thead>
+                                            <tr>
+                                                <th scope="col">{i18n.t(Key::OperatorName)}</th>
+                                                <th scope="col">{i18n.t(Key::OperatorCreated)}</th>
+                                            </tr>
+                                        </thead>
+                                        <tbody>
+                                            {list
+                                                .into_iter()
+                                                .map(|o| view! {
+                                                    <tr>
+                                                        <td>{o.name}</td>
+                                                        <td>{o.created_on}</td>
+                                                    </tr>
+                                                })
+                                                .collect_view()}
+                                        </tbody>
+                                    </table>
+                                }
+                                    .into_any()
+                            }
+                            Err(error) => view! { <ErrorMessage error/> }.into_any(),
+                        }
+                    })}
+                </Suspense>
+            }
+        }/>
+    }
+}

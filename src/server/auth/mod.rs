@@ -1,0 +1,10 @@
+//! Who is asking: passwords, server-side sessions, sign-in throttling, and
+//! the scopes that every server function obtains before touching data.
+
+pub mod password;
+pub mod scope;
+pub mod session;
+pub mod sign_in;
+pub mod throttle;
+
+pub use scope::{OperatorScope, OrgScope, Principal, current_principal, require_member, require_operator};

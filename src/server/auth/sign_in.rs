@@ -1,0 +1,221 @@
+//! Signing in with an e-mail address and a password.
+//!
+//! The answer for an unknown account, a deactivated one and a wrong password
+//! is the same error after the same amount of work, so it reveals nothing
+//! about which accounts exist (issue 3). An e-mail address may belong to
+//! users of several organisations; the password decides which one signs in.
+
+use std::net::IpAddr;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
+
+use super::session::{self, Holder, SessionToken};
+use super::{password, throttle};
+use crate::domain::AppError;
+use crate::domain::audit::{ActorKind, AuditAction};
+use crate::domain::ids::OrgId;
+use crate::server::audit::{self, AuditEntry};
+use crate::server::config::SecurityConfig;
+use crate::server::entity::{operator_account, user_account};
+
+/// Where the attempt comes from; for throttling and the audit log.
+#[derive(Clone, Debug, Default)]
+pub struct Origin {
+    pub address: Option<IpAddr>,
+    pub user_agent: String,
+    pub request_id: Option<String>,
+}
+
+pub struct SignedIn {
+    pub token: SessionToken,
+    pub holder: Holder,
+}
+
+pub async fn sign_in(
+    db: &DatabaseConnection,
+    config: &SecurityConfig,
+    identifier: &str,
+    password_given: &str,
+    origin: &Origin,
+    now: DateTime<Utc>,
+) -> Result<SignedIn, AppError> {
+    let account_key = throttle::account_key(identifier);
+    let mut keys = vec![(account_key.clone(), throttle::PER_ACCOUNT)];
+    if let Some(address) = origin.address {
+        keys.push((throttle::address_key(address), throttle::PER_ADDRESS));
+    }
+    throttle::check(db, &keys, now).await?;
+
+    let holder = match find_holder(db, identifier, password_given).await.map_err(internal)? {
+        Some(holder) => holder,
+        None => {
+            for (key, limit) in &keys {
+                throttle::record_failure(db, key, *limit, now).await.map_err(internal)?;
+            }
+            let failed = AuditEntry {
+                request_id: origin.request_id.clone(),
+                ..AuditEntry::system(None, AuditAction::SignInFailed)
+            };
+            audit::record(db, failed, now).await.map_err(internal)?;
+            return Err(AppError::InvalidCredentials);
+        }
+    };
+    throttle::clear(db, &account_key).await.map_err(internal)?;
+    let token = session::start(db, holder, &origin.user_agent, config, now).await.map_err(internal)?;
+    let entry = match holder {
+        Holder::User { user, org } => AuditEntry {
+            actor_kind: ActorKind::User,
+            actor_id: Some(user),
+            ..AuditEntry::system(Some(OrgId(org)), AuditAction::SignIn)
+        },
+        Holder::Operator { operator } => AuditEntry {
+            actor_kind: ActorKind::Operator,
+            actor_id: Some(operator),
+            ..AuditEntry::system(None, AuditAction::SignIn)
+        },
+    };
+    audit::record(db, AuditEntry { request_id: origin.request_id.clone(), ..entry }, now)
+        .await
+        .map_err(internal)?;
+    Ok(SignedIn { token, holder })
+}
+
+/// The active account whose password matches, if any. Verifies once even
+/// when no account has this address, so every failure costs the same.
+async fn find_holder(
+    db: &DatabaseConnection,
+    identifier: &str,
+    given: &str,
+) -> Result<Option<Holder>, DbErr> {
+    let email = identifier.trim().to_lowercase();
+    let operators = operator_account::Entity::find()
+        .filter(operator_account::Column::Email.eq(&email))
+        .filter(operator_account::Column::DeactivatedAt.is_null())
+        .all(db)
+        .await?;
+    let users = user_account::Entity::find()
+        .filter(user_account::Column::Email.eq(&email))
+        .filter(user_account::Column::DeactivatedAt.is_null())
+        .all(db)
+        .await?;
+    let candidates: Vec<(Holder, Option<String>)> = operators
+        .into_iter()
+        .map(|o| (Holder::Operator { operator: o.id }, o.password_hash))
+        .chain(users.into_iter().map(|u| (Holder::User { user: u.id, org: u.org_id }, u.password_hash)))
+        .collect();
+    if candidates.iter().all(|(_, hash)| hash.is_none()) {
+        password::verify_against_nothing(given);
+        return Ok(None);
+    }
+    Ok(candidates
+        .into_iter()
+        .find(|(_, hash)| hash.as_deref().is_some_and(|hash| password::verify(given, hash)))
+        .map(|(holder, _)| holder))
+}
+
+fn internal(error: DbErr) -> AppError {
+    tracing::error!(%error, "sign-in failed on the database");
+    AppError::Internal
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::Duration;
+    use sea_orm::{ActiveModelTrait, Set};
+
+    use super::*;
+    use crate::domain::roles::Roles;
+    use crate::i18n::Lang;
+    use crate::server::config::KeyEncryptionKey;
+    use crate::server::service::{accounts, organisations};
+    use crate::server::testing::for_each_backend;
+
+    const PASSWORD: &str = "paarse olifant op de fiets";
+    const CONFIG: SecurityConfig =
+        SecurityConfig { session_idle_minutes: 30, session_absolute_hours: 12, key_encryption_key: None };
+
+    /// A fresh organisation with one user; returns the user's e-mail address.
+    async fn member(db: &DatabaseConnection) -> (String, uuid::Uuid) {
+        let kek = KeyEncryptionKey::from_base64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=").expect("key");
+        let org = organisations::create(db, &kek, "Testorganisatie", Utc::now()).await.expect("organisation");
+        let email = format!("anna-{}@example.org", uuid::Uuid::new_v4().simple());
+        let user = accounts::NewUser {
+            name: "Anna",
+            email: Some(&email),
+            language: Lang::Nl,
+            roles: Roles::default(),
+        };
+        let id = accounts::create_user(db, org, user, Some(PASSWORD), Utc::now()).await.expect("user");
+        (email, id.0)
+    }
+
+    async fn attempt(db: &DatabaseConnection, email: &str, password: &str) -> Result<SignedIn, AppError> {
+        sign_in(db, &CONFIG, email, password, &Origin::default(), Utc::now()).await
+    }
+
+    for_each_backend! {
+        async fn the_right_password_starts_a_session(db) {
+            let (email, user) = member(&db).await;
+            let signed_in = attempt(&db, &email.to_uppercase(), PASSWORD).await.expect("signed in");
+            assert!(matches!(signed_in.holder, Holder::User { user: u, .. } if u == user));
+            let found = session::resolve(&db, &signed_in.token, &CONFIG, Utc::now()).await.expect("lookup");
+            assert_eq!(found.and_then(|s| s.user_id), Some(user));
+        }
+
+        async fn unknown_accounts_and_wrong_passwords_get_the_same_answer(db) {
+            let (email, _) = member(&db).await;
+            let wrong_password = attempt(&db, &email, "verkeerd wachtwoord hier").await.err();
+            let unknown = attempt(&db, "niemand@example.org", PASSWORD).await.err();
+            assert_eq!(wrong_password, Some(AppError::InvalidCredentials));
+            assert_eq!(unknown, wrong_password);
+        }
+
+        async fn a_deactivated_account_cannot_sign_in(db) {
+            let (email, user) = member(&db).await;
+            crate::server::entity::user_account::ActiveModel {
+                id: Set(user),
+                deactivated_at: Set(Some(Utc::now())),
+                ..Default::default()
+            }
+            .update(&db)
+            .await
+            .expect("deactivated");
+            assert_eq!(attempt(&db, &email, PASSWORD).await.err(), Some(AppError::InvalidCredentials));
+        }
+
+        async fn repeated_failures_are_rate_limited_even_with_the_right_password(db) {
+            let (email, _) = member(&db).await;
+            let now = Utc::now();
+            for _ in 0..5 {
+                let failed = sign_in(&db, &CONFIG, &email, "verkeerd wachtwoord hier", &Origin::default(), now).await;
+                assert_eq!(failed.err(), Some(AppError::InvalidCredentials));
+            }
+            let limited = sign_in(&db, &CONFIG, &email, PASSWORD, &Origin::default(), now + Duration::minutes(1)).await;
+            assert_eq!(limited.err(), Some(AppError::RateLimited { retry_after_seconds: 14 * 60 }));
+            let later = sign_in(&db, &CONFIG, &email, PASSWORD, &Origin::default(), now + Duration::minutes(16)).await;
+            assert!(later.is_ok(), "the window has passed");
+        }
+
+        async fn one_address_guessing_many_accounts_is_rate_limited(db) {
+            let origin = Origin { address: "192.0.2.7".parse().ok(), ..Origin::default() };
+            let now = Utc::now();
+            for n in 0..30 {
+                let failed = sign_in(&db, &CONFIG, &format!("raad-{n}@example.org"), "iets", &origin, now).await;
+                assert_eq!(failed.err(), Some(AppError::InvalidCredentials));
+            }
+            let limited = sign_in(&db, &CONFIG, "nog-een@example.org", "iets", &origin, now).await;
+            assert!(matches!(limited, Err(AppError::RateLimited { .. })));
+        }
+
+        async fn sign_ins_and_failures_are_audited_without_the_name_tried(db) {
+            let (email, _) = member(&db).await;
+            attempt(&db, &email, PASSWORD).await.expect("signed in");
+            attempt(&db, "wie-ben-ik@example.org", "verkeerd").await.err();
+            let events = crate::server::entity::audit_event::Entity::find().all(&db).await.expect("audit");
+            let actions: Vec<&str> = events.iter().map(|e| e.action.as_str()).collect();
+            assert!(actions.contains(&"auth.sign_in") && actions.contains(&"auth.sign_in_failed"), "{actions:?}");
+            assert!(events.iter().all(|e| e.object_id.as_deref().is_none_or(|id| !id.contains('@'))));
+        }
+    }
+}

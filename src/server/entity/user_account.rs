@@ -1,0 +1,26 @@
+use sea_orm::entity::prelude::*;
+
+/// A user of one organisation. Every user is an employee; the flags add roles.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "user_account")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub org_id: Uuid,
+    pub name: String,
+    pub email: Option<String>,
+    pub username: Option<String>,
+    pub phone: Option<String>,
+    pub language: String,
+    pub password_hash: Option<String>,
+    pub is_manager: bool,
+    pub is_admin: bool,
+    pub is_auditor: bool,
+    pub created_at: ChronoDateTimeUtc,
+    pub deactivated_at: Option<ChronoDateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
