@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the built server for the end-to-end tests on the given port, with a
-# database and data directory of its own that disappear when it stops.
+# database and data directory of its own (holding the demo data) that
+# disappear when it stops.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/build-env.sh
@@ -17,6 +18,7 @@ export KOERS_MAIL_OUTBOX_DIRECTORY="$data/outbox/mail"
 export KOERS_SMS_OUTBOX_DIRECTORY="$data/outbox/sms"
 export KOERS_LOG_FILTER="${KOERS_LOG_FILTER:-warn}"
 
+"$KOERS_TARGET_DIR/debug/koers" seed-demo >/dev/null
 "$KOERS_TARGET_DIR/debug/koers" serve &
 server=$!
 trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data"' EXIT TERM INT

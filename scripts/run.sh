@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make run`: builds Koers, prepares the SQLite database under ./data with
-# demo data (only when it is empty) and serves http://127.0.0.1:3000.
+# demo data (only when it is empty), prints the demo sign-ins and serves
+# http://127.0.0.1:3000.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/build-env.sh
@@ -13,8 +14,6 @@ koers="$KOERS_TARGET_DIR/debug/koers"
 cat <<TXT
 
   Koers runs at http://127.0.0.1:3000  (stop with Ctrl+C)
-  Demo organisation: Zorggroep De Linde. Sign-in accounts arrive with
-  identity (issue 3); the README lists them once they exist.
 
 TXT
 exec "$koers" serve

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::{Title, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{SsrMode, path};
 
 use crate::features::account::components::provide_viewer;
 use crate::features::account::pages::LoginPage;
@@ -23,9 +23,11 @@ pub fn App() -> impl IntoView {
         <Router>
             <AppLayout>
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=DashboardPage/>
-                    <Route path=path!("/login") view=LoginPage/>
-                    <Route path=path!("/operator") view=OrganisationsPage/>
+                    // Async: every page is sent complete, so it works without
+                    // JavaScript and can still redirect (e.g. to /login).
+                    <Route path=path!("/") view=DashboardPage ssr=SsrMode::Async/>
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/operator") view=OrganisationsPage ssr=SsrMode::Async/>
                 </Routes>
             </AppLayout>
         </Router>

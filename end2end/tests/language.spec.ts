@@ -2,10 +2,10 @@ import { test, expect, waitForHydration } from "../fixtures/app";
 
 test.describe("choosing the language", () => {
   test("switches at once and is remembered", async ({ page, context }) => {
-    await page.goto("/");
+    await page.goto("/login");
     await waitForHydration(page);
     await page.getByLabel("Taal").selectOption({ label: "English" });
-    await expect(page.getByRole("heading", { level: 1, name: "Welcome to Koers" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByRole("navigation", { name: "Main navigation" })).toBeVisible();
 
@@ -13,11 +13,11 @@ test.describe("choosing the language", () => {
     expect(cookies.find((c) => c.name === "koers_lang")).toMatchObject({ value: "en", httpOnly: true, sameSite: "Lax" });
 
     const another = await context.newPage();
-    await another.goto("/");
-    await expect(another.getByRole("heading", { level: 1, name: "Welcome to Koers" })).toBeVisible();
+    await another.goto("/login");
+    await expect(another.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
 
     await page.getByLabel("Language").selectOption({ label: "Nederlands" });
-    await expect(page.getByRole("heading", { level: 1, name: "Welkom bij Koers" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: "Inloggen" })).toBeVisible();
   });
 
   test("returns to the page it was chosen on", async ({ page }) => {
@@ -32,8 +32,8 @@ test.describe("choosing the language", () => {
     test.use({ locale: "en-GB" });
 
     test("starts in English without any choice", async ({ page }) => {
-      await page.goto("/");
-      await expect(page.getByRole("heading", { level: 1, name: "Welcome to Koers" })).toBeVisible();
+      await page.goto("/login");
+      await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
     });
   });
 
@@ -41,8 +41,8 @@ test.describe("choosing the language", () => {
     test.use({ locale: "de-DE" });
 
     test("starts in Dutch", async ({ page }) => {
-      await page.goto("/");
-      await expect(page.getByRole("heading", { level: 1, name: "Welkom bij Koers" })).toBeVisible();
+      await page.goto("/login");
+      await expect(page.getByRole("heading", { level: 1, name: "Inloggen" })).toBeVisible();
     });
   });
 
@@ -50,10 +50,10 @@ test.describe("choosing the language", () => {
     test.use({ javaScriptEnabled: false });
 
     test("works with the form's button", async ({ page }) => {
-      await page.goto("/");
+      await page.goto("/login");
       await page.getByLabel("Taal").selectOption({ label: "English" });
       await page.getByRole("button", { name: "Taal wijzigen" }).click();
-      await expect(page.getByRole("heading", { level: 1, name: "Welcome to Koers" })).toBeVisible();
+      await expect(page.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
       await expect(page.getByRole("button", { name: "Change language" })).toBeVisible();
     });
   });

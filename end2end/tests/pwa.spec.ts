@@ -41,7 +41,7 @@ test.describe("installing Koers as an app", () => {
     const context = await chromium.launchPersistentContext(profile, { ...chromiumLaunchOptions, baseURL, headless: true });
     try {
       const page = await context.newPage();
-      await page.goto("/");
+      await page.goto("/login");
       await waitForHydration(page);
       await page.evaluate(() => navigator.serviceWorker.ready);
       const cdp = await context.newCDPSession(page);
@@ -57,7 +57,7 @@ test.describe("installing Koers as an app", () => {
   });
 
   test("the service worker never keeps pages or server answers", async ({ page }) => {
-    await page.goto("/");
+    await page.goto("/login");
     await waitForHydration(page);
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.reload();
@@ -83,7 +83,7 @@ test.describe("when the server is down", () => {
     const context = await browser.newContext({ baseURL: server.url, locale: "en-GB" });
     const page = await context.newPage();
     try {
-      await page.goto("/");
+      await page.goto("/login");
       await waitForHydration(page);
       await page.evaluate(() => navigator.serviceWorker.ready);
       // The page that registered the worker is controlled from its next load on.
@@ -92,7 +92,7 @@ test.describe("when the server is down", () => {
       await expect.poll(() => page.evaluate(async () => (await caches.match("/offline")) !== undefined)).toBe(true);
 
       await server.stop();
-      await page.goto("/");
+      await page.goto("/login");
       await expect(page.getByRole("heading", { level: 1, name: "You are offline" })).toBeVisible();
       await expect(page.getByRole("link", { name: "Try again" })).toBeVisible();
     } finally {

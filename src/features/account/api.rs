@@ -20,24 +20,8 @@ pub async fn sign_in(email: String, password: String, next: String) -> Result<()
         user_agent: http::request_header(axum::http::header::USER_AGENT).unwrap_or_default(),
         request_id: http::request_id(),
     };
-    let signed_in = match sign_in(
-        &state.db,
-        &state.config.security,
-        &email,
-        &password,
-        &origin,
-        chrono::Utc::now(),
-    )
-    .await
-    {
-        Ok(signed_in) => signed_in,
-        Err(error) => {
-            if matches!(error, AppError::RateLimited { .. }) {
-                http::set_status(axum::http::StatusCode::TOO_MANY_REQUESTS);
-            }
-            return Err(error);
-        }
-    };
+    let now = chrono::Utc::now();
+    let signed_in = sign_in(&state.db, &state.config.security, &email, &password, &origin, now).await?;
     http::set_cookie(&session_cookie(&signed_in.token, state.config.served_over_https()));
     let home = match signed_in.holder {
         Holder::User { .. } => "/",

@@ -12,7 +12,7 @@ use tower_http::compression::CompressionLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
-use super::middleware::{csrf, headers, request_id};
+use super::middleware::{csrf, error_status, headers, request_id};
 use super::{AppState, health, pwa, shell::shell};
 use crate::app::App;
 
@@ -32,6 +32,7 @@ pub fn build(state: AppState) -> Router {
             move || shell(options.clone())
         })
         .fallback(file_and_error_handler_with_context::<AppState, _>(provide_state, shell))
+        .layer(from_fn(error_status::app_error_status))
         .layer(CompressionLayer::new())
         .layer(from_fn_with_state(state.clone(), headers::security_headers))
         .layer(from_fn_with_state(state.clone(), csrf::reject_cross_site_writes))

@@ -312,6 +312,28 @@ mod signing_in {
             .body(Body::empty())
             .expect("request");
         let refused = app.oneshot(list).await.expect("answer");
+        assert_eq!(refused.status(), StatusCode::FORBIDDEN);
         assert_eq!(body_text(refused).await, r#"{"code":"forbidden"}"#);
     }
+}
+
+#[tokio::test]
+async fn server_function_errors_carry_their_http_status() {
+    // Called as the browser's client does (no text/html): the error comes back as JSON.
+    let request = Request::builder()
+        .method(Method::POST)
+        .uri("/api/sign_in")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from("email=niemand%40example.org&password=x&next=%2F"))
+        .expect("request");
+    let response = send(request).await;
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(body_text(response).await, r#"{"code":"invalid_credentials"}"#);
+
+    let anonymous = Request::builder()
+        .method(Method::POST)
+        .uri("/api/operator/organisations")
+        .body(Body::empty())
+        .expect("request");
+    assert_eq!(send(anonymous).await.status(), StatusCode::UNAUTHORIZED);
 }
