@@ -59,4 +59,6 @@ pub fn build(state: AppState) -> Router {
 }
 
 #[cfg(test)]
+mod permissions;
+#[cfg(test)]
 mod tests;

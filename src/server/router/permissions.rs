@@ -1,0 +1,175 @@
+//! The permission table: every server function, called by every kind of
+//! caller, with the outcome each must get (DPA 7.F, least privilege; issue 3).
+//!
+//! The list of server functions comes from the registry the server itself
+//! routes by, so a new server function that is not in `TABLE` fails this
+//! test until someone decides who may call it. "Other tenant" is an admin of
+//! a second organisation, calling with the first organisation's ids: it must
+//! fare no better than a stranger.
+
+use std::sync::Arc;
+
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode, header};
+use chrono::Utc;
+use leptos::server_fn::axum::server_fn_paths;
+use sea_orm::DatabaseConnection;
+use tower::ServiceExt;
+
+use super::build;
+use crate::domain::ids::OrgId;
+use crate::domain::roles::Roles;
+use crate::i18n::Lang;
+use crate::server::AppState;
+use crate::server::auth::session::{self, Holder};
+use crate::server::config::{Config, KeyEncryptionKey};
+use crate::server::service::{accounts, organisations};
+use crate::server::testing::TestDb;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Caller {
+    Anonymous,
+    Employee,
+    Manager,
+    Admin,
+    Operator,
+    OtherTenantAdmin,
+}
+
+const CALLERS: [Caller; 6] = [
+    Caller::Anonymous,
+    Caller::Employee,
+    Caller::Manager,
+    Caller::Admin,
+    Caller::Operator,
+    Caller::OtherTenantAdmin,
+];
+
+/// Who may call a server function.
+#[derive(Clone, Copy, Debug)]
+enum Rule {
+    /// Everyone gets this status (public functions such as sign-in).
+    Anyone(u16),
+    /// Operator staff only: 200 for them, 401 signed out, 403 for members.
+    OperatorOnly,
+}
+
+impl Rule {
+    fn expected(self, caller: Caller) -> u16 {
+        match (self, caller) {
+            (Rule::Anyone(status), _) => status,
+            (Rule::OperatorOnly, Caller::Operator) => 200,
+            (Rule::OperatorOnly, Caller::Anonymous) => 401,
+            (Rule::OperatorOnly, _) => 403,
+        }
+    }
+}
+
+/// Path, a request body naming the first organisation's objects (`{caller}`
+/// is replaced by the caller's name), and the rule.
+const TABLE: &[(&str, &str, Rule)] = &[
+    ("/api/language", "lang=en&return_to=%2F", Rule::Anyone(200)),
+    // Wrong credentials on purpose: the call is public, the answer is the same for all.
+    ("/api/sign_in", "email=nobody-{caller}%40example.org&password=wrong&next=%2F", Rule::Anyone(401)),
+    ("/api/sign_out", "", Rule::Anyone(200)),
+    ("/api/current_viewer", "", Rule::Anyone(200)),
+    ("/api/operator/organisations", "", Rule::OperatorOnly),
+];
+
+struct World {
+    app: axum::Router,
+    db: DatabaseConnection,
+    config: Arc<Config>,
+    holders: Vec<(Caller, Holder)>,
+}
+
+async fn world(db: DatabaseConnection) -> World {
+    let config = Arc::new(
+        Config::parse(std::path::Path::new("test.toml"), None, &Default::default()).expect("config"),
+    );
+    let kek = KeyEncryptionKey::from_base64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=").expect("key");
+    let now = Utc::now();
+    let first = organisations::create(&db, &kek, "Eerste organisatie", now).await.expect("first");
+    let second = organisations::create(&db, &kek, "Tweede organisatie", now).await.expect("second");
+    let password = "paarse olifant op de fiets";
+    let member = |org: OrgId, name: &'static str, roles: Roles| {
+        let db = db.clone();
+        async move {
+            let email = format!("{}@example.org", uuid::Uuid::new_v4().simple());
+            let user = accounts::NewUser { name, email: Some(&email), language: Lang::Nl, roles };
+            let id = accounts::create_user(&db, org, user, Some(password), Utc::now()).await.expect("user");
+            Holder::User { user: id.0, org: org.0 }
+        }
+    };
+    let admin = Roles { admin: true, ..Roles::default() };
+    let holders = [
+        (Caller::Employee, member(first, "Eva", Roles::default()).await),
+        (Caller::Manager, member(first, "Mark", Roles { manager: true, ..Roles::default() }).await),
+        (Caller::Admin, member(first, "Ada", admin).await),
+        (Caller::OtherTenantAdmin, member(second, "Bob", admin).await),
+        (Caller::Operator, {
+            let email = format!("{}@koers.example", uuid::Uuid::new_v4().simple());
+            let id = accounts::create_operator(&db, "Olga", &email, password, now).await.expect("operator");
+            Holder::Operator { operator: id.0 }
+        }),
+    ];
+    let leptos_options = leptos::prelude::LeptosOptions::builder().output_name("koers").build();
+    let state = AppState { leptos_options, db: db.clone(), config: config.clone(), kek: Arc::new(kek) };
+    World { app: build(state), db, config, holders: holders.to_vec() }
+}
+
+/// A fresh session for each call: one call (sign-out) must not change the next.
+async fn cookie_of(world: &World, caller: Caller) -> Option<String> {
+    let (_, holder) = world.holders.iter().find(|(c, _)| *c == caller)?;
+    let token = session::start(&world.db, *holder, "test", &world.config.security, Utc::now())
+        .await
+        .expect("session");
+    Some(format!("{}={}", session::cookie_name(false), token.expose()))
+}
+
+async fn call(world: &World, path: &str, body: &str, cookie: Option<&str>) -> StatusCode {
+    let mut request = Request::builder()
+        .method(Method::POST)
+        .uri(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json");
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    let request = request.body(Body::from(body.to_owned())).expect("request");
+    world.app.clone().oneshot(request).await.expect("answer").status()
+}
+
+async fn every_server_function_enforces_its_rule(db: DatabaseConnection) {
+    let world = world(db).await;
+    let mut missing: Vec<&str> = Vec::new();
+    let mut wrong: Vec<String> = Vec::new();
+    for (path, method) in server_fn_paths() {
+        let Some((_, body, rule)) = TABLE.iter().find(|(p, _, _)| *p == path) else {
+            missing.push(path);
+            continue;
+        };
+        assert_eq!(method, Method::POST, "{path} changes state only through POST");
+        for caller in CALLERS {
+            let cookie = cookie_of(&world, caller).await;
+            let body = body.replace("{caller}", &format!("{caller:?}").to_lowercase());
+            let status = call(&world, path, &body, cookie.as_deref()).await.as_u16();
+            if status != rule.expected(caller) {
+                wrong.push(format!("{path} as {caller:?}: got {status}, expected {}", rule.expected(caller)));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "server functions missing from the permission table: {missing:?}");
+    assert!(wrong.is_empty(), "{wrong:#?}");
+    assert_eq!(world.holders.len() + 1, CALLERS.len(), "every caller but the anonymous one has an account");
+}
+
+#[tokio::test]
+async fn every_server_function_enforces_its_rule_on_sqlite() {
+    every_server_function_enforces_its_rule(TestDb::sqlite().await.db).await;
+}
+
+#[tokio::test]
+async fn every_server_function_enforces_its_rule_on_postgres() {
+    every_server_function_enforces_its_rule(TestDb::postgres().await.db).await;
+}
