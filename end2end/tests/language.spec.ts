@@ -16,6 +16,8 @@ test.describe("choosing the language", () => {
     await another.goto("/login");
     await expect(another.getByRole("heading", { level: 1, name: "Sign in" })).toBeVisible();
 
+    // The switch submits by itself once the reloaded page is interactive again.
+    await waitForHydration(page);
     await page.getByLabel("Language").selectOption({ label: "Nederlands" });
     await expect(page.getByRole("heading", { level: 1, name: "Inloggen" })).toBeVisible();
   });

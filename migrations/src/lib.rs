@@ -9,6 +9,7 @@ mod m20261201_000001_create_organisation;
 mod m20261201_000002_create_audit_log;
 mod m20261201_000003_create_tenant_key;
 mod m20261202_000004_create_accounts_and_sessions;
+mod m20261202_000005_create_messages_and_password_resets;
 
 pub struct Migrator;
 
@@ -20,6 +21,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000002_create_audit_log::Migration),
             Box::new(m20261201_000003_create_tenant_key::Migration),
             Box::new(m20261202_000004_create_accounts_and_sessions::Migration),
+            Box::new(m20261202_000005_create_messages_and_password_resets::Migration),
         ]
     }
 }

@@ -11,6 +11,7 @@ pub mod entity;
 pub mod health;
 pub mod http;
 pub mod logging;
+pub mod messages;
 pub mod middleware;
 pub mod pwa;
 pub mod router;

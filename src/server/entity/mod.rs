@@ -6,6 +6,8 @@ pub mod audit_event;
 pub mod login_throttle;
 pub mod operator_account;
 pub mod organisation;
+pub mod outbound_message;
+pub mod password_reset;
 pub mod session;
 pub mod tenant_key;
 pub mod user_account;

@@ -5,10 +5,14 @@
 //! inside the run's database (`KOERS_TEST_POSTGRES_URL`, created and dropped
 //! by `make test`), so tests never share data and may run in parallel.
 
+mod smtp;
+
+pub use smtp::SmtpSink;
+
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection};
 
-use super::config::DatabaseConfig;
-use super::db;
+use crate::server::config::DatabaseConfig;
+use crate::server::db;
 
 pub const POSTGRES_URL_VARIABLE: &str = "KOERS_TEST_POSTGRES_URL";
 

@@ -1,0 +1,19 @@
+use sea_orm::entity::prelude::*;
+
+/// A single-use link to choose a new password; only the token's SHA-256 is kept.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "password_reset")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub token_hash: String,
+    pub user_id: Option<Uuid>,
+    pub operator_id: Option<Uuid>,
+    pub created_at: ChronoDateTimeUtc,
+    pub expires_at: ChronoDateTimeUtc,
+    pub used_at: Option<ChronoDateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

@@ -1,0 +1,68 @@
+//! The texts of outgoing messages, from the translation files, in the
+//! recipient's language; plain text and HTML.
+
+use crate::i18n::{Key, Lang, format, text};
+
+use super::mail::Mail;
+
+/// The mail with a link to choose a new password.
+pub fn password_reset_mail(
+    lang: Lang,
+    to: &str,
+    name: &str,
+    organisation: &str,
+    link: &str,
+    hours: u32,
+) -> Mail {
+    let hours = hours.to_string();
+    let values = [("name", name), ("organisation", organisation), ("hours", hours.as_str())];
+    let greeting = format(lang, Key::MailGreeting, &values);
+    let body = format(lang, Key::MailPasswordResetBody, &values);
+    let action = text(lang, Key::MailPasswordResetAction);
+    let ignore = text(lang, Key::MailPasswordResetIgnore);
+    Mail {
+        to: to.to_owned(),
+        subject: text(lang, Key::MailPasswordResetSubject).to_owned(),
+        text: format!("{greeting}\n\n{body}\n\n{action}:\n{link}\n\n{ignore}\n"),
+        html: html_page(lang, &[&greeting, &body], action, link, ignore),
+    }
+}
+
+fn html_page(lang: Lang, paragraphs: &[&str], action: &str, link: &str, footer: &str) -> String {
+    let paragraphs: String = paragraphs.iter().map(|p| format!("<p>{}</p>", escape(p))).collect();
+    format!(
+        "<!DOCTYPE html><html lang=\"{lang}\"><body style=\"font-family:sans-serif;line-height:1.5\">\
+         {paragraphs}<p><a href=\"{link}\">{action}</a></p><p style=\"color:#5a6675\">{footer}</p></body></html>",
+        lang = lang.code(),
+        link = escape(link),
+        action = escape(action),
+        footer = escape(footer),
+    )
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_reset_mail_speaks_the_recipients_language_and_escapes_html() {
+        let mail = password_reset_mail(
+            Lang::En,
+            "a@example.org",
+            "Ann <b>",
+            "De Linde",
+            "https://k.example/reset/x",
+            1,
+        );
+        assert_eq!(mail.subject, "Choose a new password for Koers");
+        assert!(mail.text.contains("https://k.example/reset/x"));
+        assert!(mail.html.contains("Ann &lt;b&gt;") && !mail.html.contains("<b>"));
+        let dutch =
+            password_reset_mail(Lang::Nl, "a@example.org", "Ann", "De Linde", "https://k.example/reset/x", 1);
+        assert_eq!(dutch.subject, "Kies een nieuw wachtwoord voor Koers");
+    }
+}
