@@ -6,7 +6,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use crate::features::account::components::provide_viewer;
-use crate::features::account::pages::LoginPage;
+use crate::features::account::pages::{ChooseNewPasswordPage, LoginPage, RequestResetPage};
 use crate::features::dashboard::pages::DashboardPage;
 use crate::features::operator::pages::OrganisationsPage;
 use crate::features::shell::components::AppLayout;
@@ -27,6 +27,8 @@ pub fn App() -> impl IntoView {
                     // JavaScript and can still redirect (e.g. to /login).
                     <Route path=path!("/") view=DashboardPage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/reset") view=RequestResetPage ssr=SsrMode::Async/>
+                    <Route path=path!("/reset/:token") view=ChooseNewPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/operator") view=OrganisationsPage ssr=SsrMode::Async/>
                 </Routes>
             </AppLayout>

@@ -19,6 +19,9 @@ pub enum AuditAction {
     /// A sign-in that failed; the name tried is not recorded.
     SignInFailed,
     SignOut,
+    /// A link to choose a new password was sent (DPA Bijlage 3).
+    PasswordResetRequested,
+    PasswordChanged,
 }
 
 impl AuditAction {
@@ -30,6 +33,8 @@ impl AuditAction {
             AuditAction::SignIn => "auth.sign_in",
             AuditAction::SignInFailed => "auth.sign_in_failed",
             AuditAction::SignOut => "auth.sign_out",
+            AuditAction::PasswordResetRequested => "auth.password_reset_requested",
+            AuditAction::PasswordChanged => "auth.password_changed",
         }
     }
 }

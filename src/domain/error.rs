@@ -45,6 +45,9 @@ pub enum AppError {
     /// Common, breached, or too easy to guess (also from the user's own name).
     #[error("password_too_weak")]
     PasswordTooWeak,
+    /// A password link that expired or was used already.
+    #[error("reset_link_invalid")]
+    ResetLinkInvalid,
 }
 
 impl AppError {
@@ -68,6 +71,7 @@ impl AppError {
             AppError::PasswordTooShort { .. } => Key::ErrorPasswordTooShort,
             AppError::PasswordTooLong { .. } => Key::ErrorPasswordTooLong,
             AppError::PasswordTooWeak => Key::ErrorPasswordTooWeak,
+            AppError::ResetLinkInvalid => Key::ErrorResetLinkInvalid,
         }
     }
 

@@ -8,6 +8,7 @@ use leptos::prelude::LeptosOptions;
 use migration::{Migrator, MigratorTrait};
 
 use super::config::{Config, Environment, KeyEncryptionKey};
+use super::messages::{self, MailTransport, Wakeup};
 use super::{AppState, audit, crypto, db, logging, router, seed};
 
 const USAGE: &str = "\
@@ -92,10 +93,13 @@ async fn serve(config: Config) -> Outcome {
     let db = db::connect(&config.database).await?;
     db::migrate(&db).await?;
     let kek = Arc::new(key_encryption_key(&config)?);
+    let outbox = Wakeup::default();
+    let transport = MailTransport::from_config(&config.mail)?;
+    messages::spawn_worker(db.clone(), transport, outbox.clone());
     let leptos_options = leptos_options(&config);
     let address = config.site.address;
     let public_url = config.site.public_url.as_str().to_owned();
-    let state = AppState { leptos_options, db, config: Arc::new(config), kek };
+    let state = AppState { leptos_options, db, config: Arc::new(config), kek, outbox };
     let app = router::build(state);
 
     // axum does not set TCP_NODELAY: without it, responses written in several

@@ -7,6 +7,7 @@ use leptos::prelude::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
 use super::config::{Config, KeyEncryptionKey};
+use super::messages::Wakeup;
 use crate::domain::AppError;
 
 #[derive(Clone, Debug)]
@@ -17,6 +18,8 @@ pub struct AppState {
     /// Wraps every organisation's data key; from the configuration, or in
     /// development generated once into the data directory.
     pub kek: Arc<KeyEncryptionKey>,
+    /// Wakes the message worker after a message was queued.
+    pub outbox: Wakeup,
 }
 
 impl FromRef<AppState> for LeptosOptions {

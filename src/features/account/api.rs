@@ -66,3 +66,42 @@ pub async fn current_viewer() -> Result<Option<Viewer>, AppError> {
         None => Ok(None),
     }
 }
+
+/// Anyone: e-mails a link to choose a new password to every active account
+/// with this address. The answer is the same whether or not one exists.
+#[server(endpoint = "password_reset/request")]
+pub async fn request_password_reset(email: String) -> Result<(), AppError> {
+    use crate::server::auth::sign_in::Origin;
+    use crate::server::{AppState, http, service};
+
+    let state = AppState::current()?;
+    let origin =
+        Origin { address: http::client_address(), user_agent: String::new(), request_id: http::request_id() };
+    let public_url = state.config.site.public_url.as_str();
+    service::password_reset::request(&state.db, public_url, &email, &origin, chrono::Utc::now()).await?;
+    state.outbox.notify();
+    leptos_axum::redirect("/reset?sent=1");
+    Ok(())
+}
+
+/// Anyone holding a link: whether it can still be used.
+#[server(endpoint = "password_reset/check")]
+pub async fn password_reset_usable(token: String) -> Result<bool, AppError> {
+    use crate::server::{AppState, service};
+
+    let state = AppState::current()?;
+    service::password_reset::is_usable(&state.db, &token, chrono::Utc::now()).await
+}
+
+/// Anyone holding an unused, unexpired link: sets the new password, which
+/// must pass the strength rule, and ends every session of the account.
+#[server(endpoint = "password_reset/complete")]
+pub async fn reset_password(token: String, password: String) -> Result<(), AppError> {
+    use crate::server::{AppState, http, service};
+
+    let state = AppState::current()?;
+    let now = chrono::Utc::now();
+    service::password_reset::complete(&state.db, &token, &password, http::request_id(), now).await?;
+    leptos_axum::redirect("/login?password=changed");
+    Ok(())
+}

@@ -6,5 +6,6 @@ pub mod scope;
 pub mod session;
 pub mod sign_in;
 pub mod throttle;
+pub mod token;
 
 pub use scope::{OperatorScope, OrgScope, Principal, current_principal, require_member, require_operator};

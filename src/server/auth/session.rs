@@ -3,14 +3,12 @@
 //! SHA-256 is stored. A session ends after `session_idle_minutes` without a
 //! request or `session_absolute_hours` after sign-in, whichever comes first.
 
-use base64::Engine as _;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use chrono::{DateTime, Duration, Utc};
 use cookie::{Cookie, SameSite};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set};
-use sha2::{Digest, Sha256};
 
+use super::token::{random_token, token_hash};
 use crate::server::config::SecurityConfig;
 use crate::server::entity::session;
 
@@ -26,9 +24,7 @@ pub struct SessionToken(String);
 
 impl SessionToken {
     fn generate() -> SessionToken {
-        let mut bytes = [0u8; 32];
-        aes_gcm::aead::rand_core::RngCore::fill_bytes(&mut aes_gcm::aead::OsRng, &mut bytes);
-        SessionToken(URL_SAFE_NO_PAD.encode(bytes))
+        SessionToken(random_token())
     }
 
     pub fn from_cookie(value: &str) -> SessionToken {
@@ -41,7 +37,7 @@ impl SessionToken {
 
     /// What the database keeps instead of the token.
     pub fn hash(&self) -> String {
-        hex::encode(Sha256::digest(self.0.as_bytes()))
+        token_hash(&self.0)
     }
 }
 

@@ -74,6 +74,13 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("/api/sign_out", "", Rule::Anyone(200)),
     ("/api/current_viewer", "", Rule::Anyone(200)),
     ("/api/operator/organisations", "", Rule::OperatorOnly),
+    ("/api/password_reset/request", "email=nobody-{caller}%40example.org", Rule::Anyone(200)),
+    ("/api/password_reset/check", "token=not-a-token", Rule::Anyone(200)),
+    (
+        "/api/password_reset/complete",
+        "token=not-a-token&password=paarse+olifant+op+de+fiets",
+        Rule::Anyone(410),
+    ),
 ];
 
 struct World {
@@ -114,7 +121,13 @@ async fn world(db: DatabaseConnection) -> World {
         }),
     ];
     let leptos_options = leptos::prelude::LeptosOptions::builder().output_name("koers").build();
-    let state = AppState { leptos_options, db: db.clone(), config: config.clone(), kek: Arc::new(kek) };
+    let state = AppState {
+        leptos_options,
+        db: db.clone(),
+        config: config.clone(),
+        kek: Arc::new(kek),
+        outbox: Default::default(),
+    };
     World { app: build(state), db, config, holders: holders.to_vec() }
 }
 

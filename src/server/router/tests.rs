@@ -21,7 +21,13 @@ async fn app() -> axum::Router {
     let kek =
         crate::server::config::KeyEncryptionKey::from_base64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")
             .expect("valid key");
-    build(AppState { leptos_options, db, config: Arc::new(config), kek: Arc::new(kek) })
+    build(AppState {
+        leptos_options,
+        db,
+        config: Arc::new(config),
+        kek: Arc::new(kek),
+        outbox: Default::default(),
+    })
 }
 
 async fn send(request: Request<Body>) -> Response<Body> {
@@ -200,8 +206,13 @@ mod signing_in {
         let db = TestDb::sqlite().await.db;
         let kek = KeyEncryptionKey::from_base64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=").expect("key");
         seed_demo_if_empty(&db, &kek, chrono::Utc::now()).await.expect("seeded");
-        let app =
-            build(AppState { leptos_options, db: db.clone(), config: Arc::new(config), kek: Arc::new(kek) });
+        let app = build(AppState {
+            leptos_options,
+            db: db.clone(),
+            config: Arc::new(config),
+            kek: Arc::new(kek),
+            outbox: Default::default(),
+        });
         (app, db)
     }
 

@@ -3,4 +3,5 @@
 
 pub mod accounts;
 pub mod organisations;
+pub mod password_reset;
 pub mod tenant_keys;

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
-use leptos_router::components::Redirect;
+use leptos_router::components::{A, Redirect};
 use leptos_router::hooks::use_query_map;
 
 use crate::features::account::api::SignIn;
@@ -18,7 +18,9 @@ pub fn LoginPage() -> impl IntoView {
     let i18n = use_i18n();
     let viewer = use_viewer();
     let sign_in = ServerAction::<SignIn>::new();
-    let next = move || use_query_map().with(|query| query.get("next")).unwrap_or_else(|| "/".into());
+    let query = use_query_map();
+    let next = move || query.with(|query| query.get("next")).unwrap_or_else(|| "/".into());
+    let password_changed = move || query.with(|query| query.get("password").is_some_and(|v| v == "changed"));
     let error =
         move || sign_in.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error/> });
 
@@ -32,6 +34,9 @@ pub fn LoginPage() -> impl IntoView {
         <div class="login-layout">
             <section class="login-form" aria-labelledby="login-title">
                 <h1 id="login-title">{i18n.t(Key::LoginTitle)}</h1>
+                <Show when=password_changed>
+                    <p class="notice" role="status">{i18n.t(Key::LoginPasswordChanged)}</p>
+                </Show>
                 <ActionForm action=sign_in attr:class="form">
                     <input type="hidden" name="next" value=next/>
                     <label for="login-email">{i18n.t(Key::LoginEmail)}</label>
@@ -49,6 +54,9 @@ pub fn LoginPage() -> impl IntoView {
                         {i18n.t(Key::LoginSubmit)}
                     </button>
                 </ActionForm>
+                <p>
+                    <A href="/reset">{i18n.t(Key::LoginForgotPassword)}</A>
+                </p>
             </section>
             <Welcome/>
         </div>

@@ -1,3 +1,5 @@
 mod login;
+mod reset;
 
 pub use login::LoginPage;
+pub use reset::{ChooseNewPasswordPage, RequestResetPage};

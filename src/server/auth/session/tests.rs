@@ -36,7 +36,9 @@ fn the_cookie_is_http_only_lax_and_host_bound_over_https() {
 #[test]
 fn tokens_are_256_bit_random_and_stored_only_as_a_hash() {
     let (one, two) = (SessionToken::generate(), SessionToken::generate());
-    assert_eq!(URL_SAFE_NO_PAD.decode(one.expose()).map(|b| b.len()).ok(), Some(32));
+    use base64::Engine as _;
+    let decoded = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(one.expose());
+    assert_eq!(decoded.map(|b| b.len()).ok(), Some(32));
     assert_ne!(one.expose(), two.expose());
     assert_eq!(one.hash().len(), 64);
     assert!(!one.hash().contains(one.expose()));
