@@ -6,14 +6,24 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/build-env.sh
 port=${1:?usage: e2e-server.sh PORT}
-data=$(mktemp -d /tmp/koers-e2e.XXXXXX)
-trap 'rm -rf "$data"' EXIT
+# A fixed place per port, so the tests can read the mail that arrives.
+data="/tmp/koers-e2e-$port"
+rm -rf "$data"
+mkdir -p "$data"
+
+# A real SMTP server (Debian's aiosmtpd) that keeps what it receives in
+# $data/maildir, on the app's port plus 1000.
+smtp_port=$((port + 1000))
+/usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$data/maildir" &
+smtp=$!
+trap 'kill "$smtp" 2>/dev/null; rm -rf "$data"' EXIT
 
 export KOERS_SITE_ADDRESS="127.0.0.1:$port"
 export KOERS_SITE_PUBLIC_URL="http://127.0.0.1:$port"
 export KOERS_SITE_DATA_DIRECTORY="$data"
 export KOERS_DATABASE_URL="sqlite://$data/koers.db?mode=rwc"
 export KOERS_STORAGE_DIRECTORY="$data/files"
+export KOERS_MAIL_SMTP_URL="smtp://127.0.0.1:$smtp_port"
 export KOERS_MAIL_OUTBOX_DIRECTORY="$data/outbox/mail"
 export KOERS_SMS_OUTBOX_DIRECTORY="$data/outbox/sms"
 export KOERS_LOG_FILTER="${KOERS_LOG_FILTER:-warn}"
@@ -21,5 +31,5 @@ export KOERS_LOG_FILTER="${KOERS_LOG_FILTER:-warn}"
 "$KOERS_TARGET_DIR/debug/koers" seed-demo >/dev/null
 "$KOERS_TARGET_DIR/debug/koers" serve &
 server=$!
-trap 'kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data"' EXIT TERM INT
+trap 'kill "$server" "$smtp" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data"' EXIT TERM INT
 wait "$server"

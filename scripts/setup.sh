@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building Koers needs, idempotently: the WASM target,
 # cargo-leptos and the wasm-bindgen CLI matching Cargo.lock. With --tests it
-# also installs what the test suite needs: Debian's Chromium, PostgreSQL's
+# also installs what the test suite needs: Debian's Chromium, aiosmtpd (a
+# real SMTP server the tests send mail to), PostgreSQL's
 # server binaries when no server answers on 127.0.0.1:5432, and the npm
 # packages of end2end/. Everything comes from the package registries (crates,
 # npm, Debian) and the Rust toolchain server: nothing is downloaded from
@@ -42,6 +43,7 @@ fi
 
 apt_packages=()
 command -v chromium >/dev/null || apt_packages+=(chromium)
+/usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || apt_packages+=(python3-aiosmtpd)
 if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   apt_packages+=(postgresql postgresql-client)
 fi

@@ -11,10 +11,12 @@ use crate::ui::ErrorMessage;
 #[component]
 pub fn OrganisationsPage() -> impl IntoView {
     let i18n = use_i18n();
+    // Created with the page, not inside the signed-in branch: a resource made
+    // while an async block renders would run without the request's context.
+    let organisations = Resource::new(|| (), |_| list_organisations());
     view! {
         <Title text=i18n.t(Key::OperatorTitle)/>
         <RequireSignIn children=move |_| {
-            let organisations = Resource::new(|| (), |_| list_organisations());
             view! {
                 <h1>{i18n.t(Key::OperatorTitle)}</h1>
                 <p>{i18n.t(Key::OperatorIntro)}</p>
