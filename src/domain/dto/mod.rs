@@ -1,7 +1,9 @@
 //! What server functions return: plain data for the browser, never entities.
 
+mod new_organisation;
 mod organisation;
 mod viewer;
 
+pub use new_organisation::{AGREEMENT_VERSION, NewOrganisation, NewOrganisationForm};
 pub use organisation::OrganisationSummary;
 pub use viewer::{Viewer, ViewerKind};

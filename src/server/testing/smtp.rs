@@ -39,9 +39,11 @@ impl SmtpSink {
             .stderr(Stdio::null())
             .spawn()
             .expect("aiosmtpd starts (apt-get install python3-aiosmtpd)");
+        // Owned from here on: dropping it (also when the wait below fails) stops the server.
+        let sink = SmtpSink { port, maildir, child };
         for _ in 0..100 {
             if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
-                return SmtpSink { port, maildir, child };
+                return sink;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }

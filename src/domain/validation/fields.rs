@@ -1,0 +1,188 @@
+//! Field-by-field input errors: which field, and what is wrong with it.
+//! Forms show each message beside its field.
+
+use serde::{Deserialize, Serialize};
+
+use crate::i18n::{Key, Lang, format, text};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "problem", rename_all = "snake_case")]
+pub enum Problem {
+    Required,
+    TooLong { max: u32 },
+    InvalidEmail,
+    InvalidKvkNumber,
+    InvalidDate,
+    NoLanguage,
+}
+
+impl Problem {
+    pub fn message(self, lang: Lang) -> String {
+        match self {
+            Problem::Required => text(lang, Key::ValidationRequired).to_owned(),
+            Problem::TooLong { max } => format(lang, Key::ValidationTooLong, &[("max", &max.to_string())]),
+            Problem::InvalidEmail => text(lang, Key::ValidationInvalidEmail).to_owned(),
+            Problem::InvalidKvkNumber => text(lang, Key::ValidationInvalidKvkNumber).to_owned(),
+            Problem::InvalidDate => text(lang, Key::ValidationInvalidDate).to_owned(),
+            Problem::NoLanguage => text(lang, Key::ValidationNoLanguage).to_owned(),
+        }
+    }
+}
+
+/// A problem with one field, named as in the form (`admin_email`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    pub field: String,
+    #[serde(flatten)]
+    pub problem: Problem,
+}
+
+/// Collects the problems of one form.
+#[derive(Debug, Default)]
+pub struct Checks(Vec<FieldError>);
+
+impl Checks {
+    fn fail(&mut self, field: &str, problem: Problem) {
+        self.0.push(FieldError { field: field.to_owned(), problem });
+    }
+
+    /// Trimmed text, required, at most `max` characters.
+    pub fn text(&mut self, field: &str, value: &str, max: u32) -> String {
+        let value = value.trim();
+        if value.is_empty() {
+            self.fail(field, Problem::Required);
+        } else if value.chars().count() > max as usize {
+            self.fail(field, Problem::TooLong { max });
+        }
+        value.to_owned()
+    }
+
+    /// A plausible e-mail address, lower-cased: one `@`, a dot in the domain,
+    /// no spaces. Whether it exists only the mail server can tell.
+    pub fn email(&mut self, field: &str, value: &str) -> String {
+        let value = value.trim().to_lowercase();
+        if value.is_empty() {
+            self.fail(field, Problem::Required);
+            return value;
+        }
+        let plausible = value.len() <= 254
+            && !value.chars().any(char::is_whitespace)
+            && value.split_once('@').is_some_and(|(local, domain)| {
+                !local.is_empty()
+                    && domain.contains('.')
+                    && !domain.starts_with('.')
+                    && !domain.ends_with('.')
+                    && !domain.contains('@')
+            });
+        if !plausible {
+            self.fail(field, Problem::InvalidEmail);
+        }
+        value
+    }
+
+    /// A Dutch Chamber of Commerce (KvK) number: eight digits.
+    pub fn kvk_number(&mut self, field: &str, value: &str) -> String {
+        let value: String = value.chars().filter(|c| !c.is_whitespace()).collect();
+        if value.is_empty() {
+            self.fail(field, Problem::Required);
+        } else if value.len() != 8 || !value.chars().all(|c| c.is_ascii_digit()) {
+            self.fail(field, Problem::InvalidKvkNumber);
+        }
+        value
+    }
+
+    /// A date as `YYYY-MM-DD` (what `<input type="date">` sends).
+    pub fn date(&mut self, field: &str, value: &str) -> String {
+        let value = value.trim();
+        if value.is_empty() {
+            self.fail(field, Problem::Required);
+        } else if !is_calendar_date(value) {
+            self.fail(field, Problem::InvalidDate);
+        }
+        value.to_owned()
+    }
+
+    pub fn at_least_one(&mut self, field: &str, any: bool) {
+        if !any {
+            self.fail(field, Problem::NoLanguage);
+        }
+    }
+
+    pub fn finish(self) -> Result<(), Vec<FieldError>> {
+        if self.0.is_empty() { Ok(()) } else { Err(self.0) }
+    }
+}
+
+fn is_calendar_date(value: &str) -> bool {
+    let parts: Vec<&str> = value.split('-').collect();
+    let [year, month, day] = parts.as_slice() else { return false };
+    let (Ok(year), Ok(month), Ok(day)) = (year.parse::<u32>(), month.parse::<u32>(), day.parse::<u32>())
+    else {
+        return false;
+    };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1900..=2999).contains(&year) && (1..=days).contains(&day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problems(check: impl FnOnce(&mut Checks)) -> Vec<Problem> {
+        let mut checks = Checks::default();
+        check(&mut checks);
+        checks.finish().err().unwrap_or_default().into_iter().map(|e| e.problem).collect()
+    }
+
+    #[test]
+    fn texts_are_trimmed_required_and_bounded() {
+        assert_eq!(problems(|c| assert_eq!(c.text("name", "  De Linde ", 10), "De Linde")), []);
+        assert_eq!(problems(|c| _ = c.text("name", "   ", 10)), [Problem::Required]);
+        assert_eq!(
+            problems(|c| _ = c.text("name", "Zorggroep De Linde", 10)),
+            [Problem::TooLong { max: 10 }]
+        );
+    }
+
+    #[test]
+    fn email_addresses_are_checked_for_plausibility() {
+        assert_eq!(
+            problems(|c| assert_eq!(c.email("e", " Femke@DeLinde.example "), "femke@delinde.example")),
+            []
+        );
+        for bad in
+            ["femke", "femke@", "@delinde.example", "femke@delinde", "fem ke@delinde.example", "a@b@c.nl"]
+        {
+            assert_eq!(problems(|c| _ = c.email("e", bad)), [Problem::InvalidEmail], "{bad}");
+        }
+    }
+
+    #[test]
+    fn kvk_numbers_have_eight_digits() {
+        assert_eq!(problems(|c| assert_eq!(c.kvk_number("k", "8451 0722"), "84510722")), []);
+        assert_eq!(problems(|c| _ = c.kvk_number("k", "845107")), [Problem::InvalidKvkNumber]);
+        assert_eq!(problems(|c| _ = c.kvk_number("k", "8451072a")), [Problem::InvalidKvkNumber]);
+    }
+
+    #[test]
+    fn dates_must_exist_in_the_calendar() {
+        assert_eq!(problems(|c| _ = c.date("d", "2024-02-29")), []);
+        for bad in ["2023-02-29", "2026-13-01", "2026-04-31", "1-1-2026", "gisteren"] {
+            assert_eq!(problems(|c| _ = c.date("d", bad)), [Problem::InvalidDate], "{bad}");
+        }
+    }
+
+    #[test]
+    fn field_errors_travel_with_their_field_and_problem() {
+        let error = FieldError { field: "name".into(), problem: Problem::TooLong { max: 200 } };
+        let json = serde_json::to_string(&error).unwrap_or_default();
+        assert_eq!(json, r#"{"field":"name","problem":"too_long","max":200}"#);
+    }
+}
