@@ -6,9 +6,9 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use crate::features::account::components::provide_viewer;
-use crate::features::account::pages::{ChooseNewPasswordPage, LoginPage, RequestResetPage};
+use crate::features::account::pages::{ChooseNewPasswordPage, InvitePage, LoginPage, RequestResetPage};
 use crate::features::dashboard::pages::DashboardPage;
-use crate::features::operator::pages::OrganisationsPage;
+use crate::features::operator::pages::{NewOrganisationPage, OrganisationsPage};
 use crate::features::shell::components::AppLayout;
 use crate::features::shell::pages::NotFoundPage;
 use crate::i18n::{Key, use_i18n};
@@ -29,7 +29,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/reset") view=RequestResetPage ssr=SsrMode::Async/>
                     <Route path=path!("/reset/:token") view=ChooseNewPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/invite/:token") view=InvitePage ssr=SsrMode::Async/>
                     <Route path=path!("/operator") view=OrganisationsPage ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/operator/organisations/new")
+                        view=NewOrganisationPage
+                        ssr=SsrMode::Async
+                    />
                 </Routes>
             </AppLayout>
         </Router>

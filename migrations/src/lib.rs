@@ -10,6 +10,7 @@ mod m20261201_000002_create_audit_log;
 mod m20261201_000003_create_tenant_key;
 mod m20261202_000004_create_accounts_and_sessions;
 mod m20261202_000005_create_messages_and_password_resets;
+mod m20261203_000006_organisation_contract_and_invitations;
 
 pub struct Migrator;
 
@@ -22,6 +23,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000003_create_tenant_key::Migration),
             Box::new(m20261202_000004_create_accounts_and_sessions::Migration),
             Box::new(m20261202_000005_create_messages_and_password_resets::Migration),
+            Box::new(m20261203_000006_organisation_contract_and_invitations::Migration),
         ]
     }
 }

@@ -22,6 +22,10 @@ pub enum AuditAction {
     /// A link to choose a new password was sent (DPA Bijlage 3).
     PasswordResetRequested,
     PasswordChanged,
+    /// The organisation's signature under the processing agreement was recorded.
+    DpaAcceptanceRecorded,
+    UserInvited,
+    InvitationAccepted,
 }
 
 impl AuditAction {
@@ -35,6 +39,9 @@ impl AuditAction {
             AuditAction::SignOut => "auth.sign_out",
             AuditAction::PasswordResetRequested => "auth.password_reset_requested",
             AuditAction::PasswordChanged => "auth.password_changed",
+            AuditAction::DpaAcceptanceRecorded => "organisation.dpa_acceptance_recorded",
+            AuditAction::UserInvited => "user.invited",
+            AuditAction::InvitationAccepted => "user.invitation_accepted",
         }
     }
 }

@@ -8,6 +8,7 @@ use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::validation::FieldError;
 use crate::i18n::{Key, Lang};
 
 #[non_exhaustive]
@@ -48,6 +49,12 @@ pub enum AppError {
     /// A password link that expired or was used already.
     #[error("reset_link_invalid")]
     ResetLinkInvalid,
+    /// An invitation link that expired or was used already.
+    #[error("invitation_invalid")]
+    InvitationInvalid,
+    /// Some fields of a form are not acceptable; each says why.
+    #[error("invalid")]
+    Invalid { errors: Vec<FieldError> },
 }
 
 impl AppError {
@@ -72,6 +79,8 @@ impl AppError {
             AppError::PasswordTooLong { .. } => Key::ErrorPasswordTooLong,
             AppError::PasswordTooWeak => Key::ErrorPasswordTooWeak,
             AppError::ResetLinkInvalid => Key::ErrorResetLinkInvalid,
+            AppError::InvitationInvalid => Key::ErrorInvitationInvalid,
+            AppError::Invalid { .. } => Key::ErrorInvalid,
         }
     }
 

@@ -1,8 +1,10 @@
 //! Design-system building blocks shared by every feature.
 
 mod error_message;
+mod field_error;
 
 pub use error_message::ErrorMessage;
+pub use field_error::FieldError;
 
 /// The brand colour, also used as the browser's theme colour
 /// (`--colour-brand` in `style/main.css`).

@@ -1,9 +1,11 @@
 //! What server functions return: plain data for the browser, never entities.
 
+mod invitation;
 mod new_organisation;
 mod organisation;
 mod viewer;
 
+pub use invitation::InvitationDetails;
 pub use new_organisation::{AGREEMENT_VERSION, NewOrganisation, NewOrganisationForm};
 pub use organisation::OrganisationSummary;
 pub use viewer::{Viewer, ViewerKind};

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::AppError;
-use crate::domain::dto::Viewer;
+use crate::domain::dto::{InvitationDetails, Viewer};
 
 /// Anyone: signs in with e-mail and password, then goes to `next` (a path
 /// on this site) or the start page of the account. Too many failures answer
@@ -103,5 +103,39 @@ pub async fn reset_password(token: String, password: String) -> Result<(), AppEr
     let now = chrono::Utc::now();
     service::password_reset::complete(&state.db, &token, &password, http::request_id(), now).await?;
     leptos_axum::redirect("/login?password=changed");
+    Ok(())
+}
+
+/// Anyone holding an invitation link: who it is for, or `None` when it
+/// expired or was used.
+#[server(endpoint = "invitation/details")]
+pub async fn invitation_for(token: String) -> Result<Option<InvitationDetails>, AppError> {
+    use crate::server::{AppState, service};
+
+    let state = AppState::current()?;
+    service::invitations::details(&state.db, &token, chrono::Utc::now()).await
+}
+
+/// Anyone holding an unused invitation link: sets the first password (which
+/// must pass the strength rule) and signs the new user in.
+#[server(endpoint = "invitation/accept")]
+pub async fn accept_invitation(token: String, password: String) -> Result<(), AppError> {
+    use crate::server::auth::session::{self, Holder, session_cookie};
+    use crate::server::{AppState, http, service};
+
+    let state = AppState::current()?;
+    let now = chrono::Utc::now();
+    let (user, org) =
+        service::invitations::accept(&state.db, &token, &password, http::request_id(), now).await?;
+    let holder = Holder::User { user: user.0, org: org.0 };
+    let user_agent = http::request_header(axum::http::header::USER_AGENT).unwrap_or_default();
+    let token = session::start(&state.db, holder, &user_agent, &state.config.security, now).await.map_err(
+        |error| {
+            tracing::error!(%error, "session could not be started");
+            AppError::Internal
+        },
+    )?;
+    http::set_cookie(&session_cookie(&token, state.config.served_over_https()));
+    leptos_axum::redirect("/");
     Ok(())
 }

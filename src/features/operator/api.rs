@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::AppError;
-use crate::domain::dto::OrganisationSummary;
+use crate::domain::dto::{NewOrganisationForm, OrganisationSummary};
 
 /// Operator staff: every organisation, by name and creation date.
 #[server(endpoint = "operator/organisations")]
@@ -13,4 +13,22 @@ pub async fn list_organisations() -> Result<Vec<OrganisationSummary>, AppError> 
     let operator = auth::require_operator().await?;
     let state = AppState::current()?;
     service::organisations::list(&state.db, &operator).await
+}
+
+/// Operator staff: adds an organisation with its contract details and
+/// signature under the processing agreement, and invites its first admin by
+/// e-mail. Every field is checked; all problems come back at once.
+#[server(endpoint = "operator/add_organisation")]
+pub async fn add_organisation(form: NewOrganisationForm) -> Result<(), AppError> {
+    use crate::server::{AppState, auth, service};
+
+    let operator = auth::require_operator().await?;
+    let new = form.validate().map_err(|errors| AppError::Invalid { errors })?;
+    let state = AppState::current()?;
+    let public_url = state.config.site.public_url.as_str();
+    let now = chrono::Utc::now();
+    service::onboarding::add_organisation(&state.db, &state.kek, &operator, &new, public_url, now).await?;
+    state.outbox.notify();
+    leptos_axum::redirect("/operator");
+    Ok(())
 }

@@ -3,6 +3,8 @@
 
 pub mod audit_chain;
 pub mod audit_event;
+pub mod dpa_acceptance;
+pub mod invitation;
 pub mod login_throttle;
 pub mod operator_account;
 pub mod organisation;

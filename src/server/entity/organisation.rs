@@ -8,6 +8,17 @@ pub struct Model {
     pub name: String,
     pub default_language: String,
     pub created_at: ChronoDateTimeUtc,
+    /// Chamber of Commerce (KvK) number.
+    pub kvk_number: String,
+    /// Where the organisation is established ("gevestigd in").
+    pub address: String,
+    pub representative: String,
+    /// The contact for privacy matters: rights requests and breach notices go here.
+    pub privacy_contact_name: String,
+    pub privacy_contact_email: String,
+    /// The interface languages offered, e.g. `nl,en`.
+    pub languages: String,
+    pub contract_start: Option<Date>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -12,7 +12,7 @@ mod worker;
 
 pub use mail::{Mail, MailTransport};
 pub use outbox::{Delivery, deliver_due, enqueue_mail};
-pub use templates::password_reset_mail;
+pub use templates::{invitation_mail, password_reset_mail};
 pub use worker::{Wakeup, spawn_worker};
 
 #[cfg(test)]

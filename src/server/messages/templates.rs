@@ -28,6 +28,22 @@ pub fn password_reset_mail(
     }
 }
 
+/// The mail that invites a user to choose a password.
+pub fn invitation_mail(lang: Lang, to: &str, name: &str, organisation: &str, link: &str, days: u32) -> Mail {
+    let days = days.to_string();
+    let values = [("name", name), ("organisation", organisation), ("days", days.as_str())];
+    let greeting = format(lang, Key::MailGreeting, &values);
+    let body = format(lang, Key::MailInvitationBody, &values);
+    let action = text(lang, Key::MailInvitationAction);
+    let footer = text(lang, Key::MailInvitationIgnore);
+    Mail {
+        to: to.to_owned(),
+        subject: format(lang, Key::MailInvitationSubject, &values),
+        text: format!("{greeting}\n\n{body}\n\n{action}:\n{link}\n\n{footer}\n"),
+        html: html_page(lang, &[&greeting, &body], action, link, footer),
+    }
+}
+
 fn html_page(lang: Lang, paragraphs: &[&str], action: &str, link: &str, footer: &str) -> String {
     let paragraphs: String = paragraphs.iter().map(|p| format!("<p>{}</p>", escape(p))).collect();
     format!(

@@ -36,7 +36,7 @@ pub fn status_of(error: &AppError) -> StatusCode {
     match error {
         AppError::Internal | AppError::Unreachable => StatusCode::INTERNAL_SERVER_ERROR,
         AppError::NotFound => StatusCode::NOT_FOUND,
-        AppError::ResetLinkInvalid => StatusCode::GONE,
+        AppError::ResetLinkInvalid | AppError::InvitationInvalid => StatusCode::GONE,
         AppError::Unauthenticated | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
         AppError::Forbidden => StatusCode::FORBIDDEN,
         AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
@@ -44,6 +44,7 @@ pub fn status_of(error: &AppError) -> StatusCode {
         | AppError::InvalidLanguage
         | AppError::PasswordTooShort { .. }
         | AppError::PasswordTooLong { .. }
-        | AppError::PasswordTooWeak => StatusCode::UNPROCESSABLE_ENTITY,
+        | AppError::PasswordTooWeak
+        | AppError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
     }
 }

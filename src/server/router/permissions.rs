@@ -52,6 +52,9 @@ enum Rule {
     Anyone(u16),
     /// Operator staff only: 200 for them, 401 signed out, 403 for members.
     OperatorOnly,
+    /// Operator staff only, called with input that fails validation: 422 for
+    /// them (so nothing is created), 401 signed out, 403 for members.
+    OperatorOnlyRejectsInput,
 }
 
 impl Rule {
@@ -61,6 +64,9 @@ impl Rule {
             (Rule::OperatorOnly, Caller::Operator) => 200,
             (Rule::OperatorOnly, Caller::Anonymous) => 401,
             (Rule::OperatorOnly, _) => 403,
+            (Rule::OperatorOnlyRejectsInput, Caller::Operator) => 422,
+            (Rule::OperatorOnlyRejectsInput, Caller::Anonymous) => 401,
+            (Rule::OperatorOnlyRejectsInput, _) => 403,
         }
     }
 }
@@ -74,6 +80,9 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("/api/sign_out", "", Rule::Anyone(200)),
     ("/api/current_viewer", "", Rule::Anyone(200)),
     ("/api/operator/organisations", "", Rule::OperatorOnly),
+    ("/api/operator/add_organisation", EMPTY_ORGANISATION_FORM, Rule::OperatorOnlyRejectsInput),
+    ("/api/invitation/details", "token=not-a-token", Rule::Anyone(200)),
+    ("/api/invitation/accept", "token=not-a-token&password=paarse+olifant+op+de+fiets", Rule::Anyone(410)),
     ("/api/password_reset/request", "email=nobody-{caller}%40example.org", Rule::Anyone(200)),
     ("/api/password_reset/check", "token=not-a-token", Rule::Anyone(200)),
     (
@@ -82,6 +91,12 @@ const TABLE: &[(&str, &str, Rule)] = &[
         Rule::Anyone(410),
     ),
 ];
+
+/// Every field of the new-organisation form, all empty.
+const EMPTY_ORGANISATION_FORM: &str = "form[name]=&form[kvk_number]=&form[address]=&form[representative]=\
+    &form[privacy_contact_name]=&form[privacy_contact_email]=&form[contract_start]=&form[signer_name]=\
+    &form[signer_function]=&form[signed_on]=&form[signed_at]=&form[admin_name]=&form[admin_email]=\
+    &form[admin_language]=";
 
 struct World {
     app: axum::Router,

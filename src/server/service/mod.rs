@@ -2,6 +2,8 @@
 //! organisation explicitly (and, once identity lands, the caller's `OrgScope`).
 
 pub mod accounts;
+pub mod invitations;
+pub mod onboarding;
 pub mod organisations;
 pub mod password_reset;
 pub mod tenant_keys;

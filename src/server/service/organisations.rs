@@ -13,8 +13,9 @@ use crate::server::auth::OperatorScope;
 use crate::server::config::KeyEncryptionKey;
 use crate::server::entity::organisation;
 
-/// Creates an organisation together with its data key, so no content of it
-/// can ever be stored unencrypted.
+/// Creates an organisation with only a name, together with its data key (so
+/// no content of it can ever be stored unencrypted). For the demo data and
+/// tests; the operator console adds organisations through `onboarding`.
 pub async fn create(
     db: &DatabaseConnection,
     kek: &KeyEncryptionKey,
@@ -28,6 +29,13 @@ pub async fn create(
         name: Set(name.to_owned()),
         default_language: Set("nl".to_owned()),
         created_at: Set(now),
+        kvk_number: Set(String::new()),
+        address: Set(String::new()),
+        representative: Set(String::new()),
+        privacy_contact_name: Set(String::new()),
+        privacy_contact_email: Set(String::new()),
+        languages: Set("nl,en".to_owned()),
+        contract_start: Set(None),
     }
     .insert(&txn)
     .await?;

@@ -1,5 +1,7 @@
+mod invite;
 mod login;
 mod reset;
 
+pub use invite::InvitePage;
 pub use login::LoginPage;
 pub use reset::{ChooseNewPasswordPage, RequestResetPage};

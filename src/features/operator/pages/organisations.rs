@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
 
 use crate::features::account::components::RequireSignIn;
 use crate::features::operator::api::list_organisations;
@@ -20,6 +21,9 @@ pub fn OrganisationsPage() -> impl IntoView {
             view! {
                 <h1>{i18n.t(Key::OperatorTitle)}</h1>
                 <p>{i18n.t(Key::OperatorIntro)}</p>
+                <p>
+                    <A href="/operator/organisations/new" attr:class="button-primary">{i18n.t(Key::OperatorAdd)}</A>
+                </p>
                 <Suspense>
                     {move || Suspend::new(async move {
                         match organisations.await {

@@ -1,0 +1,8 @@
+use serde::{Deserialize, Serialize};
+
+/// What an invitation link shows before the invited user chooses a password.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationDetails {
+    pub name: String,
+    pub organisation: String,
+}
