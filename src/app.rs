@@ -9,6 +9,7 @@ use crate::features::account::components::provide_viewer;
 use crate::features::account::pages::{ChooseNewPasswordPage, InvitePage, LoginPage, RequestResetPage};
 use crate::features::dashboard::pages::DashboardPage;
 use crate::features::operator::pages::{NewOrganisationPage, OrganisationsPage};
+use crate::features::people::pages::{InvitePersonPage, PeoplePage};
 use crate::features::shell::components::AppLayout;
 use crate::features::shell::pages::NotFoundPage;
 use crate::i18n::{Key, use_i18n};
@@ -30,6 +31,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reset") view=RequestResetPage ssr=SsrMode::Async/>
                     <Route path=path!("/reset/:token") view=ChooseNewPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/invite/:token") view=InvitePage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/people") view=PeoplePage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/people/new") view=InvitePersonPage ssr=SsrMode::Async/>
                     <Route path=path!("/operator") view=OrganisationsPage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/operator/organisations/new")

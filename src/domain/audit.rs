@@ -26,6 +26,8 @@ pub enum AuditAction {
     DpaAcceptanceRecorded,
     UserInvited,
     InvitationAccepted,
+    UserDeactivated,
+    UserReactivated,
 }
 
 impl AuditAction {
@@ -42,6 +44,8 @@ impl AuditAction {
             AuditAction::DpaAcceptanceRecorded => "organisation.dpa_acceptance_recorded",
             AuditAction::UserInvited => "user.invited",
             AuditAction::InvitationAccepted => "user.invitation_accepted",
+            AuditAction::UserDeactivated => "user.deactivated",
+            AuditAction::UserReactivated => "user.reactivated",
         }
     }
 }

@@ -3,4 +3,5 @@
 pub mod account;
 pub mod dashboard;
 pub mod operator;
+pub mod people;
 pub mod shell;

@@ -9,11 +9,15 @@ use crate::i18n::{Key, Lang, format, text};
 #[serde(tag = "problem", rename_all = "snake_case")]
 pub enum Problem {
     Required,
-    TooLong { max: u32 },
+    TooLong {
+        max: u32,
+    },
     InvalidEmail,
     InvalidKvkNumber,
     InvalidDate,
     NoLanguage,
+    /// Someone in this organisation already uses this e-mail address.
+    AlreadyInUse,
 }
 
 impl Problem {
@@ -25,6 +29,7 @@ impl Problem {
             Problem::InvalidKvkNumber => text(lang, Key::ValidationInvalidKvkNumber).to_owned(),
             Problem::InvalidDate => text(lang, Key::ValidationInvalidDate).to_owned(),
             Problem::NoLanguage => text(lang, Key::ValidationNoLanguage).to_owned(),
+            Problem::AlreadyInUse => text(lang, Key::ValidationAlreadyInUse).to_owned(),
         }
     }
 }
@@ -42,7 +47,7 @@ pub struct FieldError {
 pub struct Checks(Vec<FieldError>);
 
 impl Checks {
-    fn fail(&mut self, field: &str, problem: Problem) {
+    pub fn fail(&mut self, field: &str, problem: Problem) {
         self.0.push(FieldError { field: field.to_owned(), problem });
     }
 

@@ -55,6 +55,14 @@ enum Rule {
     /// Operator staff only, called with input that fails validation: 422 for
     /// them (so nothing is created), 401 signed out, 403 for members.
     OperatorOnlyRejectsInput,
+    /// Admins of the organisation: 200 for them (the other organisation's
+    /// admin sees their own organisation), 401 signed out, 403 for the rest.
+    AdminOnly,
+    /// Admins, called with input that fails validation: 422 for admins.
+    AdminOnlyRejectsInput,
+    /// Admins, on an object of the first organisation: the other
+    /// organisation's admin gets 404, as if it did not exist.
+    AdminOfTheObject,
 }
 
 impl Rule {
@@ -67,12 +75,21 @@ impl Rule {
             (Rule::OperatorOnlyRejectsInput, Caller::Operator) => 422,
             (Rule::OperatorOnlyRejectsInput, Caller::Anonymous) => 401,
             (Rule::OperatorOnlyRejectsInput, _) => 403,
+            (Rule::AdminOnly, Caller::Admin | Caller::OtherTenantAdmin) => 200,
+            (Rule::AdminOnlyRejectsInput, Caller::Admin | Caller::OtherTenantAdmin) => 422,
+            (Rule::AdminOfTheObject, Caller::Admin) => 200,
+            (Rule::AdminOfTheObject, Caller::OtherTenantAdmin) => 404,
+            (Rule::AdminOnly | Rule::AdminOnlyRejectsInput | Rule::AdminOfTheObject, Caller::Anonymous) => {
+                401
+            }
+            (Rule::AdminOnly | Rule::AdminOnlyRejectsInput | Rule::AdminOfTheObject, _) => 403,
         }
     }
 }
 
 /// Path, a request body naming the first organisation's objects (`{caller}`
-/// is replaced by the caller's name), and the rule.
+/// is replaced by the caller's name, `{target}` by the id of a person of the
+/// first organisation who is not one of the callers), and the rule.
 const TABLE: &[(&str, &str, Rule)] = &[
     ("/api/language", "lang=en&return_to=%2F", Rule::Anyone(200)),
     // Wrong credentials on purpose: the call is public, the answer is the same for all.
@@ -82,6 +99,10 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("/api/operator/organisations", "", Rule::OperatorOnly),
     ("/api/operator/add_organisation", EMPTY_ORGANISATION_FORM, Rule::OperatorOnlyRejectsInput),
     ("/api/invitation/details", "token=not-a-token", Rule::Anyone(200)),
+    ("/api/people/list", "", Rule::AdminOnly),
+    ("/api/people/invite", "form[name]=&form[email]=nobody&form[language]=nl", Rule::AdminOnlyRejectsInput),
+    ("/api/people/deactivate", "user={target}", Rule::AdminOfTheObject),
+    ("/api/people/reactivate", "user={target}", Rule::AdminOfTheObject),
     ("/api/invitation/accept", "token=not-a-token&password=paarse+olifant+op+de+fiets", Rule::Anyone(410)),
     ("/api/password_reset/request", "email=nobody-{caller}%40example.org", Rule::Anyone(200)),
     ("/api/password_reset/check", "token=not-a-token", Rule::Anyone(200)),
@@ -103,6 +124,7 @@ struct World {
     db: DatabaseConnection,
     config: Arc<Config>,
     holders: Vec<(Caller, Holder)>,
+    target: uuid::Uuid,
 }
 
 async fn world(db: DatabaseConnection) -> World {
@@ -119,16 +141,20 @@ async fn world(db: DatabaseConnection) -> World {
         async move {
             let email = format!("{}@example.org", uuid::Uuid::new_v4().simple());
             let user = accounts::NewUser { name, email: Some(&email), language: Lang::Nl, roles };
-            let id = accounts::create_user(&db, org, user, Some(password), Utc::now()).await.expect("user");
-            Holder::User { user: id.0, org: org.0 }
+            accounts::create_user(&db, org, user, Some(password), Utc::now()).await.expect("user").0
         }
     };
+    let holder = |org: OrgId, user: uuid::Uuid| Holder::User { user, org: org.0 };
     let admin = Roles { admin: true, ..Roles::default() };
+    let target = member(first, "Tess", Roles::default()).await;
     let holders = [
-        (Caller::Employee, member(first, "Eva", Roles::default()).await),
-        (Caller::Manager, member(first, "Mark", Roles { manager: true, ..Roles::default() }).await),
-        (Caller::Admin, member(first, "Ada", admin).await),
-        (Caller::OtherTenantAdmin, member(second, "Bob", admin).await),
+        (Caller::Employee, holder(first, member(first, "Eva", Roles::default()).await)),
+        (
+            Caller::Manager,
+            holder(first, member(first, "Mark", Roles { manager: true, ..Roles::default() }).await),
+        ),
+        (Caller::Admin, holder(first, member(first, "Ada", admin).await)),
+        (Caller::OtherTenantAdmin, holder(second, member(second, "Bob", admin).await)),
         (Caller::Operator, {
             let email = format!("{}@koers.example", uuid::Uuid::new_v4().simple());
             let id = accounts::create_operator(&db, "Olga", &email, password, now).await.expect("operator");
@@ -143,7 +169,7 @@ async fn world(db: DatabaseConnection) -> World {
         kek: Arc::new(kek),
         outbox: Default::default(),
     };
-    World { app: build(state), db, config, holders: holders.to_vec() }
+    World { app: build(state), db, config, holders: holders.to_vec(), target }
 }
 
 /// A fresh session for each call: one call (sign-out) must not change the next.
@@ -180,7 +206,9 @@ async fn every_server_function_enforces_its_rule(db: DatabaseConnection) {
         assert_eq!(method, Method::POST, "{path} changes state only through POST");
         for caller in CALLERS {
             let cookie = cookie_of(&world, caller).await;
-            let body = body.replace("{caller}", &format!("{caller:?}").to_lowercase());
+            let body = body
+                .replace("{caller}", &format!("{caller:?}").to_lowercase())
+                .replace("{target}", &world.target.to_string());
             let status = call(&world, path, &body, cookie.as_deref()).await.as_u16();
             if status != rule.expected(caller) {
                 wrong.push(format!("{path} as {caller:?}: got {status}, expected {}", rule.expected(caller)));

@@ -6,4 +6,5 @@ pub mod invitations;
 pub mod onboarding;
 pub mod organisations;
 pub mod password_reset;
+pub mod people;
 pub mod tenant_keys;

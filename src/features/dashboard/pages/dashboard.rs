@@ -6,9 +6,9 @@ use leptos_meta::Title;
 use leptos_router::components::Redirect;
 
 use crate::domain::dto::{Viewer, ViewerKind};
-use crate::domain::roles::Role;
 use crate::features::account::components::RequireSignIn;
-use crate::i18n::{I18n, Key, use_i18n};
+use crate::features::dashboard::role_name;
+use crate::i18n::{Key, use_i18n};
 
 #[component]
 pub fn DashboardPage() -> impl IntoView {
@@ -32,13 +32,4 @@ pub fn DashboardPage() -> impl IntoView {
             }
         }/>
     }
-}
-
-fn role_name(i18n: I18n, role: Role) -> &'static str {
-    i18n.t(match role {
-        Role::Employee => Key::RoleEmployee,
-        Role::Manager => Key::RoleManager,
-        Role::Admin => Key::RoleAdmin,
-        Role::Auditor => Key::RoleAuditor,
-    })
 }

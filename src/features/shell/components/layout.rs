@@ -5,6 +5,7 @@ use leptos_router::components::A;
 
 use super::LanguageSwitcher;
 use crate::domain::dto::ViewerKind;
+use crate::domain::roles::Role;
 use crate::features::account::components::{UserMenu, use_viewer};
 use crate::i18n::{Key, use_i18n};
 
@@ -15,17 +16,26 @@ pub fn AppLayout(children: Children) -> impl IntoView {
     // Links follow who is signed in: members see their pages, operator staff the console.
     let links = move || {
         Suspend::new(async move {
-            let (href, key) = match viewer.await {
-                Ok(Some(viewer)) if viewer.kind == ViewerKind::Operator => {
-                    ("/operator", Key::NavOrganisations)
-                }
-                _ => ("/", Key::NavHome),
+            let links: Vec<(&str, Key)> = match viewer.await {
+                Ok(Some(viewer)) => match viewer.kind {
+                    ViewerKind::Operator => vec![("/operator", Key::NavOrganisations)],
+                    ViewerKind::Member { roles, .. } if roles.contains(&Role::Admin) => {
+                        vec![("/", Key::NavHome), ("/admin/people", Key::NavPeople)]
+                    }
+                    ViewerKind::Member { .. } => vec![("/", Key::NavHome)],
+                },
+                _ => vec![("/", Key::NavHome)],
             };
-            view! {
-                <li>
-                    <A href=href exact=true>{i18n.t(key)}</A>
-                </li>
-            }
+            links
+                .into_iter()
+                .map(|(href, key)| {
+                    view! {
+                        <li>
+                            <A href=href exact=true>{i18n.t(key)}</A>
+                        </li>
+                    }
+                })
+                .collect_view()
         })
     };
     view! {

@@ -1,0 +1,55 @@
+//! Server functions for managing people. All require the admin role and act
+//! only within the admin's own organisation.
+
+use leptos::prelude::*;
+
+use crate::domain::AppError;
+use crate::domain::dto::{NewPersonForm, PersonSummary};
+use crate::domain::ids::UserId;
+
+/// Admins: everyone in their organisation.
+#[server(endpoint = "people/list")]
+pub async fn list_people() -> Result<Vec<PersonSummary>, AppError> {
+    use crate::domain::roles::Role;
+    use crate::server::{AppState, auth, service};
+
+    let admin = auth::require_member().await?.require(Role::Admin)?;
+    service::people::list(&AppState::current()?.db, &admin).await
+}
+
+/// Admins: adds a person and e-mails them an invitation.
+#[server(endpoint = "people/invite")]
+pub async fn invite_person(form: NewPersonForm) -> Result<(), AppError> {
+    use crate::domain::roles::Role;
+    use crate::server::{AppState, auth, service};
+
+    let admin = auth::require_member().await?.require(Role::Admin)?;
+    let person = form.validate().map_err(|errors| AppError::Invalid { errors })?;
+    let state = AppState::current()?;
+    let public_url = state.config.site.public_url.as_str();
+    service::people::invite(&state.db, &admin, &person, public_url, chrono::Utc::now()).await?;
+    state.outbox.notify();
+    leptos_axum::redirect("/admin/people");
+    Ok(())
+}
+
+/// Admins: stops a person of their organisation from signing in; their open
+/// sessions end at once. Not for themselves.
+#[server(endpoint = "people/deactivate")]
+pub async fn deactivate_person(user: UserId) -> Result<(), AppError> {
+    use crate::domain::roles::Role;
+    use crate::server::{AppState, auth, service};
+
+    let admin = auth::require_member().await?.require(Role::Admin)?;
+    service::people::deactivate(&AppState::current()?.db, &admin, user, chrono::Utc::now()).await
+}
+
+/// Admins: lets a deactivated person of their organisation sign in again.
+#[server(endpoint = "people/reactivate")]
+pub async fn reactivate_person(user: UserId) -> Result<(), AppError> {
+    use crate::domain::roles::Role;
+    use crate::server::{AppState, auth, service};
+
+    let admin = auth::require_member().await?.require(Role::Admin)?;
+    service::people::reactivate(&AppState::current()?.db, &admin, user, chrono::Utc::now()).await
+}

@@ -1,0 +1,5 @@
+//! `/admin/people`: an admin invites, deactivates and reactivates the people
+//! of their organisation.
+
+pub mod api;
+pub mod pages;

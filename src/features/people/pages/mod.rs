@@ -1,0 +1,5 @@
+mod invite;
+mod list;
+
+pub use invite::InvitePersonPage;
+pub use list::PeoplePage;
