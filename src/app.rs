@@ -6,7 +6,9 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{SsrMode, path};
 
 use crate::features::account::components::provide_viewer;
-use crate::features::account::pages::{ChooseNewPasswordPage, InvitePage, LoginPage, RequestResetPage};
+use crate::features::account::pages::{
+    AccountPage, ChooseNewPasswordPage, InvitePage, LoginPage, RequestResetPage,
+};
 use crate::features::dashboard::pages::DashboardPage;
 use crate::features::operator::pages::{NewOrganisationPage, OrganisationsPage};
 use crate::features::people::pages::{InvitePersonPage, PeoplePage};
@@ -31,6 +33,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reset") view=RequestResetPage ssr=SsrMode::Async/>
                     <Route path=path!("/reset/:token") view=ChooseNewPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/invite/:token") view=InvitePage ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/people") view=PeoplePage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/people/new") view=InvitePersonPage ssr=SsrMode::Async/>
                     <Route path=path!("/operator") view=OrganisationsPage ssr=SsrMode::Async/>

@@ -4,10 +4,12 @@ mod invitation;
 mod new_organisation;
 mod organisation;
 mod people;
+mod session;
 mod viewer;
 
 pub use invitation::InvitationDetails;
 pub use new_organisation::{AGREEMENT_VERSION, NewOrganisation, NewOrganisationForm};
 pub use organisation::OrganisationSummary;
 pub use people::{AccountStatus, NewPerson, NewPersonForm, PersonSummary};
+pub use session::SessionSummary;
 pub use viewer::{Viewer, ViewerKind};

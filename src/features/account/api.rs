@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use crate::domain::AppError;
-use crate::domain::dto::{InvitationDetails, Viewer};
+use crate::domain::dto::{InvitationDetails, SessionSummary, Viewer};
 
 /// Anyone: signs in with e-mail and password, then goes to `next` (a path
 /// on this site) or the start page of the account. Too many failures answer
@@ -137,5 +137,41 @@ pub async fn accept_invitation(token: String, password: String) -> Result<(), Ap
     )?;
     http::set_cookie(&session_cookie(&token, state.config.served_over_https()));
     leptos_axum::redirect("/");
+    Ok(())
+}
+
+/// Anyone signed in: the signed-in browsers of their own account.
+#[server(endpoint = "account/sessions")]
+pub async fn my_sessions() -> Result<Vec<SessionSummary>, AppError> {
+    use crate::server::{AppState, auth, service};
+
+    let state = AppState::current()?;
+    let principal = auth::current_principal().await?.ok_or(AppError::Unauthenticated)?;
+    let current =
+        auth::scope::request_token(state.config.served_over_https()).map(|t| t.hash()).unwrap_or_default();
+    service::sessions::list(&state.db, &principal, &current).await
+}
+
+/// Anyone signed in: ends one of their own sessions (another browser).
+#[server(endpoint = "account/end_session")]
+pub async fn end_session(id: String) -> Result<(), AppError> {
+    use crate::server::{AppState, auth, service};
+
+    let principal = auth::current_principal().await?.ok_or(AppError::Unauthenticated)?;
+    service::sessions::end_one(&AppState::current()?.db, &principal, &id).await
+}
+
+/// Anyone signed in: ends every session of their account, this one too.
+#[server(endpoint = "account/sign_out_everywhere")]
+pub async fn sign_out_everywhere() -> Result<(), AppError> {
+    use crate::server::auth::session;
+    use crate::server::{AppState, auth, http, service};
+
+    let state = AppState::current()?;
+    let principal = auth::current_principal().await?.ok_or(AppError::Unauthenticated)?;
+    service::accounts::record_sign_out(&state.db, &principal, http::request_id()).await?;
+    service::sessions::end_all(&state.db, &principal).await?;
+    http::set_cookie(&session::clearing_cookie(state.config.served_over_https()));
+    leptos_axum::redirect("/login");
     Ok(())
 }

@@ -50,6 +50,8 @@ const CALLERS: [Caller; 6] = [
 enum Rule {
     /// Everyone gets this status (public functions such as sign-in).
     Anyone(u16),
+    /// Anyone signed in gets this status; signed out, 401.
+    SignedIn(u16),
     /// Operator staff only: 200 for them, 401 signed out, 403 for members.
     OperatorOnly,
     /// Operator staff only, called with input that fails validation: 422 for
@@ -69,6 +71,8 @@ impl Rule {
     fn expected(self, caller: Caller) -> u16 {
         match (self, caller) {
             (Rule::Anyone(status), _) => status,
+            (Rule::SignedIn(_), Caller::Anonymous) => 401,
+            (Rule::SignedIn(status), _) => status,
             (Rule::OperatorOnly, Caller::Operator) => 200,
             (Rule::OperatorOnly, Caller::Anonymous) => 401,
             (Rule::OperatorOnly, _) => 403,
@@ -99,6 +103,10 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("/api/operator/organisations", "", Rule::OperatorOnly),
     ("/api/operator/add_organisation", EMPTY_ORGANISATION_FORM, Rule::OperatorOnlyRejectsInput),
     ("/api/invitation/details", "token=not-a-token", Rule::Anyone(200)),
+    ("/api/account/sessions", "", Rule::SignedIn(200)),
+    // Someone else's session: not found, whoever asks.
+    ("/api/account/end_session", "id={target_session}", Rule::SignedIn(404)),
+    ("/api/account/sign_out_everywhere", "", Rule::SignedIn(200)),
     ("/api/people/list", "", Rule::AdminOnly),
     ("/api/people/invite", "form[name]=&form[email]=nobody&form[language]=nl", Rule::AdminOnlyRejectsInput),
     ("/api/people/deactivate", "user={target}", Rule::AdminOfTheObject),
@@ -125,6 +133,8 @@ struct World {
     config: Arc<Config>,
     holders: Vec<(Caller, Holder)>,
     target: uuid::Uuid,
+    /// The hash of a session of the target person.
+    target_session: String,
 }
 
 async fn world(db: DatabaseConnection) -> World {
@@ -169,7 +179,10 @@ async fn world(db: DatabaseConnection) -> World {
         kek: Arc::new(kek),
         outbox: Default::default(),
     };
-    World { app: build(state), db, config, holders: holders.to_vec(), target }
+    let target_holder = holder(first, target);
+    let target_session =
+        session::start(&db, target_holder, "test", &config.security, now).await.expect("session").hash();
+    World { app: build(state), db, config, holders: holders.to_vec(), target, target_session }
 }
 
 /// A fresh session for each call: one call (sign-out) must not change the next.
@@ -208,7 +221,8 @@ async fn every_server_function_enforces_its_rule(db: DatabaseConnection) {
             let cookie = cookie_of(&world, caller).await;
             let body = body
                 .replace("{caller}", &format!("{caller:?}").to_lowercase())
-                .replace("{target}", &world.target.to_string());
+                .replace("{target}", &world.target.to_string())
+                .replace("{target_session}", &world.target_session);
             let status = call(&world, path, &body, cookie.as_deref()).await.as_u16();
             if status != rule.expected(caller) {
                 wrong.push(format!("{path} as {caller:?}: got {status}, expected {}", rule.expected(caller)));

@@ -7,4 +7,5 @@ pub mod onboarding;
 pub mod organisations;
 pub mod password_reset;
 pub mod people;
+pub mod sessions;
 pub mod tenant_keys;

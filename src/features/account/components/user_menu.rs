@@ -20,7 +20,7 @@ pub fn UserMenu() -> impl IntoView {
                     Ok(Some(viewer)) => {
                         view! {
                             <form class="user-menu" method="post" action=SignOut::url()>
-                                <span>{i18n.format(Key::NavSignedInAs, &[("name", &viewer.name)])}</span>
+                                <A href="/account">{i18n.format(Key::NavSignedInAs, &[("name", &viewer.name)])}</A>
                                 <button type="submit">{i18n.t(Key::NavSignOut)}</button>
                             </form>
                         }

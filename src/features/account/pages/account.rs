@@ -1,0 +1,83 @@
+//! `/account`: the signed-in browsers of your account; end any of them, or
+//! all at once.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::domain::dto::SessionSummary;
+use crate::features::account::api::{EndSession, SignOutEverywhere, my_sessions};
+use crate::features::account::components::RequireSignIn;
+use crate::i18n::{I18n, Key, use_i18n};
+use crate::ui::ErrorMessage;
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let end = ServerAction::<EndSession>::new();
+    let everywhere = ServerAction::<SignOutEverywhere>::new();
+    let sessions = Resource::new(move || end.version().get(), |_| my_sessions());
+    let end_error =
+        move || end.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error/> });
+    view! {
+        <Title text=i18n.t(Key::AccountTitle)/>
+        <RequireSignIn children=move |_| {
+            view! {
+                <h1>{i18n.t(Key::AccountTitle)}</h1>
+                <section aria-labelledby="sessions-title">
+                    <h2 id="sessions-title">{i18n.t(Key::AccountSessions)}</h2>
+                    <p>{i18n.t(Key::AccountSessionsIntro)}</p>
+                    {end_error}
+                    <Transition>
+                        {move || Suspend::new(async move {
+                            match sessions.await {
+                                Ok(list) => view! {
+                                    <table class="data-table">
+                                        <thead>
+                                            <tr>
+                                                <th scope="col">{i18n.t(Key::AccountBrowser)}</th>
+                                                <th scope="col">{i18n.t(Key::AccountSignedInAt)}</th>
+                                                <th scope="col">{i18n.t(Key::AccountLastSeen)}</th>
+                                                <th scope="col">{i18n.t(Key::PeopleActions)}</th>
+                                            </tr>
+                                        </thead>
+                                        <tbody>
+                                            {list.into_iter().map(|s| row(i18n, s, end)).collect_view()}
+                                        </tbody>
+                                    </table>
+                                }
+                                    .into_any(),
+                                Err(error) => view! { <ErrorMessage error/> }.into_any(),
+                            }
+                        })}
+                    </Transition>
+                    <ActionForm action=everywhere>
+                        <button type="submit" class="button-primary">{i18n.t(Key::AccountSignOutEverywhere)}</button>
+                    </ActionForm>
+                </section>
+            }
+        }/>
+    }
+}
+
+fn row(i18n: I18n, session: SessionSummary, end: ServerAction<EndSession>) -> impl IntoView {
+    let action = if session.is_current {
+        view! { <span>{i18n.t(Key::AccountThisBrowser)}</span> }.into_any()
+    } else {
+        let label = format!("{} {}", i18n.t(Key::AccountEnd), session.user_agent);
+        view! {
+            <ActionForm action=end>
+                <input type="hidden" name="id" value=session.id/>
+                <button type="submit" aria-label=label>{i18n.t(Key::AccountEnd)}</button>
+            </ActionForm>
+        }
+        .into_any()
+    };
+    view! {
+        <tr>
+            <td>{session.user_agent}</td>
+            <td>{session.signed_in_at}</td>
+            <td>{session.last_seen_at}</td>
+            <td>{action}</td>
+        </tr>
+    }
+}
