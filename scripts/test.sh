@@ -22,7 +22,9 @@ start_test_database
 trap stop_test_database EXIT
 
 step "unit and service tests (SQLite and PostgreSQL)"
-cargo_as_leptos test --workspace --features ssr
+# A test that hangs fails the run within minutes instead of using up CI's
+# time; the harness names any test running for over 60 seconds.
+timeout --kill-after=10s 15m bash -c "$(declare -f cargo_as_leptos); cargo_as_leptos test --workspace --features ssr"
 
 step "building the app"
 cargo leptos build

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Key;
+
 /// A recorded action. The code is stored, so a shipped code never changes.
 #[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -31,6 +33,47 @@ pub enum AuditAction {
 }
 
 impl AuditAction {
+    /// Every action, for filters.
+    pub const ALL: &'static [AuditAction] = &[
+        AuditAction::OrganisationCreated,
+        AuditAction::TenantKeyCreated,
+        AuditAction::TenantKeyDestroyed,
+        AuditAction::SignIn,
+        AuditAction::SignInFailed,
+        AuditAction::SignOut,
+        AuditAction::PasswordResetRequested,
+        AuditAction::PasswordChanged,
+        AuditAction::DpaAcceptanceRecorded,
+        AuditAction::UserInvited,
+        AuditAction::InvitationAccepted,
+        AuditAction::UserDeactivated,
+        AuditAction::UserReactivated,
+    ];
+
+    /// The action a stored code stands for.
+    pub fn from_code(code: &str) -> Option<AuditAction> {
+        Self::ALL.iter().copied().find(|action| action.code() == code)
+    }
+
+    /// How the audit-log page names the action.
+    pub const fn label_key(self) -> Key {
+        match self {
+            AuditAction::OrganisationCreated => Key::AuditActionOrganisationCreated,
+            AuditAction::TenantKeyCreated => Key::AuditActionTenantKeyCreated,
+            AuditAction::TenantKeyDestroyed => Key::AuditActionTenantKeyDestroyed,
+            AuditAction::SignIn => Key::AuditActionSignIn,
+            AuditAction::SignInFailed => Key::AuditActionSignInFailed,
+            AuditAction::SignOut => Key::AuditActionSignOut,
+            AuditAction::PasswordResetRequested => Key::AuditActionPasswordResetRequested,
+            AuditAction::PasswordChanged => Key::AuditActionPasswordChanged,
+            AuditAction::DpaAcceptanceRecorded => Key::AuditActionDpaAcceptanceRecorded,
+            AuditAction::UserInvited => Key::AuditActionUserInvited,
+            AuditAction::InvitationAccepted => Key::AuditActionInvitationAccepted,
+            AuditAction::UserDeactivated => Key::AuditActionUserDeactivated,
+            AuditAction::UserReactivated => Key::AuditActionUserReactivated,
+        }
+    }
+
     pub const fn code(self) -> &'static str {
         match self {
             AuditAction::OrganisationCreated => "organisation.created",

@@ -55,6 +55,9 @@ pub enum AppError {
     /// Some fields of a form are not acceptable; each says why.
     #[error("invalid")]
     Invalid { errors: Vec<FieldError> },
+    /// The audit log's hash chain does not check out from this entry on.
+    #[error("audit_chain_broken")]
+    AuditChainBroken { seq: i64 },
 }
 
 impl AppError {
@@ -81,6 +84,7 @@ impl AppError {
             AppError::ResetLinkInvalid => Key::ErrorResetLinkInvalid,
             AppError::InvitationInvalid => Key::ErrorInvitationInvalid,
             AppError::Invalid { .. } => Key::ErrorInvalid,
+            AppError::AuditChainBroken { .. } => Key::ErrorAuditChainBroken,
         }
     }
 
@@ -96,6 +100,9 @@ impl AppError {
                 crate::i18n::format(lang, key, &[("min", &min.to_string())])
             }
             AppError::PasswordTooLong { max } => crate::i18n::format(lang, key, &[("max", &max.to_string())]),
+            AppError::AuditChainBroken { seq } => {
+                crate::i18n::format(lang, key, &[("seq", &seq.to_string())])
+            }
             _ => crate::i18n::text(lang, key).to_owned(),
         }
     }

@@ -1,6 +1,7 @@
 //! One folder per capability: `api.rs` (server functions), `pages/`, `components/`.
 
 pub mod account;
+pub mod audit_log;
 pub mod dashboard;
 pub mod operator;
 pub mod people;

@@ -38,6 +38,13 @@ pub async fn migrate(db: &DatabaseConnection) -> Result<(), DbErr> {
     Migrator::up(db, None).await
 }
 
+/// A database failure as the browser sees it: `internal`, with the cause
+/// logged here (STYLE.md pattern 6).
+pub fn internal(error: DbErr) -> crate::domain::AppError {
+    tracing::error!(%error, "database operation failed");
+    crate::domain::AppError::Internal
+}
+
 fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
     let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
     let path = rest.split('?').next()?;

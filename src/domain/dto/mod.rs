@@ -1,5 +1,6 @@
 //! What server functions return: plain data for the browser, never entities.
 
+mod audit;
 mod invitation;
 mod new_organisation;
 mod organisation;
@@ -7,6 +8,7 @@ mod people;
 mod session;
 mod viewer;
 
+pub use audit::{AuditLine, AuditPage};
 pub use invitation::InvitationDetails;
 pub use new_organisation::{AGREEMENT_VERSION, NewOrganisation, NewOrganisationForm};
 pub use organisation::OrganisationSummary;

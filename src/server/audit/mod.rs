@@ -9,9 +9,11 @@
 //! and PostgreSQL alike, also with several app servers.
 
 mod chain;
+mod read;
 mod verify;
 
 pub use chain::{AuditEntry, record};
+pub use read::{PAGE_SIZE, read_page};
 pub use verify::{ChainReport, verify_all, verify_chain};
 
 use crate::domain::ids::OrgId;

@@ -95,3 +95,25 @@ for_each_backend! {
         assert_eq!(report, Some(ChainReport::Intact { chain: org.to_string(), entries: 40 }));
     }
 }
+
+mod reading {
+    use super::*;
+
+    for_each_backend! {
+        async fn a_page_is_newest_first_filtered_and_reports_tampering(db) {
+            let org = org();
+            record_three(&db, org).await;
+            let chain = chain_of(Some(org));
+            let all = read_page(&db, &chain, None, 0).await.expect("page");
+            let seqs: Vec<i64> = all.lines.iter().map(|l| l.seq).collect();
+            assert_eq!((seqs, all.broken_at, all.has_more), (vec![3, 2, 1], None, false));
+            assert_eq!(all.lines[0].action, Some(AuditAction::TenantKeyDestroyed));
+
+            let only = read_page(&db, &chain, Some(AuditAction::TenantKeyCreated), 0).await.expect("page");
+            assert_eq!(only.lines.iter().map(|l| l.seq).collect::<Vec<_>>(), [2]);
+
+            execute(&db, &format!("UPDATE audit_event SET action = 'auth.sign_in' WHERE chain = '{org}' AND seq = 2")).await;
+            assert_eq!(read_page(&db, &chain, None, 0).await.expect("page").broken_at, Some(2));
+        }
+    }
+}

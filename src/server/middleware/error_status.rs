@@ -34,7 +34,9 @@ pub async fn app_error_status(request: Request, next: Next) -> Response {
 
 pub fn status_of(error: &AppError) -> StatusCode {
     match error {
-        AppError::Internal | AppError::Unreachable => StatusCode::INTERNAL_SERVER_ERROR,
+        AppError::Internal | AppError::Unreachable | AppError::AuditChainBroken { .. } => {
+            StatusCode::INTERNAL_SERVER_ERROR
+        }
         AppError::NotFound => StatusCode::NOT_FOUND,
         AppError::ResetLinkInvalid | AppError::InvitationInvalid => StatusCode::GONE,
         AppError::Unauthenticated | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,

@@ -108,6 +108,8 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("/api/account/end_session", "id={target_session}", Rule::SignedIn(404)),
     ("/api/account/sign_out_everywhere", "", Rule::SignedIn(200)),
     ("/api/people/list", "", Rule::AdminOnly),
+    ("/api/audit_log/organisation", "page=0", Rule::AdminOnly),
+    ("/api/audit_log/platform", "page=0", Rule::OperatorOnly),
     ("/api/people/invite", "form[name]=&form[email]=nobody&form[language]=nl", Rule::AdminOnlyRejectsInput),
     ("/api/people/deactivate", "user={target}", Rule::AdminOfTheObject),
     ("/api/people/reactivate", "user={target}", Rule::AdminOfTheObject),

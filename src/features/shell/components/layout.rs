@@ -18,11 +18,19 @@ pub fn AppLayout(children: Children) -> impl IntoView {
         Suspend::new(async move {
             let links: Vec<(&str, Key)> = match viewer.await {
                 Ok(Some(viewer)) => match viewer.kind {
-                    ViewerKind::Operator => vec![("/operator", Key::NavOrganisations)],
-                    ViewerKind::Member { roles, .. } if roles.contains(&Role::Admin) => {
-                        vec![("/", Key::NavHome), ("/admin/people", Key::NavPeople)]
+                    ViewerKind::Operator => {
+                        vec![("/operator", Key::NavOrganisations), ("/operator/audit-log", Key::NavAuditLog)]
                     }
-                    ViewerKind::Member { .. } => vec![("/", Key::NavHome)],
+                    ViewerKind::Member { roles, .. } => {
+                        let mut links = vec![("/", Key::NavHome)];
+                        if roles.contains(&Role::Admin) {
+                            links.push(("/admin/people", Key::NavPeople));
+                        }
+                        if roles.contains(&Role::Admin) || roles.contains(&Role::Auditor) {
+                            links.push(("/privacy/audit-log", Key::NavAuditLog));
+                        }
+                        links
+                    }
                 },
                 _ => vec![("/", Key::NavHome)],
             };

@@ -1,0 +1,3 @@
+mod log;
+
+pub use log::{OrganisationAuditLogPage, PlatformAuditLogPage};
