@@ -6,11 +6,11 @@ use axum::extract::State;
 use axum::http::{HeaderMap, header};
 use axum::response::{Html, IntoResponse};
 use leptos::prelude::*;
-use leptos_meta::HashedStylesheet;
 use serde_json::json;
 
 use super::AppState;
 use super::http::language_of;
+use super::shell::HeadBasics;
 use crate::features::shell::pages::OfflineMessage;
 use crate::i18n::{I18n, Key, Lang, text};
 use crate::ui::THEME_COLOUR;
@@ -26,13 +26,8 @@ pub async fn offline_page(State(state): State<AppState>, headers: HeaderMap) -> 
             <!DOCTYPE html>
             <html lang=lang.code()>
                 <head>
-                    <meta charset="utf-8"/>
-                    <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                    <meta name="theme-color" content=THEME_COLOUR/>
+                    <HeadBasics options/>
                     <title>{text(lang, Key::OfflineTitle)}</title>
-                    <link rel="manifest" href="/manifest.webmanifest"/>
-                    <link rel="icon" href="/icons/icon.svg" type="image/svg+xml"/>
-                    <HashedStylesheet options id="koers"/>
                 </head>
                 <body>
                     <header class="app-header">

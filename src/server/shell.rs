@@ -25,13 +25,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         <!DOCTYPE html>
         <html lang=lang.code()>
             <head>
-                <meta charset="utf-8"/>
-                <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <meta name="theme-color" content=crate::ui::THEME_COLOUR/>
-                <link rel="manifest" href="/manifest.webmanifest"/>
-                <link rel="icon" href="/icons/icon.svg" type="image/svg+xml"/>
-                <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
-                <HashedStylesheet options=options.clone() id="koers"/>
+                <HeadBasics options=options.clone()/>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -39,6 +33,21 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App/>
             </body>
         </html>
+    }
+}
+
+/// What every document of Koers has in its head: character set, viewport,
+/// theme colour, manifest, icons and the hashed stylesheet.
+#[component]
+pub fn HeadBasics(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <meta name="theme-color" content=crate::ui::THEME_COLOUR/>
+        <link rel="manifest" href="/manifest.webmanifest"/>
+        <link rel="icon" href="/icons/icon.svg" type="image/svg+xml"/>
+        <link rel="apple-touch-icon" href="/icons/icon-192.png"/>
+        <HashedStylesheet options id="koers"/>
     }
 }
 

@@ -13,6 +13,7 @@ use crate::domain::AppError;
 use crate::domain::ids::{OperatorId, OrgId, UserId};
 use crate::domain::roles::{Role, Roles};
 use crate::server::AppState;
+use crate::server::db::internal;
 use crate::server::entity::{operator_account, session as session_entity, user_account};
 use crate::server::http::cookie_value;
 
@@ -108,9 +109,4 @@ async fn principal_of(
             .map(|o| Principal::Operator(OperatorScope { operator: OperatorId(o.id), name: o.name })));
     }
     Ok(None)
-}
-
-fn internal(error: sea_orm::DbErr) -> AppError {
-    tracing::error!(%error, "session lookup failed");
-    AppError::Internal
 }

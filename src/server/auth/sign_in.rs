@@ -17,6 +17,7 @@ use crate::domain::audit::{ActorKind, AuditAction};
 use crate::domain::ids::OrgId;
 use crate::server::audit::{self, AuditEntry};
 use crate::server::config::SecurityConfig;
+use crate::server::db::internal;
 use crate::server::entity::{operator_account, user_account};
 
 /// Where the attempt comes from; for throttling and the audit log.
@@ -112,11 +113,6 @@ async fn find_holder(
         .into_iter()
         .find(|(_, hash)| hash.as_deref().is_some_and(|hash| password::verify(given, hash)))
         .map(|(holder, _)| holder))
-}
-
-fn internal(error: DbErr) -> AppError {
-    tracing::error!(%error, "sign-in failed on the database");
-    AppError::Internal
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, Set};
 
 use crate::domain::AppError;
+use crate::server::db::internal;
 use crate::server::entity::login_throttle;
 
 /// How many failures a key may have within `window`.
@@ -97,9 +98,4 @@ pub async fn record_failure(
 /// Forgets the failures of an account name after a successful sign-in.
 pub async fn clear(db: &DatabaseConnection, key: &str) -> Result<(), DbErr> {
     login_throttle::Entity::delete_by_id(key.to_owned()).exec(db).await.map(|_| ())
-}
-
-fn internal(error: DbErr) -> AppError {
-    tracing::error!(%error, "sign-in throttle unavailable");
-    AppError::Internal
 }

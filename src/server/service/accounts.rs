@@ -12,6 +12,7 @@ use crate::i18n::Lang;
 use crate::server::audit::{self, AuditEntry};
 use crate::server::auth::Principal;
 use crate::server::auth::password;
+use crate::server::db::internal;
 use crate::server::entity::{operator_account, organisation, user_account};
 
 /// A user to create in an organisation.
@@ -126,9 +127,4 @@ pub async fn record_sign_out(
         },
     };
     audit::record(db, AuditEntry { request_id, ..entry }, Utc::now()).await.map_err(internal)
-}
-
-fn internal(error: sea_orm::DbErr) -> AppError {
-    tracing::error!(%error, "account could not be stored");
-    AppError::Internal
 }

@@ -13,6 +13,7 @@ use crate::i18n::Lang;
 use crate::server::audit::{self, AuditEntry};
 use crate::server::auth::password;
 use crate::server::auth::token::{random_token, token_hash};
+use crate::server::db::internal;
 use crate::server::entity::{invitation, organisation, user_account};
 use crate::server::messages::{enqueue_mail, invitation_mail};
 
@@ -122,9 +123,4 @@ async fn usable(
     }
     let user = user_account::Entity::find_by_id(found.user_id).one(db).await.map_err(internal)?;
     Ok(user.filter(|u| u.deactivated_at.is_none()).map(|user| (found, user)))
-}
-
-fn internal(error: sea_orm::DbErr) -> AppError {
-    tracing::error!(%error, "invitation failed on the database");
-    AppError::Internal
 }

@@ -15,6 +15,7 @@ use crate::domain::ids::{OrgId, UserId};
 use crate::server::audit::{self, AuditEntry};
 use crate::server::auth::OperatorScope;
 use crate::server::config::KeyEncryptionKey;
+use crate::server::db::internal;
 use crate::server::entity::{dpa_acceptance, organisation, user_account};
 
 pub async fn add_organisation(
@@ -108,11 +109,6 @@ pub async fn add_organisation(
         .await
         .map_err(internal)?;
     Ok(org)
-}
-
-fn internal(error: sea_orm::DbErr) -> AppError {
-    tracing::error!(%error, "organisation could not be added");
-    AppError::Internal
 }
 
 #[cfg(test)]

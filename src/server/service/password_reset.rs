@@ -17,6 +17,7 @@ use crate::server::audit::{self, AuditEntry};
 use crate::server::auth::sign_in::Origin;
 use crate::server::auth::token::{random_token, token_hash};
 use crate::server::auth::{password, throttle};
+use crate::server::db::internal;
 use crate::server::entity::{
     operator_account, organisation, password_reset, session as session_entity, user_account,
 };
@@ -211,11 +212,6 @@ async fn holders(db: &DatabaseConnection, email: &str) -> Result<Vec<Holder>, Ap
         });
     }
     Ok(holders)
-}
-
-fn internal(error: sea_orm::DbErr) -> AppError {
-    tracing::error!(%error, "password reset failed on the database");
-    AppError::Internal
 }
 
 #[cfg(test)]

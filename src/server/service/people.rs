@@ -18,6 +18,7 @@ use crate::domain::roles::Roles;
 use crate::domain::validation::{FieldError, Problem};
 use crate::server::audit::{self, AuditEntry};
 use crate::server::auth::{OrgScope, session};
+use crate::server::db::internal;
 use crate::server::entity::{organisation, user_account};
 
 pub async fn list(db: &DatabaseConnection, admin: &OrgScope) -> Result<Vec<PersonSummary>, AppError> {
@@ -162,11 +163,6 @@ async fn record(
         ..AuditEntry::system(Some(admin.org), action)
     };
     audit::record(db, entry.on("user", user), now).await.map_err(internal)
-}
-
-fn internal(error: sea_orm::DbErr) -> AppError {
-    tracing::error!(%error, "people could not be managed");
-    AppError::Internal
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilt
 use crate::domain::AppError;
 use crate::domain::dto::SessionSummary;
 use crate::server::auth::Principal;
+use crate::server::db::internal;
 use crate::server::entity::session;
 
 /// Sessions of the principal's account, most recently used first.
@@ -59,11 +60,6 @@ fn of(principal: &Principal) -> Condition {
             .add(session::Column::OrgId.eq(scope.org.0)),
         Principal::Operator(scope) => Condition::all().add(session::Column::OperatorId.eq(scope.operator.0)),
     }
-}
-
-fn internal(error: sea_orm::DbErr) -> AppError {
-    tracing::error!(%error, "sessions could not be read or ended");
-    AppError::Internal
 }
 
 #[cfg(test)]

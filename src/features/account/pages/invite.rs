@@ -5,8 +5,8 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::domain::AppError;
-use crate::domain::validation::PASSWORD_MIN_CHARS;
 use crate::features::account::api::{AcceptInvitation, invitation_for};
+use crate::features::account::components::NewPasswordField;
 use crate::i18n::{Key, use_i18n};
 use crate::ui::ErrorMessage;
 
@@ -18,49 +18,37 @@ pub fn InvitePage() -> impl IntoView {
     let accept = ServerAction::<AcceptInvitation>::new();
     let error =
         move || accept.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error/> });
-    let rule = i18n.format(Key::ResetRule, &[("min", &PASSWORD_MIN_CHARS.to_string())]);
     view! {
-        <Title text=i18n.t(Key::InviteTitle)/>
-        <section class="narrow-page">
-            <h1>{i18n.t(Key::InviteTitle)}</h1>
-            <Suspense>
-                {move || {
-                    let rule = rule.clone();
-                    Suspend::new(async move {
-                        match details.await {
-                            Ok(Some(details)) => view! {
-                                <p>
-                                    {i18n.format(
-                                        Key::InviteWelcome,
-                                        &[("name", &details.name), ("organisation", &details.organisation)],
-                                    )}
-                                </p>
-                                <ActionForm action=accept attr:class="form">
-                                    <input type="hidden" name="token" value=token/>
-                                    <label for="invite-password">{i18n.t(Key::ResetNewPassword)}</label>
-                                    <input
-                                        id="invite-password"
-                                        name="password"
-                                        type="password"
-                                        autocomplete="new-password"
-                                        minlength=PASSWORD_MIN_CHARS
-                                        aria-describedby="invite-rule"
-                                        required
-                                    />
-                                    <p id="invite-rule" class="hint">{rule}</p>
-                                    {error}
-                                    <button type="submit" class="button-primary" disabled=move || accept.pending().get()>
-                                        {i18n.t(Key::InviteAccept)}
-                                    </button>
-                                </ActionForm>
+            <Title text=i18n.t(Key::InviteTitle)/>
+            <section class="narrow-page">
+                <h1>{i18n.t(Key::InviteTitle)}</h1>
+                <Suspense>
+                    {move || {
+                        Suspend::new(async move {
+                            match details.await {
+                                Ok(Some(details)) => view! {
+                                    <p>
+                                        {i18n.format(
+                                            Key::InviteWelcome,
+                                            &[("name", &details.name), ("organisation", &details.organisation)],
+                                        )}
+                                    </p>
+                                    <ActionForm action=accept attr:class="form">
+                                        <input type="hidden" name="token" value=token/>
+    <NewPasswordField/>
+                                        {error}
+                                        <button type="submit" class="button-primary" disabled=move || accept.pending().get()>
+                                            {i18n.t(Key::InviteAccept)}
+                                        </button>
+                                    </ActionForm>
+                                }
+                                    .into_any(),
+                                Ok(None) => view! { <ErrorMessage error=AppError::InvitationInvalid/> }.into_any(),
+                                Err(error) => view! { <ErrorMessage error/> }.into_any(),
                             }
-                                .into_any(),
-                            Ok(None) => view! { <ErrorMessage error=AppError::InvitationInvalid/> }.into_any(),
-                            Err(error) => view! { <ErrorMessage error/> }.into_any(),
-                        }
-                    })
-                }}
-            </Suspense>
-        </section>
-    }
+                        })
+                    }}
+                </Suspense>
+            </section>
+        }
 }

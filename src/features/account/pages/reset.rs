@@ -5,8 +5,8 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::domain::validation::PASSWORD_MIN_CHARS;
 use crate::features::account::api::{RequestPasswordReset, ResetPassword, password_reset_usable};
+use crate::features::account::components::NewPasswordField;
 use crate::i18n::{Key, use_i18n};
 use crate::ui::ErrorMessage;
 
@@ -45,47 +45,35 @@ pub fn ChooseNewPasswordPage() -> impl IntoView {
     let reset = ServerAction::<ResetPassword>::new();
     let error =
         move || reset.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error/> });
-    let rule = i18n.format(Key::ResetRule, &[("min", &PASSWORD_MIN_CHARS.to_string())]);
     view! {
-        <Title text=i18n.t(Key::ResetChooseTitle)/>
-        <section class="narrow-page">
-            <h1>{i18n.t(Key::ResetChooseTitle)}</h1>
-            <Suspense>
-                {move || {
-                    let rule = rule.clone();
-                    Suspend::new(async move {
-                        match usable.await {
-                            Ok(true) => view! {
-                                <ActionForm action=reset attr:class="form">
-                                    <input type="hidden" name="token" value=token/>
-                                    <label for="new-password">{i18n.t(Key::ResetNewPassword)}</label>
-                                    <input
-                                        id="new-password"
-                                        name="password"
-                                        type="password"
-                                        autocomplete="new-password"
-                                        minlength=PASSWORD_MIN_CHARS
-                                        aria-describedby="password-rule"
-                                        required
-                                    />
-                                    <p id="password-rule" class="hint">{rule}</p>
-                                    {error}
-                                    <button type="submit" class="button-primary" disabled=move || reset.pending().get()>
-                                        {i18n.t(Key::ResetSave)}
-                                    </button>
-                                </ActionForm>
+            <Title text=i18n.t(Key::ResetChooseTitle)/>
+            <section class="narrow-page">
+                <h1>{i18n.t(Key::ResetChooseTitle)}</h1>
+                <Suspense>
+                    {move || {
+                        Suspend::new(async move {
+                            match usable.await {
+                                Ok(true) => view! {
+                                    <ActionForm action=reset attr:class="form">
+                                        <input type="hidden" name="token" value=token/>
+    <NewPasswordField/>
+                                        {error}
+                                        <button type="submit" class="button-primary" disabled=move || reset.pending().get()>
+                                            {i18n.t(Key::ResetSave)}
+                                        </button>
+                                    </ActionForm>
+                                }
+                                    .into_any(),
+                                Ok(false) => view! {
+                                    <ErrorMessage error=crate::domain::AppError::ResetLinkInvalid/>
+                                    <p><A href="/reset">{i18n.t(Key::ResetRequestAgain)}</A></p>
+                                }
+                                    .into_any(),
+                                Err(error) => view! { <ErrorMessage error/> }.into_any(),
                             }
-                                .into_any(),
-                            Ok(false) => view! {
-                                <ErrorMessage error=crate::domain::AppError::ResetLinkInvalid/>
-                                <p><A href="/reset">{i18n.t(Key::ResetRequestAgain)}</A></p>
-                            }
-                                .into_any(),
-                            Err(error) => view! { <ErrorMessage error/> }.into_any(),
-                        }
-                    })
-                }}
-            </Suspense>
-        </section>
-    }
+                        })
+                    }}
+                </Suspense>
+            </section>
+        }
 }
