@@ -11,7 +11,7 @@ use crate::features::account::pages::{
 };
 use crate::features::audit_log::pages::{OrganisationAuditLogPage, PlatformAuditLogPage};
 use crate::features::dashboard::pages::DashboardPage;
-use crate::features::operator::pages::{NewOrganisationPage, OrganisationsPage};
+use crate::features::operator::pages::{NewOrganisationPage, OrganisationPage, OrganisationsPage};
 use crate::features::people::pages::{InvitePersonPage, PeoplePage};
 use crate::features::shell::components::AppLayout;
 use crate::features::shell::pages::NotFoundPage;
@@ -43,6 +43,12 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/operator/organisations/new")
                         view=NewOrganisationPage
+                        ssr=SsrMode::Async
+                    />
+                    // After "/new", which would otherwise be read as an id.
+                    <Route
+                        path=path!("/operator/organisations/:id")
+                        view=OrganisationPage
                         ssr=SsrMode::Async
                     />
                 </Routes>

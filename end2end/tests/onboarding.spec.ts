@@ -46,6 +46,14 @@ test("an operator adds an organisation and its first admin joins through the inv
   await operator.getByRole("button", { name: "Organisatie toevoegen en uitnodiging versturen" }).click();
   await expect(operator).toHaveURL(/\/operator$/);
   await expect(operator.getByRole("cell", { name: organisation })).toBeVisible();
+
+  // The signature under the processing agreement can be shown later.
+  await operator.getByRole("link", { name: organisation }).click();
+  await expect(operator.getByRole("heading", { level: 1, name: organisation })).toBeVisible();
+  const signed = operator.getByRole("region", { name: "Ondertekening van de verwerkersovereenkomst" });
+  await expect(signed).toContainText("Directeur-bestuurder");
+  await expect(signed).toContainText("2026-11-20");
+  await expect(signed).toContainText("Olga de Boer");
   await operatorContext.close();
 
   // The invitation arrives over SMTP; the admin chooses a password and is in.

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use crate::domain::AppError;
-use crate::domain::dto::{NewOrganisationForm, OrganisationSummary};
+use crate::domain::dto::{NewOrganisationForm, OrganisationDetails, OrganisationSummary};
+use crate::domain::ids::OrgId;
 
 /// Operator staff: every organisation, by name and creation date.
 #[server(endpoint = "operator/organisations")]
@@ -31,4 +32,14 @@ pub async fn add_organisation(form: NewOrganisationForm) -> Result<(), AppError>
     state.outbox.notify();
     leptos_axum::redirect("/operator");
     Ok(())
+}
+
+/// Operator staff: one organisation's contract details and its signature
+/// under the processing agreement.
+#[server(endpoint = "operator/organisation")]
+pub async fn organisation(id: OrgId) -> Result<OrganisationDetails, AppError> {
+    use crate::server::{AppState, auth, service};
+
+    let operator = auth::require_operator().await?;
+    service::organisations::details(&AppState::current()?.db, &operator, id).await
 }

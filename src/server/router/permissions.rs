@@ -101,6 +101,7 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("/api/sign_out", "", Rule::Anyone(200)),
     ("/api/current_viewer", "", Rule::Anyone(200)),
     ("/api/operator/organisations", "", Rule::OperatorOnly),
+    ("/api/operator/organisation", "id={first_org}", Rule::OperatorOnly),
     ("/api/operator/add_organisation", EMPTY_ORGANISATION_FORM, Rule::OperatorOnlyRejectsInput),
     ("/api/invitation/details", "token=not-a-token", Rule::Anyone(200)),
     ("/api/account/sessions", "", Rule::SignedIn(200)),
@@ -137,6 +138,7 @@ struct World {
     target: uuid::Uuid,
     /// The hash of a session of the target person.
     target_session: String,
+    first_org: OrgId,
 }
 
 async fn world(db: DatabaseConnection) -> World {
@@ -184,7 +186,15 @@ async fn world(db: DatabaseConnection) -> World {
     let target_holder = holder(first, target);
     let target_session =
         session::start(&db, target_holder, "test", &config.security, now).await.expect("session").hash();
-    World { app: build(state), db, config, holders: holders.to_vec(), target, target_session }
+    World {
+        app: build(state),
+        db,
+        config,
+        holders: holders.to_vec(),
+        target,
+        target_session,
+        first_org: first,
+    }
 }
 
 /// A fresh session for each call: one call (sign-out) must not change the next.
@@ -224,7 +234,8 @@ async fn every_server_function_enforces_its_rule(db: DatabaseConnection) {
             let body = body
                 .replace("{caller}", &format!("{caller:?}").to_lowercase())
                 .replace("{target}", &world.target.to_string())
-                .replace("{target_session}", &world.target_session);
+                .replace("{target_session}", &world.target_session)
+                .replace("{first_org}", &world.first_org.to_string());
             let status = call(&world, path, &body, cookie.as_deref()).await.as_u16();
             if status != rule.expected(caller) {
                 wrong.push(format!("{path} as {caller:?}: got {status}, expected {}", rule.expected(caller)));

@@ -1,17 +1,20 @@
 //! Organisations (tenants, the controllers under the processing agreement).
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, DatabaseConnection, DbErr, EntityTrait, QueryOrder, Set, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, Set,
+    TransactionTrait,
+};
 
 use super::tenant_keys;
 use crate::domain::AppError;
 use crate::domain::audit::AuditAction;
-use crate::domain::dto::OrganisationSummary;
+use crate::domain::dto::{DpaSignature, OrganisationDetails, OrganisationSummary};
 use crate::domain::ids::OrgId;
 use crate::server::audit::{self, AuditEntry};
 use crate::server::auth::OperatorScope;
 use crate::server::config::KeyEncryptionKey;
-use crate::server::entity::organisation;
+use crate::server::entity::{dpa_acceptance, operator_account, organisation};
 
 /// Creates an organisation with only a name, together with its data key (so
 /// no content of it can ever be stored unencrypted). For the demo data and
@@ -67,4 +70,53 @@ pub async fn list(
             created_on: o.created_at.format("%Y-%m-%d").to_string(),
         })
         .collect())
+}
+
+/// One organisation's contract details and DPA signature, for the operator
+/// console; `not_found` for an unknown id.
+pub async fn details(
+    db: &DatabaseConnection,
+    _operator: &OperatorScope,
+    org: OrgId,
+) -> Result<OrganisationDetails, AppError> {
+    let found = organisation::Entity::find_by_id(org.0).one(db).await.map_err(crate::server::db::internal)?;
+    let found = found.ok_or(AppError::NotFound)?;
+    let signature = dpa_acceptance::Entity::find()
+        .filter(dpa_acceptance::Column::OrgId.eq(org.0))
+        .order_by_desc(dpa_acceptance::Column::RecordedAt)
+        .one(db)
+        .await
+        .map_err(crate::server::db::internal)?;
+    let signature = match signature {
+        Some(s) => {
+            let by = operator_account::Entity::find_by_id(s.recorded_by)
+                .one(db)
+                .await
+                .map_err(crate::server::db::internal)?
+                .map(|o| o.name)
+                .unwrap_or_default();
+            Some(DpaSignature {
+                agreement_version: s.agreement_version,
+                signer_name: s.signer_name,
+                signer_function: s.signer_function,
+                signed_on: s.signed_on.format("%Y-%m-%d").to_string(),
+                signed_at: s.signed_at,
+                recorded_at: s.recorded_at.format("%Y-%m-%d %H:%M").to_string(),
+                recorded_by: by,
+            })
+        }
+        None => None,
+    };
+    Ok(OrganisationDetails {
+        id: org,
+        name: found.name,
+        kvk_number: found.kvk_number,
+        address: found.address,
+        representative: found.representative,
+        privacy_contact_name: found.privacy_contact_name,
+        privacy_contact_email: found.privacy_contact_email,
+        contract_start: found.contract_start.map(|d| d.format("%Y-%m-%d").to_string()),
+        languages: found.languages.split(',').filter(|l| !l.is_empty()).map(ToOwned::to_owned).collect(),
+        signature,
+    })
 }

@@ -1,5 +1,7 @@
 mod new_organisation;
+mod organisation;
 mod organisations;
 
 pub use new_organisation::NewOrganisationPage;
+pub use organisation::OrganisationPage;
 pub use organisations::OrganisationsPage;

@@ -42,7 +42,9 @@ pub fn OrganisationsPage() -> impl IntoView {
                                                 .into_iter()
                                                 .map(|o| view! {
                                                     <tr>
-                                                        <td>{o.name}</td>
+                                                        <td>
+                                                            <A href=format!("/operator/organisations/{}", o.id)>{o.name}</A>
+                                                        </td>
                                                         <td>{o.created_on}</td>
                                                     </tr>
                                                 })
