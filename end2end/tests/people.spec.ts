@@ -23,7 +23,15 @@ test("an admin invites someone, who joins; once deactivated, their open session 
   await admin.getByRole("button", { name: "Uitnodiging versturen" }).click();
   const row = admin.getByRole("row", { name: new RegExp(newcomer.name) });
   await expect(row).toContainText("Uitgenodigd");
-  await expect(row).toContainText("Medewerker, Leidinggevende");
+  await expect(row.getByLabel("Leidinggevende")).toBeChecked();
+  await expect(row.getByLabel("Auditor")).not.toBeChecked();
+
+  // Roles change in place.
+  await waitForHydration(admin);
+  await row.getByLabel("Auditor").check();
+  await row.getByRole("button", { name: `Rollen opslaan van ${newcomer.name}` }).click();
+  await admin.reload();
+  await expect(admin.getByRole("row", { name: new RegExp(newcomer.name) }).getByLabel("Auditor")).toBeChecked();
 
   // The same address twice in one organisation is refused beside the field.
   await admin.goto("/admin/people/new");

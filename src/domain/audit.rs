@@ -30,6 +30,7 @@ pub enum AuditAction {
     InvitationAccepted,
     UserDeactivated,
     UserReactivated,
+    RolesChanged,
 }
 
 impl AuditAction {
@@ -48,6 +49,7 @@ impl AuditAction {
         AuditAction::InvitationAccepted,
         AuditAction::UserDeactivated,
         AuditAction::UserReactivated,
+        AuditAction::RolesChanged,
     ];
 
     /// The action a stored code stands for.
@@ -71,6 +73,7 @@ impl AuditAction {
             AuditAction::InvitationAccepted => Key::AuditActionInvitationAccepted,
             AuditAction::UserDeactivated => Key::AuditActionUserDeactivated,
             AuditAction::UserReactivated => Key::AuditActionUserReactivated,
+            AuditAction::RolesChanged => Key::AuditActionRolesChanged,
         }
     }
 
@@ -89,6 +92,7 @@ impl AuditAction {
             AuditAction::InvitationAccepted => "user.invitation_accepted",
             AuditAction::UserDeactivated => "user.deactivated",
             AuditAction::UserReactivated => "user.reactivated",
+            AuditAction::RolesChanged => "user.roles_changed",
         }
     }
 }

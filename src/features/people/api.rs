@@ -53,3 +53,20 @@ pub async fn reactivate_person(user: UserId) -> Result<(), AppError> {
     let admin = auth::require_member().await?.require(Role::Admin)?;
     service::people::reactivate(&AppState::current()?.db, &admin, user, chrono::Utc::now()).await
 }
+
+/// Admins: sets the extra roles (manager, admin, auditor) of a person of
+/// their organisation; not their own admin role.
+#[server(endpoint = "people/set_roles")]
+pub async fn set_roles(
+    user: UserId,
+    manager: Option<String>,
+    admin: Option<String>,
+    auditor: Option<String>,
+) -> Result<(), AppError> {
+    use crate::domain::roles::{Role, Roles};
+    use crate::server::{AppState, auth, service};
+
+    let scope = auth::require_member().await?.require(Role::Admin)?;
+    let roles = Roles { manager: manager.is_some(), admin: admin.is_some(), auditor: auditor.is_some() };
+    service::people::set_roles(&AppState::current()?.db, &scope, user, roles, chrono::Utc::now()).await
+}

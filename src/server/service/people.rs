@@ -135,6 +135,28 @@ pub async fn reactivate(
     Ok(())
 }
 
+/// Sets the extra roles of a person of the admin's organisation. An admin
+/// cannot take the admin role from themselves, so an organisation is never
+/// left without one by accident.
+pub async fn set_roles(
+    db: &DatabaseConnection,
+    admin: &OrgScope,
+    user: UserId,
+    roles: Roles,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    if user == admin.user && !roles.admin {
+        return Err(AppError::Forbidden);
+    }
+    let person = member(db, admin, user).await?;
+    let mut change: user_account::ActiveModel = person.into();
+    change.is_manager = Set(roles.manager);
+    change.is_admin = Set(roles.admin);
+    change.is_auditor = Set(roles.auditor);
+    change.update(db).await.map_err(internal)?;
+    record(db, admin, AuditAction::RolesChanged, user, now).await
+}
+
 /// A person of the admin's own organisation; any other id is not found.
 async fn member(
     db: &DatabaseConnection,
@@ -238,6 +260,19 @@ mod tests {
 
             assert_eq!(reactivate(&db, &other, sanne, Utc::now()).await, Err(AppError::NotFound));
             reactivate(&db, &admin, sanne, Utc::now()).await.expect("reactivated");
+        }
+
+        async fn roles_change_within_the_organisation_and_never_strand_it_without_admin(db) {
+            let admin = admin_of_new_organisation(&db).await;
+            let other = admin_of_new_organisation(&db).await;
+            let user = accounts::NewUser { name: "Sanne", email: Some("sanne@example.org"), language: Lang::Nl, roles: Roles::default() };
+            let sanne = accounts::create_user(&db, admin.org, user, None, Utc::now()).await.expect("user");
+            let manager = Roles { manager: true, ..Roles::default() };
+            assert_eq!(set_roles(&db, &other, sanne, manager, Utc::now()).await, Err(AppError::NotFound));
+            set_roles(&db, &admin, sanne, manager, Utc::now()).await.expect("changed");
+            let roles = list(&db, &admin).await.expect("list").into_iter().find(|p| p.id == sanne).map(|p| p.roles);
+            assert_eq!(roles, Some(manager));
+            assert_eq!(set_roles(&db, &admin, admin.user, Roles::default(), Utc::now()).await, Err(AppError::Forbidden));
         }
     }
 }

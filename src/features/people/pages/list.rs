@@ -5,28 +5,47 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::domain::dto::{AccountStatus, PersonSummary};
-use crate::domain::roles::Role;
+use crate::domain::roles::{Role, Roles};
 use crate::features::account::components::RequireSignIn;
 use crate::features::dashboard::role_name;
-use crate::features::people::api::{DeactivatePerson, ReactivatePerson, list_people};
+use crate::features::people::api::{DeactivatePerson, ReactivatePerson, SetRoles, list_people};
 use crate::i18n::{I18n, Key, use_i18n};
 use crate::ui::ErrorMessage;
+
+/// The changes an admin can make from the list.
+#[derive(Clone, Copy)]
+struct Actions {
+    deactivate: ServerAction<DeactivatePerson>,
+    reactivate: ServerAction<ReactivatePerson>,
+    set_roles: ServerAction<SetRoles>,
+}
 
 #[component]
 pub fn PeoplePage() -> impl IntoView {
     let i18n = use_i18n();
-    let deactivate = ServerAction::<DeactivatePerson>::new();
-    let reactivate = ServerAction::<ReactivatePerson>::new();
+    let actions = Actions {
+        deactivate: ServerAction::new(),
+        reactivate: ServerAction::new(),
+        set_roles: ServerAction::new(),
+    };
     // Reloads the list after every change.
-    let people =
-        Resource::new(move || (deactivate.version().get(), reactivate.version().get()), |_| list_people());
+    let people = Resource::new(
+        move || {
+            (
+                actions.deactivate.version().get(),
+                actions.reactivate.version().get(),
+                actions.set_roles.version().get(),
+            )
+        },
+        |_| list_people(),
+    );
     let action_error = move || {
-        deactivate
-            .value()
-            .get()
-            .or_else(|| reactivate.value().get())
-            .and_then(Result::err)
-            .map(|error| view! { <ErrorMessage error/> })
+        let errors = [
+            actions.deactivate.value().get().and_then(Result::err),
+            actions.reactivate.value().get().and_then(Result::err),
+            actions.set_roles.value().get().and_then(Result::err),
+        ];
+        errors.into_iter().flatten().next().map(|error| view! { <ErrorMessage error/> })
     };
     view! {
         <Title text=i18n.t(Key::PeopleTitle)/>
@@ -53,10 +72,7 @@ pub fn PeoplePage() -> impl IntoView {
                                         </tr>
                                     </thead>
                                     <tbody>
-                                        {people
-                                            .into_iter()
-                                            .map(|person| row(i18n, person, deactivate, reactivate))
-                                            .collect_view()}
+                                        {people.into_iter().map(|person| row(i18n, person, actions)).collect_view()}
                                     </tbody>
                                 </table>
                             }
@@ -70,48 +86,73 @@ pub fn PeoplePage() -> impl IntoView {
     }
 }
 
-fn row(
-    i18n: I18n,
-    person: PersonSummary,
-    deactivate: ServerAction<DeactivatePerson>,
-    reactivate: ServerAction<ReactivatePerson>,
-) -> impl IntoView {
-    let roles: Vec<&str> = person.roles.held().into_iter().map(|role: Role| role_name(i18n, role)).collect();
+fn row(i18n: I18n, person: PersonSummary, actions: Actions) -> impl IntoView {
     let status = i18n.t(match person.status {
         AccountStatus::Invited => Key::PeopleStatusInvited,
         AccountStatus::Active => Key::PeopleStatusActive,
         AccountStatus::Deactivated => Key::PeopleStatusDeactivated,
     });
     let id = person.id.to_string();
-    let name = person.name.clone();
+    let roles = roles_form(i18n, id.clone(), person.name.clone(), person.roles, actions.set_roles);
     let action = match (person.is_you, person.status) {
         (true, _) => view! { <span>{i18n.t(Key::PeopleYou)}</span> }.into_any(),
-        (false, AccountStatus::Deactivated) => view! {
-            <ActionForm action=reactivate>
-                <input type="hidden" name="user" value=id/>
-                <button type="submit" aria-label=format!("{} {}", i18n.t(Key::PeopleReactivate), name)>
-                    {i18n.t(Key::PeopleReactivate)}
-                </button>
-            </ActionForm>
+        (false, AccountStatus::Deactivated) => {
+            let label = format!("{} {}", i18n.t(Key::PeopleReactivate), person.name);
+            view! {
+                <ActionForm action=actions.reactivate>
+                    <input type="hidden" name="user" value=id/>
+                    <button type="submit" aria-label=label>{i18n.t(Key::PeopleReactivate)}</button>
+                </ActionForm>
+            }
+            .into_any()
         }
-        .into_any(),
-        (false, _) => view! {
-            <ActionForm action=deactivate>
-                <input type="hidden" name="user" value=id/>
-                <button type="submit" aria-label=format!("{} {}", i18n.t(Key::PeopleDeactivate), name)>
-                    {i18n.t(Key::PeopleDeactivate)}
-                </button>
-            </ActionForm>
+        (false, _) => {
+            let label = format!("{} {}", i18n.t(Key::PeopleDeactivate), person.name);
+            view! {
+                <ActionForm action=actions.deactivate>
+                    <input type="hidden" name="user" value=id/>
+                    <button type="submit" aria-label=label>{i18n.t(Key::PeopleDeactivate)}</button>
+                </ActionForm>
+            }
+            .into_any()
         }
-        .into_any(),
     };
     view! {
         <tr>
             <td>{person.name}</td>
             <td>{person.email.unwrap_or_default()}</td>
-            <td>{roles.join(", ")}</td>
+            <td>{roles}</td>
             <td>{status}</td>
             <td>{action}</td>
         </tr>
+    }
+}
+
+/// The person's extra roles as checkboxes with a save button; every person
+/// is an employee anyway.
+fn roles_form(
+    i18n: I18n,
+    id: String,
+    name: String,
+    roles: Roles,
+    set_roles: ServerAction<SetRoles>,
+) -> impl IntoView {
+    let role_box = move |role: Role, field: &'static str, held: bool| {
+        view! {
+            <label>
+                <input type="checkbox" name=field checked=held/>
+                {role_name(i18n, role)}
+            </label>
+        }
+    };
+    let save = format!("{} {name}", i18n.t(Key::PeopleSaveRoles));
+    view! {
+        <ActionForm action=set_roles attr:class="roles-form">
+            <input type="hidden" name="user" value=id/>
+            {role_box(Role::Manager, "manager", roles.manager)}
+            {role_box(Role::Admin, "admin", roles.admin)}
+            {role_box(Role::Auditor, "auditor", roles.auditor)}
+            <button type="submit" aria-label=save>{i18n.t(Key::PeopleSave)}</button>
+        </ActionForm>
     }
 }
