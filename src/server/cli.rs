@@ -9,7 +9,7 @@ use migration::{Migrator, MigratorTrait};
 
 use super::config::{Config, Environment, KeyEncryptionKey};
 use super::messages::{self, MailTransport, Wakeup};
-use super::{AppState, audit, crypto, db, logging, router, seed};
+use super::{AppState, assets, audit, crypto, db, logging, router, seed};
 
 const USAGE: &str = "\
 usage: koers [command]
@@ -93,6 +93,7 @@ async fn serve(config: Config) -> Outcome {
     let db = db::connect(&config.database).await?;
     db::migrate(&db).await?;
     let kek = Arc::new(key_encryption_key(&config)?);
+    assets::precompress_in_background(config.site.root.clone());
     let outbox = Wakeup::default();
     let transport = MailTransport::from_config(&config.mail)?;
     messages::spawn_worker(db.clone(), transport, outbox.clone());

@@ -1,6 +1,7 @@
 //! Everything that only runs on the server. Compiled with the `ssr` feature
 //! alone, so a server-only import in browser code fails the WASM build.
 
+pub mod assets;
 pub mod audit;
 pub mod auth;
 pub mod cli;

@@ -9,6 +9,7 @@ use axum::routing::get;
 use leptos::prelude::provide_context;
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
@@ -33,7 +34,12 @@ pub fn build(state: AppState) -> Router {
         })
         .fallback(file_and_error_handler_with_context::<AppState, _>(provide_state, shell))
         .layer(from_fn(error_status::app_error_status))
-        .layer(CompressionLayer::new())
+        // Pages and answers are compressed as they go out; the WASM bundle,
+        // the largest file by far, only from the copies `assets` makes once.
+        .layer(
+            CompressionLayer::new()
+                .compress_when(DefaultPredicate::new().and(NotForContentType::const_new("application/wasm"))),
+        )
         .layer(from_fn_with_state(state.clone(), headers::security_headers))
         .layer(from_fn_with_state(state.clone(), csrf::reject_cross_site_writes))
         .layer(
