@@ -16,6 +16,7 @@ test.describe("the app shell, hydrated", () => {
 
   test("lets keyboard users skip to the content", async ({ page }) => {
     await page.goto("/login");
+    await waitForHydration(page);
     await page.keyboard.press("Tab");
     const skip = page.getByRole("link", { name: "Direct naar de inhoud" });
     await expect(skip).toBeFocused();

@@ -47,7 +47,9 @@ pub fn AppLayout(children: Children) -> impl IntoView {
         })
     };
     view! {
-        <a class="skip-link" href="#content">{i18n.t(Key::AppSkipToContent)}</a>
+        // `rel="external"` keeps the router from handling this in-page link,
+        // so the browser moves the focus to the content as it does without JS.
+        <a class="skip-link" href="#content" rel="external">{i18n.t(Key::AppSkipToContent)}</a>
         <header class="app-header">
             <A href="/" attr:class="brand">
                 <img src="/icons/icon.svg" alt="" width="32" height="32"/>
