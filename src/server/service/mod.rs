@@ -1,5 +1,7 @@
-//! Business logic. Functions that touch one organisation's data take that
-//! organisation explicitly (and, once identity lands, the caller's `OrgScope`).
+//! Business logic. A function that touches an organisation's data takes the
+//! caller's scope (`OrgScope` or `OperatorScope`) and filters by it; the
+//! few that take a bare organisation id serve the demo seed, start-up and
+//! tests, never a request.
 
 pub mod accounts;
 pub mod invitations;
