@@ -1,4 +1,5 @@
-//! The message for one field of a form, taken from the form's last answer.
+//! Errors of a form, taken from its last answer: per field, and for the
+//! form as a whole.
 
 use leptos::prelude::*;
 
@@ -22,5 +23,17 @@ pub fn FieldError(#[prop(into)] error: Signal<Option<AppError>>, field: &'static
         <Show when=move || message().is_some()>
             <p class="field-error" id=format!("{field}-error")>{message}</p>
         </Show>
+    }
+}
+
+/// An error of the form as a whole; field errors are shown beside their
+/// fields by [`FieldError`] instead.
+#[component]
+pub fn FormError(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+    move || {
+        error
+            .get()
+            .filter(|e| !matches!(e, AppError::Invalid { .. }))
+            .map(|error| view! { <super::ErrorMessage error/> })
     }
 }

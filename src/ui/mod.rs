@@ -4,7 +4,7 @@ mod error_message;
 mod field_error;
 
 pub use error_message::ErrorMessage;
-pub use field_error::FieldError;
+pub use field_error::{FieldError, FormError};
 
 /// The brand colour, also used as the browser's theme colour
 /// (`--colour-brand` in `style/main.css`).

@@ -8,20 +8,13 @@ use crate::domain::AppError;
 use crate::features::account::components::RequireSignIn;
 use crate::features::operator::api::AddOrganisation;
 use crate::i18n::{I18n, Key, use_i18n};
-use crate::ui::{ErrorMessage, FieldError};
+use crate::ui::{FieldError, FormError};
 
 #[component]
 pub fn NewOrganisationPage() -> impl IntoView {
     let i18n = use_i18n();
     let add = ServerAction::<AddOrganisation>::new();
     let error: Signal<Option<AppError>> = Signal::derive(move || add.value().get().and_then(Result::err));
-    // Field errors are shown beside their fields; anything else above the button.
-    let general_error = move || {
-        error
-            .get()
-            .filter(|e| !matches!(e, AppError::Invalid { .. }))
-            .map(|error| view! { <ErrorMessage error/> })
-    };
     view! {
         <Title text=i18n.t(Key::OnboardingTitle)/>
         <RequireSignIn children=move |_| {
@@ -65,7 +58,7 @@ pub fn NewOrganisationPage() -> impl IntoView {
                             <option value="en">{i18n.t(Key::LanguageEn)}</option>
                         </select>
                     </fieldset>
-                    {general_error}
+                    <FormError error/>
                     <button type="submit" class="button-primary" disabled=move || add.pending().get()>
                         {i18n.t(Key::OnboardingSubmit)}
                     </button>

@@ -7,19 +7,13 @@ use crate::domain::AppError;
 use crate::features::account::components::RequireSignIn;
 use crate::features::people::api::InvitePerson;
 use crate::i18n::{Key, use_i18n};
-use crate::ui::{ErrorMessage, FieldError};
+use crate::ui::{FieldError, FormError};
 
 #[component]
 pub fn InvitePersonPage() -> impl IntoView {
     let i18n = use_i18n();
     let invite = ServerAction::<InvitePerson>::new();
     let error: Signal<Option<AppError>> = Signal::derive(move || invite.value().get().and_then(Result::err));
-    let general_error = move || {
-        error
-            .get()
-            .filter(|e| !matches!(e, AppError::Invalid { .. }))
-            .map(|error| view! { <ErrorMessage error/> })
-    };
     view! {
         <Title text=i18n.t(Key::PeopleInviteTitle)/>
         <RequireSignIn children=move |_| {
@@ -44,7 +38,7 @@ pub fn InvitePersonPage() -> impl IntoView {
                         <label><input type="checkbox" name="form[admin]"/>{i18n.t(Key::RoleAdmin)}</label>
                         <label><input type="checkbox" name="form[auditor]"/>{i18n.t(Key::RoleAuditor)}</label>
                     </div>
-                    {general_error}
+                    <FormError error/>
                     <button type="submit" class="button-primary" disabled=move || invite.pending().get()>
                         {i18n.t(Key::PeopleSendInvitation)}
                     </button>
