@@ -98,7 +98,7 @@ mod tests {
 
     for_each_backend! {
         async fn seeding_fills_an_empty_database_once(db) {
-            let kek = KeyEncryptionKey::from_base64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=").expect("key");
+            let kek = crate::server::testing::test_kek();
             let now = Utc::now();
             assert!(seed_demo_if_empty(&db, &kek, now).await.expect("first seed"));
             assert!(!seed_demo_if_empty(&db, &kek, now).await.expect("second seed"));

@@ -122,27 +122,15 @@ mod tests {
 
     use super::*;
     use crate::domain::roles::Roles;
-    use crate::i18n::Lang;
-    use crate::server::config::KeyEncryptionKey;
-    use crate::server::service::{accounts, organisations};
-    use crate::server::testing::for_each_backend;
+    use crate::server::testing::{self, for_each_backend};
 
-    const PASSWORD: &str = "paarse olifant op de fiets";
-    const CONFIG: SecurityConfig =
-        SecurityConfig { session_idle_minutes: 30, session_absolute_hours: 12, key_encryption_key: None };
+    const PASSWORD: &str = testing::TEST_PASSWORD;
+    const CONFIG: SecurityConfig = crate::server::testing::TEST_SECURITY;
 
     /// A fresh organisation with one user; returns the user's e-mail address.
     async fn member(db: &DatabaseConnection) -> (String, uuid::Uuid) {
-        let kek = KeyEncryptionKey::from_base64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=").expect("key");
-        let org = organisations::create(db, &kek, "Testorganisatie", Utc::now()).await.expect("organisation");
-        let email = format!("anna-{}@example.org", uuid::Uuid::new_v4().simple());
-        let user = accounts::NewUser {
-            name: "Anna",
-            email: Some(&email),
-            language: Lang::Nl,
-            roles: Roles::default(),
-        };
-        let id = accounts::create_user(db, org, user, Some(PASSWORD), Utc::now()).await.expect("user");
+        let org = testing::organisation(db, "Testorganisatie").await;
+        let (id, email) = testing::member(db, org, "Anna", Roles::default()).await;
         (email, id.0)
     }
 

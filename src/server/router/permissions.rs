@@ -22,7 +22,7 @@ use crate::domain::roles::Roles;
 use crate::i18n::Lang;
 use crate::server::AppState;
 use crate::server::auth::session::{self, Holder};
-use crate::server::config::{Config, KeyEncryptionKey};
+use crate::server::config::Config;
 use crate::server::service::{accounts, organisations};
 use crate::server::testing::TestDb;
 
@@ -146,7 +146,7 @@ async fn world(db: DatabaseConnection) -> World {
     let config = Arc::new(
         Config::parse(std::path::Path::new("test.toml"), None, &Default::default()).expect("config"),
     );
-    let kek = KeyEncryptionKey::from_base64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=").expect("key");
+    let kek = crate::server::testing::test_kek();
     let now = Utc::now();
     let first = organisations::create(&db, &kek, "Eerste organisatie", now).await.expect("first");
     let second = organisations::create(&db, &kek, "Tweede organisatie", now).await.expect("second");

@@ -18,9 +18,7 @@ async fn app() -> axum::Router {
     let config = Config::parse(Path::new("test.toml"), None, &BTreeMap::new()).expect("default config");
     let leptos_options = LeptosOptions::builder().output_name("koers").site_root("target/site").build();
     let db = TestDb::sqlite().await.db;
-    let kek =
-        crate::server::config::KeyEncryptionKey::from_base64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=")
-            .expect("valid key");
+    let kek = crate::server::testing::test_kek();
     build(AppState {
         leptos_options,
         db,
@@ -194,7 +192,6 @@ async fn the_offline_page_is_translated_and_has_no_scripts() {
 
 mod signing_in {
     use super::*;
-    use crate::server::config::KeyEncryptionKey;
     use crate::server::seed::{DEMO_PASSWORD, seed_demo_if_empty};
 
     const ANNA: &str = "sanne.devries@delinde.example";
@@ -204,7 +201,7 @@ mod signing_in {
         let config = Config::parse(Path::new("test.toml"), None, &BTreeMap::new()).expect("default config");
         let leptos_options = LeptosOptions::builder().output_name("koers").site_root("target/site").build();
         let db = TestDb::sqlite().await.db;
-        let kek = KeyEncryptionKey::from_base64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=").expect("key");
+        let kek = crate::server::testing::test_kek();
         seed_demo_if_empty(&db, &kek, chrono::Utc::now()).await.expect("seeded");
         let app = build(AppState {
             leptos_options,

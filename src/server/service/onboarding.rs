@@ -124,7 +124,7 @@ mod tests {
     use crate::server::testing::for_each_backend;
 
     fn kek() -> KeyEncryptionKey {
-        KeyEncryptionKey::from_base64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=").expect("key")
+        crate::server::testing::test_kek()
     }
 
     fn form() -> NewOrganisationForm {

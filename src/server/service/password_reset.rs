@@ -222,18 +222,17 @@ mod tests {
     use crate::domain::roles::Roles;
     use crate::server::auth::session;
     use crate::server::auth::sign_in::{self, SignedIn};
-    use crate::server::config::{KeyEncryptionKey, SecurityConfig};
+    use crate::server::config::SecurityConfig;
     use crate::server::entity::outbound_message;
     use crate::server::service::{accounts, organisations};
     use crate::server::testing::for_each_backend;
 
     const OLD: &str = "paarse olifant op de fiets";
     const NEW: &str = "groene giraffe in de tram";
-    const SECURITY: SecurityConfig =
-        SecurityConfig { session_idle_minutes: 30, session_absolute_hours: 12, key_encryption_key: None };
+    const SECURITY: SecurityConfig = crate::server::testing::TEST_SECURITY;
 
     async fn member(db: &DatabaseConnection) -> String {
-        let kek = KeyEncryptionKey::from_base64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=").expect("key");
+        let kek = crate::server::testing::test_kek();
         let org = organisations::create(db, &kek, "De Linde", Utc::now()).await.expect("organisation");
         let email = format!("anna-{}@example.org", uuid::Uuid::new_v4().simple());
         let user = accounts::NewUser {

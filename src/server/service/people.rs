@@ -193,15 +193,14 @@ mod tests {
     use crate::domain::dto::NewPersonForm;
     use crate::i18n::Lang;
     use crate::server::auth::session::Holder;
-    use crate::server::config::{KeyEncryptionKey, SecurityConfig};
+    use crate::server::config::SecurityConfig;
     use crate::server::service::{accounts, organisations};
     use crate::server::testing::for_each_backend;
 
-    const SECURITY: SecurityConfig =
-        SecurityConfig { session_idle_minutes: 30, session_absolute_hours: 12, key_encryption_key: None };
+    const SECURITY: SecurityConfig = crate::server::testing::TEST_SECURITY;
 
     async fn admin_of_new_organisation(db: &DatabaseConnection) -> OrgScope {
-        let kek = KeyEncryptionKey::from_base64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=").expect("key");
+        let kek = crate::server::testing::test_kek();
         let org = organisations::create(db, &kek, "De Linde", Utc::now()).await.expect("organisation");
         let email = format!("{}@example.org", uuid::Uuid::new_v4().simple());
         let roles = Roles { admin: true, ..Roles::default() };

@@ -65,31 +65,19 @@ fn of(principal: &Principal) -> Condition {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::ids::{OperatorId, UserId};
+    use crate::domain::ids::OperatorId;
     use crate::domain::roles::Roles;
-    use crate::i18n::Lang;
     use crate::server::auth::session::{self as sessions, Holder};
     use crate::server::auth::{OperatorScope, OrgScope};
-    use crate::server::config::{KeyEncryptionKey, SecurityConfig};
-    use crate::server::service::{accounts, organisations};
-    use crate::server::testing::for_each_backend;
+    use crate::server::config::SecurityConfig;
+    use crate::server::service::accounts;
+    use crate::server::testing::{self, for_each_backend};
 
-    const SECURITY: SecurityConfig =
-        SecurityConfig { session_idle_minutes: 30, session_absolute_hours: 12, key_encryption_key: None };
+    const SECURITY: SecurityConfig = crate::server::testing::TEST_SECURITY;
 
     async fn member(db: &DatabaseConnection) -> (Principal, Holder) {
-        let kek = KeyEncryptionKey::from_base64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=").expect("key");
-        let org = organisations::create(db, &kek, "De Linde", Utc::now()).await.expect("organisation");
-        let email = format!("{}@example.org", uuid::Uuid::new_v4().simple());
-        let user = accounts::NewUser {
-            name: "Anna",
-            email: Some(&email),
-            language: Lang::Nl,
-            roles: Roles::default(),
-        };
-        let id: UserId = accounts::create_user(db, org, user, Some("paarse olifant op de fiets"), Utc::now())
-            .await
-            .expect("user");
+        let org = testing::organisation(db, "De Linde").await;
+        let (id, _) = testing::member(db, org, "Anna", Roles::default()).await;
         let scope = OrgScope { org, user: id, name: "Anna".into(), roles: Roles::default() };
         (Principal::User(scope), Holder::User { user: id.0, org: org.0 })
     }

@@ -76,7 +76,7 @@ mod tests {
     use crate::server::testing::for_each_backend;
 
     fn kek() -> KeyEncryptionKey {
-        KeyEncryptionKey::from_base64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=").expect("valid key")
+        crate::server::testing::test_kek()
     }
 
     async fn organisation(db: &DatabaseConnection) -> OrgId {

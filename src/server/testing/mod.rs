@@ -5,8 +5,10 @@
 //! inside the run's database (`KOERS_TEST_POSTGRES_URL`, created and dropped
 //! by `make test`), so tests never share data and may run in parallel.
 
+mod fixtures;
 mod smtp;
 
+pub use fixtures::{TEST_PASSWORD, TEST_SECURITY, member, organisation, test_kek};
 pub use smtp::SmtpSink;
 
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection};

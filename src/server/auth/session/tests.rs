@@ -4,8 +4,7 @@ use super::*;
 use crate::server::config::SecurityConfig;
 use crate::server::testing::for_each_backend;
 
-const CONFIG: SecurityConfig =
-    SecurityConfig { session_idle_minutes: 30, session_absolute_hours: 12, key_encryption_key: None };
+const CONFIG: SecurityConfig = crate::server::testing::TEST_SECURITY;
 
 async fn operator(db: &DatabaseConnection) -> Holder {
     let id = crate::server::service::accounts::create_operator(

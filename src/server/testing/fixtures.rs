@@ -1,0 +1,38 @@
+//! Shared building blocks for tests: one key-encryption key, one security
+//! configuration, and a fresh organisation with a member, so each test
+//! states only what is particular to it.
+
+use chrono::Utc;
+use sea_orm::DatabaseConnection;
+
+use crate::domain::ids::{OrgId, UserId};
+use crate::domain::roles::Roles;
+use crate::i18n::Lang;
+use crate::server::config::{KeyEncryptionKey, SecurityConfig};
+use crate::server::service::{accounts, organisations};
+
+/// A password that passes the strength rule.
+pub const TEST_PASSWORD: &str = "paarse olifant op de fiets";
+
+/// Session timeouts as in the shipped `Leptos.toml`.
+pub const TEST_SECURITY: SecurityConfig =
+    SecurityConfig { session_idle_minutes: 30, session_absolute_hours: 12, key_encryption_key: None };
+
+/// The key-encryption key of every test (bytes 0 to 31).
+pub fn test_kek() -> KeyEncryptionKey {
+    KeyEncryptionKey::from_base64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=").expect("valid key")
+}
+
+/// A fresh organisation with its data key.
+pub async fn organisation(db: &DatabaseConnection, name: &str) -> OrgId {
+    organisations::create(db, &test_kek(), name, Utc::now()).await.expect("organisation")
+}
+
+/// A user of `org` with a unique e-mail address and [`TEST_PASSWORD`];
+/// returns the user and that address.
+pub async fn member(db: &DatabaseConnection, org: OrgId, name: &str, roles: Roles) -> (UserId, String) {
+    let email = format!("{}@example.org", uuid::Uuid::new_v4().simple());
+    let user = accounts::NewUser { name, email: Some(&email), language: Lang::Nl, roles };
+    let id = accounts::create_user(db, org, user, Some(TEST_PASSWORD), Utc::now()).await.expect("user");
+    (id, email)
+}
