@@ -1,8 +1,11 @@
 //! Security and caching headers on every response.
 //!
-//! Pages rendered by Leptos carry their own Content-Security-Policy with the
-//! per-request nonce (see `server::shell`); everything else gets the strict
-//! default below. Caching follows what a response is: hashed `/pkg` assets are
+//! Each request gets a fresh nonce (`PageNonce`, in the request's
+//! extensions); the router hands it to Leptos, which puts it on its scripts,
+//! and an HTML page's Content-Security-Policy allows scripts with that nonce
+//! only. Everything that is not a page gets the strict default below. Done
+//! here rather than while rendering, so every page is covered, whatever
+//! path rendered it. Caching follows what a response is: hashed `/pkg` assets are
 //! immutable, pages and server-function answers are never stored (they may
 //! hold personal data), other static files are revalidated.
 
@@ -12,17 +15,53 @@ use axum::middleware::Next;
 use axum::response::Response;
 
 use crate::server::AppState;
+use crate::server::auth::token::random_token;
+use crate::server::http::language_of;
 
 /// For responses that are not pages: no scripts, styles or frames of their own.
 const DEFAULT_CSP: &str =
     "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
-pub async fn security_headers(State(state): State<AppState>, request: Request, next: Next) -> Response {
+/// The nonce of the request being served.
+#[derive(Clone, Debug)]
+pub struct PageNonce(pub String);
+
+pub async fn security_headers(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
     let path = request.uri().path().to_owned();
+    let lang = language_of(request.headers(), state.config.site.default_language);
+    let nonce = PageNonce(random_token());
+    request.extensions_mut().insert(nonce.clone());
     let mut response = next.run(request).await;
     let success = response.status().is_success();
-    apply(response.headers_mut(), &path, success, state.config.served_over_https());
+    let headers = response.headers_mut();
+    if is_page(headers) {
+        if let Ok(policy) = HeaderValue::from_str(&page_csp(&nonce.0)) {
+            headers.insert(header::CONTENT_SECURITY_POLICY, policy);
+        }
+        headers.insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(lang.code()));
+        headers.append(header::VARY, HeaderValue::from_static("Cookie, Accept-Language"));
+    }
+    apply(headers, &path, success, state.config.served_over_https());
     response
+}
+
+fn is_page(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"))
+}
+
+/// Only our own origin, only nonce-bearing scripts (and what they load), no
+/// inline styles, no frames, no plugins. Nothing is ever loaded from a third
+/// party.
+pub fn page_csp(nonce: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'nonce-{nonce}' 'strict-dynamic' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; \
+         manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; \
+         form-action 'self'; frame-ancestors 'none'"
+    )
 }
 
 /// The header rules, apart from the request plumbing so they can be tested.
@@ -46,13 +85,9 @@ pub fn apply(headers: &mut HeaderMap, path: &str, success: bool, https: bool) {
         set(headers, header::CONTENT_SECURITY_POLICY, DEFAULT_CSP);
     }
     if !headers.contains_key(header::CACHE_CONTROL) {
-        let is_page = headers
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.starts_with("text/html"));
         let policy = if path.starts_with("/pkg/") && success {
             "public, max-age=31536000, immutable"
-        } else if is_page || path.starts_with("/api/") || !success {
+        } else if is_page(headers) || path.starts_with("/api/") || !success {
             "no-store"
         } else {
             "no-cache"

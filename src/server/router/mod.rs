@@ -4,15 +4,18 @@
 
 use axum::Router;
 use axum::extract::Request;
+use axum::http::request::Parts;
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::get;
-use leptos::prelude::provide_context;
+use leptos::nonce::Nonce;
+use leptos::prelude::{provide_context, use_context};
 use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use tower_http::compression::CompressionLayer;
 use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use tracing::Level;
 
+use super::middleware::headers::PageNonce;
 use super::middleware::{csrf, error_status, headers, request_id};
 use super::{AppState, health, pwa, shell::shell};
 use crate::app::App;
@@ -21,7 +24,15 @@ pub fn build(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let leptos_options = state.leptos_options.clone();
     let context_state = state.clone();
-    let provide_state = move || provide_context(context_state.clone());
+    // The request's nonce (made by `headers::security_headers`) goes to
+    // Leptos, which puts it on the scripts of the page.
+    let provide_state = move || {
+        provide_context(context_state.clone());
+        let nonce = use_context::<Parts>().and_then(|parts| parts.extensions.get::<PageNonce>().cloned());
+        if let Some(PageNonce(nonce)) = nonce {
+            provide_context(Nonce::from_value(nonce));
+        }
+    };
 
     Router::new()
         .route("/healthz", get(health::healthz))

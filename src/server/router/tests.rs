@@ -345,3 +345,26 @@ async fn server_function_errors_carry_their_http_status() {
         .expect("request");
     assert_eq!(send(anonymous).await.status(), StatusCode::UNAUTHORIZED);
 }
+
+/// Under concurrent load every page still carries the nonce of its own scripts
+/// (the header is set by the middleware that made the nonce, not while rendering).
+#[tokio::test]
+async fn concurrent_pages_each_get_their_own_matching_nonce() {
+    let app = app().await;
+    let pages = (0..20).map(|n| {
+        let app = app.clone();
+        let path = if n % 2 == 0 { "/login" } else { "/no/such/page" };
+        tokio::spawn(async move { app.oneshot(get(path).body(Body::empty()).expect("request")).await })
+    });
+    let mut nonces = std::collections::HashSet::new();
+    for page in pages.collect::<Vec<_>>() {
+        let response = page.await.expect("task").expect("answer");
+        let csp = header_of(&response, header::CONTENT_SECURITY_POLICY).to_owned();
+        let nonce =
+            csp.split("'nonce-").nth(1).and_then(|r| r.split('\'').next()).expect("nonce in CSP").to_owned();
+        let html = body_text(response).await;
+        assert!(html.contains(&format!("nonce=\"{nonce}\"")), "scripts carry the header's nonce");
+        nonces.insert(nonce);
+    }
+    assert_eq!(nonces.len(), 20, "a fresh nonce per request");
+}
