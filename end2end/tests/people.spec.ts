@@ -29,7 +29,9 @@ test("an admin invites someone, who joins; once deactivated, their open session 
   // Roles change in place.
   await waitForHydration(admin);
   await row.getByLabel("Auditor").check();
+  const saved = admin.waitForResponse((r) => r.url().endsWith("/api/people/set_roles") && r.ok());
   await row.getByRole("button", { name: `Rollen opslaan van ${newcomer.name}` }).click();
+  await saved;
   await admin.reload();
   await expect(admin.getByRole("row", { name: new RegExp(newcomer.name) }).getByLabel("Auditor")).toBeChecked();
 
