@@ -7,12 +7,13 @@ use leptos_router::{SsrMode, path};
 
 use crate::features::account::components::provide_viewer;
 use crate::features::account::pages::{
-    AccountPage, ChooseNewPasswordPage, InvitePage, LoginPage, RequestResetPage,
+    AccountPage, ChooseNewPasswordPage, InvitePage, LoginPage, RequestResetPage, VerifySecondFactorPage,
 };
 use crate::features::audit_log::pages::{OrganisationAuditLogPage, PlatformAuditLogPage};
 use crate::features::dashboard::pages::DashboardPage;
 use crate::features::operator::pages::{NewOrganisationPage, OrganisationPage, OrganisationsPage};
 use crate::features::people::pages::{InvitePersonPage, PeoplePage};
+use crate::features::second_factor::pages::{SecondFactorPage, SecondFactorSetupPage};
 use crate::features::shell::components::AppLayout;
 use crate::features::shell::pages::NotFoundPage;
 use crate::i18n::{Key, use_i18n};
@@ -31,10 +32,17 @@ pub fn App() -> impl IntoView {
                     // JavaScript and can still redirect (e.g. to /login).
                     <Route path=path!("/") view=DashboardPage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/login/verify") view=VerifySecondFactorPage ssr=SsrMode::Async/>
                     <Route path=path!("/reset") view=RequestResetPage ssr=SsrMode::Async/>
                     <Route path=path!("/reset/:token") view=ChooseNewPasswordPage ssr=SsrMode::Async/>
                     <Route path=path!("/invite/:token") view=InvitePage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/second-factor") view=SecondFactorPage ssr=SsrMode::Async/>
+                    <Route
+                        path=path!("/account/second-factor/setup")
+                        view=SecondFactorSetupPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/admin/people") view=PeoplePage ssr=SsrMode::Async/>
                     <Route path=path!("/privacy/audit-log") view=OrganisationAuditLogPage ssr=SsrMode::Async/>
                     <Route path=path!("/operator/audit-log") view=PlatformAuditLogPage ssr=SsrMode::Async/>

@@ -11,6 +11,7 @@ mod m20261201_000003_create_tenant_key;
 mod m20261202_000004_create_accounts_and_sessions;
 mod m20261202_000005_create_messages_and_password_resets;
 mod m20261203_000006_organisation_contract_and_invitations;
+mod m20261204_000007_second_factor;
 
 pub struct Migrator;
 
@@ -24,6 +25,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000004_create_accounts_and_sessions::Migration),
             Box::new(m20261202_000005_create_messages_and_password_resets::Migration),
             Box::new(m20261203_000006_organisation_contract_and_invitations::Migration),
+            Box::new(m20261204_000007_second_factor::Migration),
         ]
     }
 }

@@ -31,6 +31,13 @@ pub enum AuditAction {
     UserDeactivated,
     UserReactivated,
     RolesChanged,
+    /// An authenticator app was set up as second factor (new recovery codes with it).
+    SecondFactorEnabled,
+    SecondFactorDisabled,
+    /// A wrong code from the authenticator app or a wrong recovery code.
+    SecondFactorFailed,
+    RecoveryCodeUsed,
+    RecoveryCodesRenewed,
 }
 
 impl AuditAction {
@@ -50,6 +57,11 @@ impl AuditAction {
         AuditAction::UserDeactivated,
         AuditAction::UserReactivated,
         AuditAction::RolesChanged,
+        AuditAction::SecondFactorEnabled,
+        AuditAction::SecondFactorDisabled,
+        AuditAction::SecondFactorFailed,
+        AuditAction::RecoveryCodeUsed,
+        AuditAction::RecoveryCodesRenewed,
     ];
 
     /// The action a stored code stands for.
@@ -74,6 +86,11 @@ impl AuditAction {
             AuditAction::UserDeactivated => Key::AuditActionUserDeactivated,
             AuditAction::UserReactivated => Key::AuditActionUserReactivated,
             AuditAction::RolesChanged => Key::AuditActionRolesChanged,
+            AuditAction::SecondFactorEnabled => Key::AuditActionSecondFactorEnabled,
+            AuditAction::SecondFactorDisabled => Key::AuditActionSecondFactorDisabled,
+            AuditAction::SecondFactorFailed => Key::AuditActionSecondFactorFailed,
+            AuditAction::RecoveryCodeUsed => Key::AuditActionRecoveryCodeUsed,
+            AuditAction::RecoveryCodesRenewed => Key::AuditActionRecoveryCodesRenewed,
         }
     }
 
@@ -93,6 +110,11 @@ impl AuditAction {
             AuditAction::UserDeactivated => "user.deactivated",
             AuditAction::UserReactivated => "user.reactivated",
             AuditAction::RolesChanged => "user.roles_changed",
+            AuditAction::SecondFactorEnabled => "auth.second_factor_enabled",
+            AuditAction::SecondFactorDisabled => "auth.second_factor_disabled",
+            AuditAction::SecondFactorFailed => "auth.second_factor_failed",
+            AuditAction::RecoveryCodeUsed => "auth.recovery_code_used",
+            AuditAction::RecoveryCodesRenewed => "auth.recovery_codes_renewed",
         }
     }
 }

@@ -55,6 +55,19 @@ pub enum AppError {
     /// Some fields of a form are not acceptable; each says why.
     #[error("invalid")]
     Invalid { errors: Vec<FieldError> },
+    /// A wrong, expired or already used code from the authenticator app, or
+    /// a wrong or used recovery code.
+    #[error("second_factor_invalid")]
+    SecondFactorInvalid,
+    /// Admins and operator staff must set up a second factor before anything else.
+    #[error("second_factor_setup_required")]
+    SecondFactorSetupRequired,
+    /// This account may not go without a second factor.
+    #[error("second_factor_mandatory")]
+    SecondFactorMandatory,
+    /// The sign-in waiting for its second factor took too long; start again.
+    #[error("second_factor_expired")]
+    SecondFactorExpired,
     /// The audit log's hash chain does not check out from this entry on.
     #[error("audit_chain_broken")]
     AuditChainBroken { seq: i64 },
@@ -85,6 +98,10 @@ impl AppError {
             AppError::InvitationInvalid => Key::ErrorInvitationInvalid,
             AppError::Invalid { .. } => Key::ErrorInvalid,
             AppError::AuditChainBroken { .. } => Key::ErrorAuditChainBroken,
+            AppError::SecondFactorInvalid => Key::ErrorSecondFactorInvalid,
+            AppError::SecondFactorSetupRequired => Key::ErrorSecondFactorSetupRequired,
+            AppError::SecondFactorMandatory => Key::ErrorSecondFactorMandatory,
+            AppError::SecondFactorExpired => Key::ErrorSecondFactorExpired,
         }
     }
 

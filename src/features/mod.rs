@@ -5,4 +5,5 @@ pub mod audit_log;
 pub mod dashboard;
 pub mod operator;
 pub mod people;
+pub mod second_factor;
 pub mod shell;

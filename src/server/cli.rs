@@ -123,8 +123,10 @@ fn print_demo_logins(seeded: bool) {
     }
     println!("demo sign-ins (password {:?}):", seed::DEMO_PASSWORD);
     for login in seed::demo_logins() {
-        println!("  {:<34} {}", login.email, login.who);
+        let code = if login.second_factor { " — asks for an authenticator code" } else { "" };
+        println!("  {:<34} {}{code}", login.email, login.who);
     }
+    println!("authenticator-app key of the demo operator and admin: {}", seed::DEMO_TOTP_SECRET);
 }
 
 /// The configured key-encryption key; in development without one, a key

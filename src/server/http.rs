@@ -63,6 +63,15 @@ pub fn client_address() -> Option<std::net::IpAddr> {
     parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|info| info.0.ip())
 }
 
+/// Where the request being served comes from: for throttling and the audit log.
+pub fn origin() -> crate::server::auth::sign_in::Origin {
+    crate::server::auth::sign_in::Origin {
+        address: client_address(),
+        user_agent: request_header(header::USER_AGENT).unwrap_or_default(),
+        request_id: request_id(),
+    }
+}
+
 /// Adds a `Set-Cookie` header to the response being built.
 pub fn set_cookie(cookie: &str) {
     if let (Some(response), Ok(value)) = (use_context::<ResponseOptions>(), HeaderValue::from_str(cookie)) {

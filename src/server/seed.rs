@@ -4,6 +4,8 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 
+use super::auth::second_factor::{self, TotpSecret};
+use super::auth::session::Holder;
 use super::config::KeyEncryptionKey;
 use super::entity::organisation;
 use super::service::accounts::{self, NewUser};
@@ -16,13 +18,21 @@ pub const DEMO_ORGANISATION: &str = "Zorggroep De Linde";
 /// The password of every demo account; printed by `make run`, listed in the README.
 pub const DEMO_PASSWORD: &str = "Linde-demo-wachtwoord-2026";
 
+/// The authenticator-app key of the demo accounts that must have a second
+/// factor (operator and admin); printed by `make run`, listed in the README,
+/// used by the end-to-end tests. Type it into any authenticator app.
+pub const DEMO_TOTP_SECRET: &str = "KOERSDEMOKOERSDEMOKOERSDEMOKOERS";
+
 /// A demo sign-in, as `make run` prints it.
 pub struct DemoLogin {
     pub email: &'static str,
     pub who: &'static str,
+    /// Whether signing in asks for a code from [`DEMO_TOTP_SECRET`].
+    pub second_factor: bool,
 }
 
-pub const OPERATOR_LOGIN: DemoLogin = DemoLogin { email: "operator@koers.localhost", who: "operator staff" };
+pub const OPERATOR_LOGIN: DemoLogin =
+    DemoLogin { email: "operator@koers.localhost", who: "operator staff", second_factor: true };
 
 const MEMBERS: [(&str, &str, Lang, Roles, &str); 4] = [
     (
@@ -58,7 +68,11 @@ const MEMBERS: [(&str, &str, Lang, Roles, &str); 4] = [
 /// Every demo sign-in, for `make run` to print.
 pub fn demo_logins() -> Vec<DemoLogin> {
     std::iter::once(OPERATOR_LOGIN)
-        .chain(MEMBERS.iter().map(|(_, email, _, _, who)| DemoLogin { email, who }))
+        .chain(MEMBERS.iter().map(|(_, email, _, roles, who)| DemoLogin {
+            email,
+            who,
+            second_factor: roles.admin,
+        }))
         .collect()
 }
 
@@ -77,17 +91,35 @@ pub async fn seed_demo_if_empty(
         tracing::info!("database already holds data; demo seed skipped");
         return Ok(false);
     }
-    accounts::create_operator(db, "Olga de Boer", OPERATOR_LOGIN.email, DEMO_PASSWORD, now).await?;
+    let operator =
+        accounts::create_operator(db, "Olga de Boer", OPERATOR_LOGIN.email, DEMO_PASSWORD, now).await?;
+    enrol_demo_app(db, kek, Holder::Operator { operator: operator.0 }, now).await?;
     let org = organisations::create(db, kek, DEMO_ORGANISATION, now).await.map_err(|error| {
         tracing::error!(%error, "demo organisation not created");
         AppError::Internal
     })?;
     for (name, email, language, roles, _) in MEMBERS {
         let user = NewUser { name, email: Some(email), language, roles };
-        accounts::create_user(db, org, user, Some(DEMO_PASSWORD), now).await?;
+        let id = accounts::create_user(db, org, user, Some(DEMO_PASSWORD), now).await?;
+        if roles.admin {
+            enrol_demo_app(db, kek, Holder::User { user: id.0, org: org.0 }, now).await?;
+        }
     }
     tracing::info!(organisation = DEMO_ORGANISATION, "demo data created");
     Ok(true)
+}
+
+async fn enrol_demo_app(
+    db: &DatabaseConnection,
+    kek: &KeyEncryptionKey,
+    holder: Holder,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let secret = TotpSecret::from_base32(DEMO_TOTP_SECRET).ok_or(AppError::Internal)?;
+    second_factor::enrol_known_secret(db, kek, holder, &secret, now).await.map_err(|error| {
+        tracing::error!(%error, "demo authenticator app not enrolled");
+        AppError::Internal
+    })
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ mod new_organisation;
 mod organisation;
 mod organisation_details;
 mod people;
+mod second_factor;
 mod session;
 mod viewer;
 
@@ -15,5 +16,6 @@ pub use new_organisation::{AGREEMENT_VERSION, NewOrganisation, NewOrganisationFo
 pub use organisation::OrganisationSummary;
 pub use organisation_details::{DpaSignature, OrganisationDetails};
 pub use people::{AccountStatus, NewPerson, NewPersonForm, PersonSummary};
+pub use second_factor::{RECOVERY_CODE_COUNT, SecondFactorEnrolment, SecondFactorOverview};
 pub use session::SessionSummary;
-pub use viewer::{Viewer, ViewerKind};
+pub use viewer::{SecondFactorStatus, Viewer, ViewerKind};

@@ -7,6 +7,16 @@ use crate::domain::roles::Role;
 pub struct Viewer {
     pub name: String,
     pub kind: ViewerKind,
+    pub second_factor: SecondFactorStatus,
+}
+
+/// Whether an authenticator app guards the account.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SecondFactorStatus {
+    On,
+    Off,
+    /// Admins and operator staff must set one up before they can do anything else.
+    SetupRequired,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -10,26 +10,56 @@ use crate::domain::dto::{InvitationDetails, SessionSummary, Viewer};
 /// 429 with the time to wait.
 #[server(endpoint = "sign_in")]
 pub async fn sign_in(email: String, password: String, next: String) -> Result<(), AppError> {
-    use crate::server::auth::session::{Holder, session_cookie};
-    use crate::server::auth::sign_in::{Origin, sign_in};
+    use crate::server::auth::session::session_cookie;
+    use crate::server::auth::sign_in::sign_in;
     use crate::server::{AppState, http};
 
     let state = AppState::current()?;
-    let origin = Origin {
-        address: http::client_address(),
-        user_agent: http::request_header(axum::http::header::USER_AGENT).unwrap_or_default(),
-        request_id: http::request_id(),
-    };
+    let origin = http::origin();
     let now = chrono::Utc::now();
     let signed_in = sign_in(&state.db, &state.config.security, &email, &password, &origin, now).await?;
     http::set_cookie(&session_cookie(&signed_in.token, state.config.served_over_https()));
-    let home = match signed_in.holder {
+    if signed_in.awaiting_second_factor {
+        let next = crate::domain::validation::encode_query_value(&next);
+        leptos_axum::redirect(&format!("/login/verify?next={next}"));
+    } else {
+        leptos_axum::redirect(&after_sign_in(signed_in.holder, &next));
+    }
+    Ok(())
+}
+
+/// Anyone whose password was just accepted: the code from their
+/// authenticator app or a recovery code, which completes the sign-in.
+#[server(endpoint = "sign_in/second_factor")]
+pub async fn verify_second_factor(code: String, next: String) -> Result<(), AppError> {
+    use crate::server::auth::session::session_cookie;
+    use crate::server::auth::sign_in::complete_second_factor;
+    use crate::server::{AppState, auth, http};
+
+    let state = AppState::current()?;
+    let https = state.config.served_over_https();
+    let pending = auth::scope::request_token(https).ok_or(AppError::SecondFactorExpired)?;
+    let origin = http::origin();
+    let now = chrono::Utc::now();
+    let signed_in =
+        complete_second_factor(&state.db, &state.kek, &state.config.security, &pending, &code, &origin, now)
+            .await?;
+    http::set_cookie(&session_cookie(&signed_in.token, https));
+    leptos_axum::redirect(&after_sign_in(signed_in.holder, &next));
+    Ok(())
+}
+
+/// Where a completed sign-in goes: `next` when it is a page of this site
+/// (not the sign-in pages), else the account's start page.
+#[cfg(feature = "ssr")]
+fn after_sign_in(holder: crate::server::auth::session::Holder, next: &str) -> String {
+    use crate::server::auth::session::Holder;
+    let home = match holder {
         Holder::User { .. } => "/",
         Holder::Operator { .. } => "/operator",
     };
-    let next = crate::domain::validation::local_path_or_home(&next);
-    leptos_axum::redirect(if next == "/" || next.starts_with("/login") { home } else { next });
-    Ok(())
+    let next = crate::domain::validation::local_path_or_home(next);
+    if next == "/" || next.starts_with("/login") { home } else { next }.to_owned()
 }
 
 /// Anyone: ends the current session (if any) and forgets its cookie.
@@ -41,9 +71,13 @@ pub async fn sign_out() -> Result<(), AppError> {
     let state = AppState::current()?;
     let https = state.config.served_over_https();
     if let Some(token) = auth::scope::request_token(https) {
-        if let Ok(Some(principal)) = auth::current_principal().await {
-            crate::server::service::accounts::record_sign_out(&state.db, &principal, http::request_id())
-                .await?;
+        if let Ok(Some(account)) = auth::current_account().await {
+            crate::server::service::accounts::record_sign_out(
+                &state.db,
+                &account.principal,
+                http::request_id(),
+            )
+            .await?;
         }
         session::end(&state.db, &token).await.map_err(|error| {
             tracing::error!(%error, "session could not be ended");
@@ -61,8 +95,8 @@ pub async fn current_viewer() -> Result<Option<Viewer>, AppError> {
     use crate::server::{AppState, auth, service};
 
     let state = AppState::current()?;
-    match auth::current_principal().await? {
-        Some(principal) => service::accounts::viewer(&state.db, &principal).await.map(Some),
+    match auth::current_account().await? {
+        Some(account) => service::accounts::viewer(&state.db, &account).await.map(Some),
         None => Ok(None),
     }
 }

@@ -3,9 +3,13 @@
 
 pub mod password;
 pub mod scope;
+pub mod second_factor;
 pub mod session;
 pub mod sign_in;
 pub mod throttle;
 pub mod token;
 
-pub use scope::{OperatorScope, OrgScope, Principal, current_principal, require_member, require_operator};
+pub use scope::{
+    OperatorScope, OrgScope, Principal, SignedInAccount, current_account, current_principal, require_member,
+    require_operator,
+};

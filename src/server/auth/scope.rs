@@ -8,8 +8,10 @@ use chrono::Utc;
 use leptos::prelude::use_context;
 use sea_orm::EntityTrait;
 
-use super::session::{self, SessionToken, cookie_name};
+use super::second_factor;
+use super::session::{self, Holder, SessionToken, cookie_name};
 use crate::domain::AppError;
+use crate::domain::dto::SecondFactorStatus;
 use crate::domain::ids::{OperatorId, OrgId, UserId};
 use crate::domain::roles::{Role, Roles};
 use crate::server::AppState;
@@ -46,6 +48,23 @@ pub enum Principal {
     Operator(OperatorScope),
 }
 
+impl Principal {
+    /// The account behind the principal, as sessions name it.
+    pub fn holder(&self) -> Holder {
+        match self {
+            Principal::User(scope) => Holder::User { user: scope.user.0, org: scope.org.0 },
+            Principal::Operator(scope) => Holder::Operator { operator: scope.operator.0 },
+        }
+    }
+}
+
+/// A signed-in account and where it stands with its second factor.
+#[derive(Clone, Debug)]
+pub struct SignedInAccount {
+    pub principal: Principal,
+    pub second_factor: SecondFactorStatus,
+}
+
 /// Any signed-in user of an organisation; operators are not members.
 pub async fn require_member() -> Result<OrgScope, AppError> {
     match current_principal().await? {
@@ -69,22 +88,52 @@ pub fn request_token(https: bool) -> Option<SessionToken> {
     cookie_value(&parts.headers, cookie_name(https)).map(|value| SessionToken::from_cookie(&value))
 }
 
-/// Who sent the request being served: resolves the session cookie and loads
-/// the account, which must still be active. A deactivated account's sessions
-/// are ended here, at its next request.
+/// Who sent the request being served. An admin or operator who has not set
+/// up their mandatory second factor gets `second_factor_setup_required` for
+/// everything but the few functions that use [`current_account`].
 pub async fn current_principal() -> Result<Option<Principal>, AppError> {
+    match current_account().await? {
+        Some(account) if account.second_factor == SecondFactorStatus::SetupRequired => {
+            Err(AppError::SecondFactorSetupRequired)
+        }
+        account => Ok(account.map(|account| account.principal)),
+    }
+}
+
+/// Who sent the request being served, also before they set up a mandatory
+/// second factor: for showing who is signed in, signing out and setting it
+/// up. Resolves the session cookie and loads the account, which must still
+/// be active; a deactivated account's sessions are ended here, at its next
+/// request. A session still waiting for its second factor signs nobody in.
+pub async fn current_account() -> Result<Option<SignedInAccount>, AppError> {
     let state = AppState::current()?;
     let Some(token) = request_token(state.config.served_over_https()) else {
         return Ok(None);
     };
     let db = &state.db;
     let found = session::resolve(db, &token, &state.config.security, Utc::now()).await.map_err(internal)?;
-    let Some(found) = found else { return Ok(None) };
-    let principal = principal_of(db, &found).await.map_err(internal)?;
-    if principal.is_none() {
+    let Some(found) = found.filter(|s| !s.second_factor_pending) else { return Ok(None) };
+    let Some(principal) = principal_of(db, &found).await.map_err(internal)? else {
         session::end(db, &token).await.map_err(internal)?;
-    }
-    Ok(principal)
+        return Ok(None);
+    };
+    let second_factor = second_factor_status(db, &principal).await.map_err(internal)?;
+    Ok(Some(SignedInAccount { principal, second_factor }))
+}
+
+async fn second_factor_status(
+    db: &sea_orm::DatabaseConnection,
+    principal: &Principal,
+) -> Result<SecondFactorStatus, sea_orm::DbErr> {
+    let holder = principal.holder();
+    let is_admin = matches!(principal, Principal::User(scope) if scope.roles.admin);
+    Ok(if second_factor::is_enabled(db, holder).await? {
+        SecondFactorStatus::On
+    } else if second_factor::is_required(holder, is_admin) {
+        SecondFactorStatus::SetupRequired
+    } else {
+        SecondFactorStatus::Off
+    })
 }
 
 async fn principal_of(

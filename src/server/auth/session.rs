@@ -75,6 +75,9 @@ pub fn clearing_cookie(https: bool) -> String {
         .to_string()
 }
 
+/// How long a sign-in may wait for its second factor after the password.
+pub const SECOND_FACTOR_WAIT: Duration = Duration::minutes(10);
+
 /// Starts a session with a fresh token (sign-in always rotates it).
 pub async fn start(
     db: &DatabaseConnection,
@@ -82,6 +85,29 @@ pub async fn start(
     user_agent: &str,
     config: &SecurityConfig,
     now: DateTime<Utc>,
+) -> Result<SessionToken, DbErr> {
+    let expires_at = now + Duration::hours(i64::from(config.session_absolute_hours));
+    insert(db, holder, user_agent, now, expires_at, false).await
+}
+
+/// Starts a session that signs nobody in yet: the password was right and
+/// the second factor is still to come, within [`SECOND_FACTOR_WAIT`].
+pub async fn start_awaiting_second_factor(
+    db: &DatabaseConnection,
+    holder: Holder,
+    user_agent: &str,
+    now: DateTime<Utc>,
+) -> Result<SessionToken, DbErr> {
+    insert(db, holder, user_agent, now, now + SECOND_FACTOR_WAIT, true).await
+}
+
+async fn insert(
+    db: &DatabaseConnection,
+    holder: Holder,
+    user_agent: &str,
+    now: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+    second_factor_pending: bool,
 ) -> Result<SessionToken, DbErr> {
     let token = SessionToken::generate();
     let (user_id, org_id, operator_id) = match holder {
@@ -95,12 +121,22 @@ pub async fn start(
         org_id: Set(org_id),
         created_at: Set(now),
         last_seen_at: Set(now),
-        expires_at: Set(now + Duration::hours(i64::from(config.session_absolute_hours))),
+        expires_at: Set(expires_at),
         user_agent: Set(user_agent.chars().take(200).collect()),
+        second_factor_pending: Set(second_factor_pending),
     }
     .insert(db)
     .await?;
     Ok(token)
+}
+
+/// The account a session belongs to.
+pub fn holder_of(found: &session::Model) -> Option<Holder> {
+    match (found.user_id, found.org_id, found.operator_id) {
+        (Some(user), Some(org), None) => Some(Holder::User { user, org }),
+        (None, None, Some(operator)) => Some(Holder::Operator { operator }),
+        _ => None,
+    }
 }
 
 /// The live session behind a token, if any. Expired sessions are removed;

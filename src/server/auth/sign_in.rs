@@ -1,4 +1,5 @@
-//! Signing in with an e-mail address and a password.
+//! Signing in with an e-mail address and a password, then — for accounts
+//! that have one — the second factor.
 //!
 //! The answer for an unknown account, a deactivated one and a wrong password
 //! is the same error after the same amount of work, so it reveals nothing
@@ -11,12 +12,12 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 
 use super::session::{self, Holder, SessionToken};
-use super::{password, throttle};
+use super::{password, second_factor, throttle};
 use crate::domain::AppError;
 use crate::domain::audit::{ActorKind, AuditAction};
 use crate::domain::ids::OrgId;
 use crate::server::audit::{self, AuditEntry};
-use crate::server::config::SecurityConfig;
+use crate::server::config::{KeyEncryptionKey, SecurityConfig};
 use crate::server::db::internal;
 use crate::server::entity::{operator_account, user_account};
 
@@ -28,9 +29,12 @@ pub struct Origin {
     pub request_id: Option<String>,
 }
 
+#[derive(Debug)]
 pub struct SignedIn {
     pub token: SessionToken,
     pub holder: Holder,
+    /// The password was right; the session signs in only after the second factor.
+    pub awaiting_second_factor: bool,
 }
 
 pub async fn sign_in(
@@ -63,23 +67,66 @@ pub async fn sign_in(
         }
     };
     throttle::clear(db, &account_key).await.map_err(internal)?;
+    if second_factor::is_enabled(db, holder).await.map_err(internal)? {
+        let token = session::start_awaiting_second_factor(db, holder, &origin.user_agent, now)
+            .await
+            .map_err(internal)?;
+        return Ok(SignedIn { token, holder, awaiting_second_factor: true });
+    }
     let token = session::start(db, holder, &origin.user_agent, config, now).await.map_err(internal)?;
+    record(db, holder, AuditAction::SignIn, origin, now).await?;
+    Ok(SignedIn { token, holder, awaiting_second_factor: false })
+}
+
+/// The second step of signing in: `code` from the authenticator app, or a
+/// recovery code, for the session that `pending` started. On success that
+/// session is replaced by a signed-in one with a fresh token. Wrong codes
+/// count towards the same per-account limit as wrong passwords.
+pub async fn complete_second_factor(
+    db: &DatabaseConnection,
+    kek: &KeyEncryptionKey,
+    config: &SecurityConfig,
+    pending: &SessionToken,
+    code: &str,
+    origin: &Origin,
+    now: DateTime<Utc>,
+) -> Result<SignedIn, AppError> {
+    let found = session::resolve(db, pending, config, now).await.map_err(internal)?;
+    let holder = found
+        .filter(|s| s.second_factor_pending)
+        .as_ref()
+        .and_then(session::holder_of)
+        .ok_or(AppError::SecondFactorExpired)?;
+    second_factor::verify_limited(db, kek, holder, code, origin, now).await?;
+    session::end(db, pending).await.map_err(internal)?;
+    let token = session::start(db, holder, &origin.user_agent, config, now).await.map_err(internal)?;
+    record(db, holder, AuditAction::SignIn, origin, now).await?;
+    Ok(SignedIn { token, holder, awaiting_second_factor: false })
+}
+
+/// Records what `holder` did in their organisation's log (or the platform's).
+pub async fn record(
+    db: &DatabaseConnection,
+    holder: Holder,
+    action: AuditAction,
+    origin: &Origin,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
     let entry = match holder {
         Holder::User { user, org } => AuditEntry {
             actor_kind: ActorKind::User,
             actor_id: Some(user),
-            ..AuditEntry::system(Some(OrgId(org)), AuditAction::SignIn)
+            ..AuditEntry::system(Some(OrgId(org)), action)
         },
         Holder::Operator { operator } => AuditEntry {
             actor_kind: ActorKind::Operator,
             actor_id: Some(operator),
-            ..AuditEntry::system(None, AuditAction::SignIn)
+            ..AuditEntry::system(None, action)
         },
     };
     audit::record(db, AuditEntry { request_id: origin.request_id.clone(), ..entry }, now)
         .await
-        .map_err(internal)?;
-    Ok(SignedIn { token, holder })
+        .map_err(internal)
 }
 
 /// The active account whose password matches, if any. Verifies once even

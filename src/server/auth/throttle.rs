@@ -28,6 +28,14 @@ pub fn account_key(identifier: &str) -> String {
     format!("account:{}", identifier.trim().to_lowercase())
 }
 
+/// Wrong second-factor codes of one account, counted apart from its passwords.
+pub fn second_factor_key(holder: super::session::Holder) -> String {
+    match holder {
+        super::session::Holder::User { user, .. } => format!("second_factor:user:{user}"),
+        super::session::Holder::Operator { operator } => format!("second_factor:operator:{operator}"),
+    }
+}
+
 pub fn address_key(address: std::net::IpAddr) -> String {
     format!("address:{address}")
 }

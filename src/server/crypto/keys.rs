@@ -49,6 +49,17 @@ fn wrap_context(org: OrgId) -> Vec<u8> {
     format!("koers-tenant-key-v1|{org}").into_bytes()
 }
 
+/// A secret of the platform rather than of one organisation's content (an
+/// account's TOTP seed), sealed under the key-encryption key and bound to
+/// `context`, which names its kind and record.
+pub fn seal_under_kek(kek: &KeyEncryptionKey, context: &str, plaintext: &[u8]) -> Vec<u8> {
+    seal(kek.bytes(), context.as_bytes(), plaintext)
+}
+
+pub fn open_under_kek(kek: &KeyEncryptionKey, context: &str, sealed: &[u8]) -> Result<Vec<u8>, KeyError> {
+    open(kek.bytes(), context.as_bytes(), sealed)
+}
+
 /// `version ‖ nonce ‖ ciphertext+tag`, with a fresh random nonce.
 pub(super) fn seal(key: &[u8; 32], associated: &[u8], plaintext: &[u8]) -> Vec<u8> {
     let cipher = Aes256Gcm::new(Key::<Aes256Gcm>::from_slice(key));

@@ -10,7 +10,10 @@
 mod keys;
 mod tenant_cipher;
 
-pub use keys::{DataKey, KeyError, load_or_create_development_kek, unwrap_data_key, wrap_data_key};
+pub use keys::{
+    DataKey, KeyError, load_or_create_development_kek, open_under_kek, seal_under_kek, unwrap_data_key,
+    wrap_data_key,
+};
 pub use tenant_cipher::{Purpose, TenantCipher};
 
 #[cfg(test)]

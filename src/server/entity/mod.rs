@@ -10,6 +10,8 @@ pub mod operator_account;
 pub mod organisation;
 pub mod outbound_message;
 pub mod password_reset;
+pub mod recovery_code;
 pub mod session;
 pub mod tenant_key;
+pub mod totp_credential;
 pub mod user_account;

@@ -15,6 +15,8 @@ pub struct Model {
     /// The absolute end, whatever the activity.
     pub expires_at: ChronoDateTimeUtc,
     pub user_agent: String,
+    /// The password was right, the second factor is still to come: not signed in yet.
+    pub second_factor_pending: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

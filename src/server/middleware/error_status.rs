@@ -39,8 +39,12 @@ pub fn status_of(error: &AppError) -> StatusCode {
         }
         AppError::NotFound => StatusCode::NOT_FOUND,
         AppError::ResetLinkInvalid | AppError::InvitationInvalid => StatusCode::GONE,
-        AppError::Unauthenticated | AppError::InvalidCredentials => StatusCode::UNAUTHORIZED,
-        AppError::Forbidden => StatusCode::FORBIDDEN,
+        AppError::Unauthenticated
+        | AppError::InvalidCredentials
+        | AppError::SecondFactorInvalid
+        | AppError::SecondFactorExpired => StatusCode::UNAUTHORIZED,
+        AppError::Forbidden | AppError::SecondFactorSetupRequired => StatusCode::FORBIDDEN,
+        AppError::SecondFactorMandatory => StatusCode::CONFLICT,
         AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
         AppError::BadRequest
         | AppError::InvalidLanguage

@@ -65,6 +65,9 @@ enum Rule {
     /// Admins, on an object of the first organisation: the other
     /// organisation's admin gets 404, as if it did not exist.
     AdminOfTheObject,
+    /// Anyone signed in; callers with an authenticator app (the admins and
+    /// the operator, who must have one) get `with`, the others `without`.
+    BySecondFactor { with: u16, without: u16 },
 }
 
 impl Rule {
@@ -87,6 +90,12 @@ impl Rule {
                 401
             }
             (Rule::AdminOnly | Rule::AdminOnlyRejectsInput | Rule::AdminOfTheObject, _) => 403,
+            (Rule::BySecondFactor { .. }, Caller::Anonymous) => 401,
+            (
+                Rule::BySecondFactor { with, .. },
+                Caller::Admin | Caller::OtherTenantAdmin | Caller::Operator,
+            ) => with,
+            (Rule::BySecondFactor { without, .. }, _) => without,
         }
     }
 }
@@ -118,6 +127,19 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("/api/invitation/accept", "token=not-a-token&password=paarse+olifant+op+de+fiets", Rule::Anyone(410)),
     ("/api/password_reset/request", "email=nobody-{caller}%40example.org", Rule::Anyone(200)),
     ("/api/password_reset/check", "token=not-a-token", Rule::Anyone(200)),
+    // No session is waiting for a second factor, whoever asks.
+    ("/api/sign_in/second_factor", "code=123456&next=%2F", Rule::Anyone(401)),
+    ("/api/second_factor/overview", "", Rule::SignedIn(200)),
+    ("/api/second_factor/begin", "", Rule::SignedIn(200)),
+    // A recovery-code-shaped code that no set contains: never right.
+    ("/api/second_factor/confirm", "code=zzzzz-zzzzz", Rule::SignedIn(401)),
+    (
+        "/api/second_factor/renew_recovery_codes",
+        "code=zzzzz-zzzzz",
+        Rule::BySecondFactor { with: 401, without: 404 },
+    ),
+    // Admins and operators may not turn it off; the others have none to turn off.
+    ("/api/second_factor/turn_off", "code=zzzzz-zzzzz", Rule::BySecondFactor { with: 409, without: 404 }),
     (
         "/api/password_reset/complete",
         "token=not-a-token&password=paarse+olifant+op+de+fiets",
@@ -176,6 +198,12 @@ async fn world(db: DatabaseConnection) -> World {
             Holder::Operator { operator: id.0 }
         }),
     ];
+    // Their mandatory second factor, so they can do what their role allows.
+    for (caller, holder) in &holders {
+        if matches!(caller, Caller::Admin | Caller::OtherTenantAdmin | Caller::Operator) {
+            crate::server::testing::enrol_app(&db, *holder).await;
+        }
+    }
     let leptos_options = leptos::prelude::LeptosOptions::builder().output_name("koers").build();
     let state = AppState {
         leptos_options,

@@ -297,22 +297,56 @@ mod signing_in {
         assert_eq!(header_of(&response, header::LOCATION), "/login?next=/");
     }
 
-    #[tokio::test]
-    async fn operators_reach_the_console_but_members_do_not() {
-        let (app, _) = seeded_app().await;
-        let operator = app
+    fn second_factor_form(cookie: &str, code: &str) -> Request<Body> {
+        Request::builder()
+            .method(Method::POST)
+            .uri("/api/sign_in/second_factor")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::ACCEPT, "text/html")
+            .header(header::COOKIE, cookie)
+            .body(Body::from(format!("code={code}&next=%2F")))
+            .expect("request")
+    }
+
+    fn session_of(response: &axum::response::Response) -> String {
+        header_of(response, header::SET_COOKIE).split(';').next().unwrap_or_default().to_owned()
+    }
+
+    /// The demo operator signs in with password and authenticator code.
+    async fn operator_session(app: &axum::Router) -> String {
+        use crate::server::auth::second_factor::TotpSecret;
+        use crate::server::seed::DEMO_TOTP_SECRET;
+
+        let password = app
             .clone()
             .oneshot(sign_in_form("operator@koers.localhost", DEMO_PASSWORD))
             .await
             .expect("answer");
-        assert_eq!(header_of(&operator, header::LOCATION), "/operator");
-        let session =
-            header_of(&operator, header::SET_COOKIE).split(';').next().unwrap_or_default().to_owned();
+        assert_eq!(header_of(&password, header::LOCATION), "/login/verify?next=/");
+        let waiting = session_of(&password);
+        let console = app.clone().oneshot(page_with("/operator", &waiting)).await.expect("answer");
+        assert_eq!(
+            header_of(&console, header::LOCATION),
+            "/login?next=/operator",
+            "the password alone signs nobody in"
+        );
+
+        let secret = TotpSecret::from_base32(DEMO_TOTP_SECRET).expect("demo secret");
+        let code = secret.code_at_step(chrono::Utc::now().timestamp().div_euclid(30));
+        let verified = app.clone().oneshot(second_factor_form(&waiting, &code)).await.expect("answer");
+        assert_eq!(header_of(&verified, header::LOCATION), "/operator");
+        session_of(&verified)
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn operators_reach_the_console_after_their_second_factor_but_members_do_not() {
+        let (app, _) = seeded_app().await;
+        let session = operator_session(&app).await;
         let console = app.clone().oneshot(page_with("/operator", &session)).await.expect("answer");
         assert!(body_text(console).await.contains("Zorggroep De Linde"));
 
         let member = app.clone().oneshot(sign_in_form(ANNA, DEMO_PASSWORD)).await.expect("answer");
-        let session = header_of(&member, header::SET_COOKIE).split(';').next().unwrap_or_default().to_owned();
+        let session = session_of(&member);
         let list = Request::builder()
             .method(Method::POST)
             .uri("/api/operator/organisations")
@@ -322,6 +356,41 @@ mod signing_in {
         let refused = app.oneshot(list).await.expect("answer");
         assert_eq!(refused.status(), StatusCode::FORBIDDEN);
         assert_eq!(body_text(refused).await, r#"{"code":"forbidden"}"#);
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn an_admin_without_a_second_factor_can_only_set_one_up() {
+        use crate::domain::roles::Roles;
+        use crate::server::testing;
+
+        let (app, db) = seeded_app().await;
+        let org = testing::organisation(&db, "Nieuwe organisatie").await;
+        let (_, email) = testing::member(&db, org, "Nadia", Roles { admin: true, ..Roles::default() }).await;
+        let signed_in =
+            app.clone().oneshot(sign_in_form(&email, testing::TEST_PASSWORD)).await.expect("answer");
+        assert_eq!(header_of(&signed_in, header::LOCATION), "/", "no app yet, so no code is asked");
+        let session = session_of(&signed_in);
+
+        let page = app.clone().oneshot(page_with("/admin/people", &session)).await.expect("answer");
+        assert_eq!(header_of(&page, header::LOCATION), "/account/second-factor/setup?next=/admin/people");
+        let call = |path: &str| {
+            Request::builder()
+                .method(Method::POST)
+                .uri(path)
+                .header(header::COOKIE, &session)
+                .body(Body::empty())
+                .expect("request")
+        };
+        let people = app.clone().oneshot(call("/api/people/list")).await.expect("answer");
+        assert_eq!(people.status(), StatusCode::FORBIDDEN);
+        assert_eq!(body_text(people).await, r#"{"code":"second_factor_setup_required"}"#);
+        let viewer = app.clone().oneshot(call("/api/current_viewer")).await.expect("answer");
+        assert!(body_text(viewer).await.contains("SetupRequired"));
+        let setup =
+            app.clone().oneshot(page_with("/account/second-factor/setup", &session)).await.expect("answer");
+        assert_eq!(setup.status(), StatusCode::OK);
+        let html = body_text(setup).await;
+        assert!(html.contains("id=\"totp-secret\"") && html.contains("data:image/svg+xml;base64,"), "{html}");
     }
 }
 

@@ -10,8 +10,8 @@ use crate::domain::ids::{OperatorId, OrgId, UserId};
 use crate::domain::roles::Roles;
 use crate::i18n::Lang;
 use crate::server::audit::{self, AuditEntry};
-use crate::server::auth::Principal;
 use crate::server::auth::password;
+use crate::server::auth::{Principal, SignedInAccount};
 use crate::server::db::internal;
 use crate::server::entity::{operator_account, organisation, user_account};
 
@@ -90,8 +90,9 @@ pub async fn create_user(
 }
 
 /// How the interface shows the signed-in person.
-pub async fn viewer(db: &DatabaseConnection, principal: &Principal) -> Result<Viewer, AppError> {
-    Ok(match principal {
+pub async fn viewer(db: &DatabaseConnection, account: &SignedInAccount) -> Result<Viewer, AppError> {
+    let second_factor = account.second_factor;
+    Ok(match &account.principal {
         Principal::User(scope) => {
             let organisation = organisation::Entity::find_by_id(scope.org.0)
                 .one(db)
@@ -102,9 +103,12 @@ pub async fn viewer(db: &DatabaseConnection, principal: &Principal) -> Result<Vi
             Viewer {
                 name: scope.name.clone(),
                 kind: ViewerKind::Member { organisation, roles: scope.roles.held() },
+                second_factor,
             }
         }
-        Principal::Operator(scope) => Viewer { name: scope.name.clone(), kind: ViewerKind::Operator },
+        Principal::Operator(scope) => {
+            Viewer { name: scope.name.clone(), kind: ViewerKind::Operator, second_factor }
+        }
     })
 }
 

@@ -9,5 +9,6 @@ pub mod onboarding;
 pub mod organisations;
 pub mod password_reset;
 pub mod people;
+pub mod second_factor;
 pub mod sessions;
 pub mod tenant_keys;

@@ -19,6 +19,7 @@ pub async fn list(
 ) -> Result<Vec<SessionSummary>, AppError> {
     let sessions = session::Entity::find()
         .filter(of(principal))
+        .filter(session::Column::SecondFactorPending.eq(false))
         .order_by_desc(session::Column::LastSeenAt)
         .all(db)
         .await

@@ -8,6 +8,8 @@ use sea_orm::DatabaseConnection;
 use crate::domain::ids::{OrgId, UserId};
 use crate::domain::roles::Roles;
 use crate::i18n::Lang;
+use crate::server::auth::second_factor::{self, TotpSecret};
+use crate::server::auth::session::Holder;
 use crate::server::config::{KeyEncryptionKey, SecurityConfig};
 use crate::server::service::{accounts, organisations};
 
@@ -35,4 +37,14 @@ pub async fn member(db: &DatabaseConnection, org: OrgId, name: &str, roles: Role
     let user = accounts::NewUser { name, email: Some(&email), language: Lang::Nl, roles };
     let id = accounts::create_user(db, org, user, Some(TEST_PASSWORD), Utc::now()).await.expect("user");
     (id, email)
+}
+
+/// Puts an authenticator app in force for `holder` (as admins and operators
+/// must have); returns its secret, from which a test computes codes.
+pub async fn enrol_app(db: &DatabaseConnection, holder: Holder) -> TotpSecret {
+    let secret = TotpSecret::generate();
+    second_factor::enrol_known_secret(db, &test_kek(), holder, &secret, Utc::now())
+        .await
+        .expect("app enrolled");
+    secret
 }

@@ -8,7 +8,7 @@
 mod fixtures;
 mod smtp;
 
-pub use fixtures::{TEST_PASSWORD, TEST_SECURITY, member, organisation, test_kek};
+pub use fixtures::{TEST_PASSWORD, TEST_SECURITY, enrol_app, member, organisation, test_kek};
 pub use smtp::SmtpSink;
 
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection};

@@ -1,13 +1,16 @@
 //! Pages that need a session: a signed-out visitor is sent to `/login` and,
-//! after signing in, back to the page they asked for (PRODUCT.md §6).
+//! after signing in, back to the page they asked for (PRODUCT.md §6). An
+//! admin or operator without their mandatory second factor is sent to set
+//! it up first, and then on to the page they asked for.
 
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_location;
 
 use super::use_viewer;
-use crate::domain::dto::Viewer;
+use crate::domain::dto::{SecondFactorStatus, Viewer};
 use crate::domain::validation::encode_query_value;
+use crate::features::second_factor::components::SETUP_PATH;
 use crate::ui::ErrorMessage;
 
 #[component]
@@ -25,6 +28,13 @@ where
                 let asked_for = format!("{}{}", location.pathname.get(), location.search.get());
                 Suspend::new(async move {
                     match viewer.await {
+                        Ok(Some(viewer))
+                            if viewer.second_factor == SecondFactorStatus::SetupRequired
+                                && location.pathname.get_untracked() != SETUP_PATH =>
+                        {
+                            let path = format!("{SETUP_PATH}?next={}", encode_query_value(&asked_for));
+                            view! { <Redirect path/> }.into_any()
+                        }
                         Ok(Some(viewer)) => children(viewer).into_any(),
                         Ok(None) => {
                             let path = format!("/login?next={}", encode_query_value(&asked_for));

@@ -1,8 +1,9 @@
 //! `/account`: the signed-in browsers of your account; end any of them, or
-//! all at once.
+//! all at once; and the way to the second factor.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
 
 use crate::domain::dto::SessionSummary;
 use crate::features::account::api::{EndSession, SignOutEverywhere, my_sessions};
@@ -53,6 +54,11 @@ pub fn AccountPage() -> impl IntoView {
                     <ActionForm action=everywhere>
                         <button type="submit" class="button-primary">{i18n.t(Key::AccountSignOutEverywhere)}</button>
                     </ActionForm>
+                </section>
+                <section aria-labelledby="second-factor-title">
+                    <h2 id="second-factor-title">{i18n.t(Key::AccountSecondFactor)}</h2>
+                    <p>{i18n.t(Key::AccountSecondFactorIntro)}</p>
+                    <A href="/account/second-factor">{i18n.t(Key::AccountSecondFactorManage)}</A>
                 </section>
             }
         }/>

@@ -1,0 +1,5 @@
+mod manage;
+mod setup;
+
+pub use manage::SecondFactorPage;
+pub use setup::SecondFactorSetupPage;
