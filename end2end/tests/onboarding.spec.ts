@@ -1,5 +1,6 @@
 import { test, expect, waitForHydration } from "../fixtures/app";
 import { OPERATOR, signIn } from "../fixtures/accounts";
+import { totp } from "../fixtures/totp";
 import { linkInMail } from "../fixtures/mail";
 import { PORT } from "../playwright.config";
 
@@ -65,7 +66,33 @@ test("an operator adds an organisation and its first admin joins through the inv
   await waitForHydration(page);
   await page.getByLabel("Nieuw wachtwoord").fill("groene giraffe in de tram");
   await page.getByRole("button", { name: "Wachtwoord opslaan en inloggen" }).click();
+
+  // Admins must have a second factor: set it up before anything else.
+  await expect(page).toHaveURL(/\/account\/second-factor\/setup\?next=\/$/);
+  await expect(page.getByRole("status")).toContainText("Je account heeft een tweede factor nodig");
+  await expect(page.getByRole("img", { name: "QR-code voor je authenticator-app" })).toBeVisible();
+  const secret = (await page.locator("#totp-secret").textContent()) ?? "";
+  await waitForHydration(page);
+  await page.getByLabel("Code", { exact: true }).fill(totp(secret));
+  await page.getByRole("button", { name: "Bevestigen" }).click();
+  const codes = page.locator("#recovery-codes li");
+  await expect(codes).toHaveCount(10);
+  const recoveryCode = (await codes.first().textContent()) ?? "";
+  await page.getByRole("link", { name: "Ik heb ze bewaard — verder" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Welkom, ${admin.name}` })).toBeVisible();
   await expect(page.getByText("Beheerder")).toBeVisible();
+
+  // Next time the password alone is not enough; a recovery code works once.
+  await page.getByRole("button", { name: "Uitloggen" }).click();
+  await page.goto("/login");
+  await waitForHydration(page);
+  await signIn(page, admin.email, "groene giraffe in de tram");
+  await expect(page).toHaveURL(/\/login\/verify/);
+  await page.getByLabel("Code of herstelcode").fill(recoveryCode);
+  await page.getByRole("button", { name: "Controleren" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: `Welkom, ${admin.name}` })).toBeVisible();
+  await page.goto("/account/second-factor");
+  await expect(page.locator("#recovery-left")).toHaveText("Ongebruikte herstelcodes: 9 van 10.");
+  await expect(page.getByText("Beheerders en medewerkers van de verwerker hebben altijd een tweede factor nodig")).toBeVisible();
   await adminContext.close();
 });

@@ -1,9 +1,7 @@
 import { test, expect, waitForHydration } from "../fixtures/app";
-import { signIn } from "../fixtures/accounts";
+import { FEMKE, signIn } from "../fixtures/accounts";
 import { linkInMail } from "../fixtures/mail";
 import { PORT } from "../playwright.config";
-
-const FEMKE = { email: "femke.jansen@delinde.example", name: "Femke Jansen" };
 
 test("an admin invites someone, who joins; once deactivated, their open session is refused", async ({ browser }) => {
   const suffix = Date.now().toString(36);
