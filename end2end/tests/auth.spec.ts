@@ -31,7 +31,7 @@ test.describe("signing in, hydrated", () => {
     await page.goto("/login");
     await waitForHydration(page);
     await signIn(page, SANNE.email, "helemaal-verkeerd");
-    await expect(page.getByRole("alert")).toHaveText("Dit e-mailadres en wachtwoord horen niet bij een actief account.");
+    await expect(page.getByRole("alert")).toHaveText("Deze inlognaam en dit wachtwoord horen niet bij een actief account.");
     await page.goto("/");
     await expect(page).toHaveURL(/\/login/);
   });
@@ -53,7 +53,7 @@ test.describe("signing in without JavaScript", () => {
   test("works with the plain form, errors included", async ({ page }) => {
     await page.goto("/login");
     await signIn(page, SANNE.email, "helemaal-verkeerd");
-    await expect(page.getByRole("alert")).toHaveText("Dit e-mailadres en wachtwoord horen niet bij een actief account.");
+    await expect(page.getByRole("alert")).toHaveText("Deze inlognaam en dit wachtwoord horen niet bij een actief account.");
     await signIn(page, SANNE.email);
     await expect(page.getByRole("heading", { level: 1, name: `Welkom, ${SANNE.name}` })).toBeVisible();
     await page.getByRole("button", { name: "Uitloggen" }).click();

@@ -95,8 +95,11 @@ async fn serve(config: Config) -> Outcome {
     let kek = Arc::new(key_encryption_key(&config)?);
     assets::precompress_in_background(config.site.root.clone());
     let outbox = Wakeup::default();
-    let transport = MailTransport::from_config(&config.mail)?;
-    messages::spawn_worker(db.clone(), transport, outbox.clone());
+    let transports = messages::Transports {
+        mail: MailTransport::from_config(&config.mail)?,
+        sms: messages::SmsTransport::from_config(&config.sms)?,
+    };
+    messages::spawn_worker(db.clone(), transports, outbox.clone());
     let leptos_options = leptos_options(&config);
     let address = config.site.address;
     let public_url = config.site.public_url.as_str().to_owned();

@@ -5,11 +5,12 @@ use leptos::prelude::*;
 use crate::domain::AppError;
 use crate::domain::dto::{InvitationDetails, SessionSummary, Viewer};
 
-/// Anyone: signs in with e-mail and password, then goes to `next` (a path
-/// on this site) or the start page of the account. Too many failures answer
-/// 429 with the time to wait.
+/// Anyone: signs in with e-mail address or username and password, then goes
+/// to `next` (a path on this site) or the start page of the account — by
+/// way of `/login/verify` when the account has a second factor. Too many
+/// failures answer 429 with the time to wait.
 #[server(endpoint = "sign_in")]
-pub async fn sign_in(email: String, password: String, next: String) -> Result<(), AppError> {
+pub async fn sign_in(identifier: String, password: String, next: String) -> Result<(), AppError> {
     use crate::server::auth::session::session_cookie;
     use crate::server::auth::sign_in::sign_in;
     use crate::server::{AppState, http};
@@ -17,7 +18,7 @@ pub async fn sign_in(email: String, password: String, next: String) -> Result<()
     let state = AppState::current()?;
     let origin = http::origin();
     let now = chrono::Utc::now();
-    let signed_in = sign_in(&state.db, &state.config.security, &email, &password, &origin, now).await?;
+    let signed_in = sign_in(&state.db, &state.config.security, &identifier, &password, &origin, now).await?;
     http::set_cookie(&session_cookie(&signed_in.token, state.config.served_over_https()));
     if signed_in.awaiting_second_factor {
         let next = crate::domain::validation::encode_query_value(&next);

@@ -1,4 +1,4 @@
-//! Signing in with an e-mail address and a password, then — for accounts
+//! Signing in with an e-mail address or username and a password, then — for accounts
 //! that have one — the second factor.
 //!
 //! The answer for an unknown account, a deactivated one and a wrong password
@@ -9,7 +9,7 @@
 use std::net::IpAddr;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, Condition, DatabaseConnection, DbErr, EntityTrait, QueryFilter};
 
 use super::session::{self, Holder, SessionToken};
 use super::{password, second_factor, throttle};
@@ -129,21 +129,27 @@ pub async fn record(
         .map_err(internal)
 }
 
-/// The active account whose password matches, if any. Verifies once even
-/// when no account has this address, so every failure costs the same.
+/// The active account whose password matches, if any. The sign-in name is
+/// an e-mail address (operators and users) or a username (users invited
+/// without e-mail). Verifies once even when no account has this name, so
+/// every failure costs the same.
 async fn find_holder(
     db: &DatabaseConnection,
     identifier: &str,
     given: &str,
 ) -> Result<Option<Holder>, DbErr> {
-    let email = identifier.trim().to_lowercase();
+    let name = identifier.trim().to_lowercase();
     let operators = operator_account::Entity::find()
-        .filter(operator_account::Column::Email.eq(&email))
+        .filter(operator_account::Column::Email.eq(&name))
         .filter(operator_account::Column::DeactivatedAt.is_null())
         .all(db)
         .await?;
     let users = user_account::Entity::find()
-        .filter(user_account::Column::Email.eq(&email))
+        .filter(
+            Condition::any()
+                .add(user_account::Column::Email.eq(&name))
+                .add(user_account::Column::Username.eq(&name)),
+        )
         .filter(user_account::Column::DeactivatedAt.is_null())
         .all(db)
         .await?;
@@ -192,6 +198,21 @@ mod tests {
             assert!(matches!(signed_in.holder, Holder::User { user: u, .. } if u == user));
             let found = session::resolve(&db, &signed_in.token, &CONFIG, Utc::now()).await.expect("lookup");
             assert_eq!(found.and_then(|s| s.user_id), Some(user));
+        }
+
+        async fn a_username_signs_in_like_an_e_mail_address(db) {
+            let (_, user) = member(&db).await;
+            crate::server::entity::user_account::ActiveModel {
+                id: Set(user),
+                username: Set(Some("anna.b".into())),
+                ..Default::default()
+            }
+            .update(&db)
+            .await
+            .expect("username set");
+            let signed_in = attempt(&db, " Anna.B ", PASSWORD).await.expect("signed in");
+            assert!(matches!(signed_in.holder, Holder::User { user: u, .. } if u == user));
+            assert_eq!(attempt(&db, "anna.b", "verkeerd wachtwoord hier").await.err(), Some(AppError::InvalidCredentials));
         }
 
         async fn unknown_accounts_and_wrong_passwords_get_the_same_answer(db) {

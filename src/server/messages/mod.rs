@@ -1,17 +1,20 @@
 //! Outgoing messages. A service enqueues a message in `outbound_message`
 //! (in the same transaction as the change it reports, where it has one); the
-//! worker delivers it over SMTP, or in development into an outbox directory,
+//! worker delivers it over SMTP or the SMS provider's HTTP API, or in
+//! development into an outbox directory,
 //! and retries with growing pauses while the mail server fails, so no
 //! message is lost. Several app servers may run workers: each claims a
 //! message before delivering it.
 
 mod mail;
 mod outbox;
+mod sms;
 mod templates;
 mod worker;
 
 pub use mail::{Mail, MailTransport};
-pub use outbox::{Delivery, deliver_due, enqueue_mail};
+pub use outbox::{Delivery, Transports, deliver_due, enqueue_mail, enqueue_mail_at, enqueue_sms};
+pub use sms::{Sms, SmsTransport};
 pub use templates::{invitation_mail, password_reset_mail};
 pub use worker::{Wakeup, spawn_worker};
 

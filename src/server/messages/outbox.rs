@@ -8,6 +8,7 @@ use sea_orm::{
 };
 
 use super::mail::{Mail, MailTransport};
+use super::sms::{Sms, SmsTransport};
 use crate::domain::ids::OrgId;
 use crate::server::entity::outbound_message as message;
 
@@ -24,17 +25,72 @@ pub async fn enqueue_mail(
     mail: Mail,
     now: DateTime<Utc>,
 ) -> Result<(), DbErr> {
+    enqueue_mail_at(db, org, kind, mail, now, now).await
+}
+
+/// Queues an e-mail to go out at `send_after` (a scheduled invitation).
+pub async fn enqueue_mail_at(
+    db: &impl ConnectionTrait,
+    org: Option<OrgId>,
+    kind: &str,
+    mail: Mail,
+    now: DateTime<Utc>,
+    send_after: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let queued =
+        Queued { channel: MAIL, recipient: mail.to, subject: mail.subject, text: mail.text, html: mail.html };
+    insert(db, org, kind, queued, now, send_after).await
+}
+
+/// Queues a text message to go out at `send_after` (`now` for at once).
+pub async fn enqueue_sms(
+    db: &impl ConnectionTrait,
+    org: Option<OrgId>,
+    kind: &str,
+    sms: Sms,
+    now: DateTime<Utc>,
+    send_after: DateTime<Utc>,
+) -> Result<(), DbErr> {
+    let queued = Queued {
+        channel: SMS,
+        recipient: sms.to,
+        subject: String::new(),
+        text: sms.text,
+        html: String::new(),
+    };
+    insert(db, org, kind, queued, now, send_after).await
+}
+
+const MAIL: &str = "mail";
+const SMS: &str = "sms";
+
+struct Queued {
+    channel: &'static str,
+    recipient: String,
+    subject: String,
+    text: String,
+    html: String,
+}
+
+async fn insert(
+    db: &impl ConnectionTrait,
+    org: Option<OrgId>,
+    kind: &str,
+    queued: Queued,
+    now: DateTime<Utc>,
+    send_after: DateTime<Utc>,
+) -> Result<(), DbErr> {
     message::ActiveModel {
         id: Set(uuid::Uuid::now_v7()),
         org_id: Set(org.map(|org| org.0)),
-        channel: Set("mail".into()),
+        channel: Set(queued.channel.into()),
         kind: Set(kind.to_owned()),
-        recipient: Set(mail.to),
-        subject: Set(mail.subject),
-        text_body: Set(mail.text),
-        html_body: Set(mail.html),
+        recipient: Set(queued.recipient),
+        subject: Set(queued.subject),
+        text_body: Set(queued.text),
+        html_body: Set(queued.html),
         created_at: Set(now),
-        send_after: Set(now),
+        send_after: Set(send_after),
         locked_until: Set(None),
         attempts: Set(0),
         last_error: Set(None),
@@ -43,6 +99,12 @@ pub async fn enqueue_mail(
     .insert(db)
     .await
     .map(|_| ())
+}
+
+/// How messages leave: e-mail and text messages.
+pub struct Transports {
+    pub mail: MailTransport,
+    pub sms: SmsTransport,
 }
 
 /// What one round of delivery did.
@@ -56,12 +118,11 @@ pub struct Delivery {
 /// after 1, 2, 4, … minutes, at most 6 hours apart.
 pub async fn deliver_due(
     db: &DatabaseConnection,
-    transport: &MailTransport,
+    transports: &Transports,
     now: DateTime<Utc>,
 ) -> Result<Delivery, DbErr> {
     let due = message::Entity::find()
         .filter(message::Column::SentAt.is_null())
-        .filter(message::Column::Channel.eq("mail"))
         .filter(message::Column::SendAfter.lte(now))
         .filter(unlocked(now))
         .order_by_asc(message::Column::SendAfter)
@@ -73,15 +134,9 @@ pub async fn deliver_due(
         if !claim(db, queued.id, now).await? {
             continue; // another worker has it
         }
-        let mail = Mail {
-            to: queued.recipient.clone(),
-            subject: queued.subject.clone(),
-            text: queued.text_body.clone(),
-            html: queued.html_body.clone(),
-        };
         let mut update: message::ActiveModel = queued.clone().into();
         update.locked_until = Set(None);
-        match transport.send(&mail).await {
+        match send(transports, &queued).await {
             Ok(()) => {
                 delivery.sent += 1;
                 update.sent_at = Set(Some(now));
@@ -93,15 +148,30 @@ pub async fn deliver_due(
             }
             Err(error) => {
                 delivery.failed += 1;
-                tracing::warn!(message = %queued.id, kind = %queued.kind, %error, "mail not delivered; will retry");
+                tracing::warn!(message = %queued.id, channel = %queued.channel, kind = %queued.kind, %error, "message not delivered; will retry");
                 update.attempts = Set(queued.attempts + 1);
                 update.send_after = Set(now + retry_pause(queued.attempts + 1));
-                update.last_error = Set(Some(error.to_string()));
+                update.last_error = Set(Some(error));
             }
         }
         update.update(db).await?;
     }
     Ok(delivery)
+}
+
+/// Sends one queued message over its channel; the error holds no personal data.
+async fn send(transports: &Transports, queued: &message::Model) -> Result<(), String> {
+    if queued.channel == SMS {
+        let sms = Sms { to: queued.recipient.clone(), text: queued.text_body.clone() };
+        return transports.sms.send(&sms).await.map_err(|error| error.to_string());
+    }
+    let mail = Mail {
+        to: queued.recipient.clone(),
+        subject: queued.subject.clone(),
+        text: queued.text_body.clone(),
+        html: queued.html_body.clone(),
+    };
+    transports.mail.send(&mail).await.map_err(|error| error.to_string())
 }
 
 fn unlocked(now: DateTime<Utc>) -> Condition {

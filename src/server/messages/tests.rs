@@ -2,17 +2,43 @@ use chrono::{Duration, Utc};
 use sea_orm::{DatabaseConnection, EntityTrait};
 
 use super::*;
-use crate::server::config::MailConfig;
+use crate::server::config::{MailConfig, Secret, SmsConfig};
 use crate::server::entity::outbound_message;
-use crate::server::testing::{SmtpSink, for_each_backend};
+use crate::server::testing::{SmsSink, SmtpSink, for_each_backend};
 
-fn smtp(url: &str) -> MailTransport {
+/// Mail over SMTP at `url`; text messages to the outbox directory.
+fn smtp(url: &str) -> Transports {
     let config = MailConfig {
-        smtp_url: Some(crate::server::config::Secret::new(url.to_owned())),
+        smtp_url: Some(Secret::new(url.to_owned())),
         from: "Koers <noreply@koers.example>".into(),
         outbox_directory: std::env::temp_dir(),
     };
-    MailTransport::from_config(&config).expect("transport")
+    let mail = MailTransport::from_config(&config).expect("transport");
+    Transports { mail, sms: sms_provider(None) }
+}
+
+/// Text messages to the provider at `url` (or, without, to a directory);
+/// mail to the outbox directory.
+fn sms_transports(url: &str) -> Transports {
+    let config = MailConfig {
+        smtp_url: None,
+        from: "Koers <noreply@koers.example>".into(),
+        outbox_directory: std::env::temp_dir(),
+    };
+    Transports { mail: MailTransport::from_config(&config).expect("transport"), sms: sms_provider(Some(url)) }
+}
+
+fn sms_provider(url: Option<&str>) -> SmsTransport {
+    let config = SmsConfig {
+        provider_url: url.map(|url| url.parse().expect("url")),
+        provider_token: Some(Secret::new("provider-token".into())),
+        outbox_directory: std::env::temp_dir().join("koers-test-sms"),
+    };
+    SmsTransport::from_config(&config).expect("transport")
+}
+
+fn sms() -> Sms {
+    Sms { to: "+31612345678".into(), text: "Welkom bij Koers: https://koers.example/invite/abc".into() }
 }
 
 fn mail() -> Mail {
@@ -67,6 +93,42 @@ for_each_backend! {
         let later = now + Duration::minutes(2);
         assert_eq!(deliver_due(&db, &transport, later).await.expect("round"), Delivery { sent: 1, failed: 0 });
         assert_eq!(sink.received().len(), 1);
+    }
+
+    async fn a_queued_text_message_reaches_the_provider_with_its_token(db) {
+        let provider = SmsSink::start().await;
+        let now = Utc::now();
+        enqueue_sms(&db, None, "invitation", sms(), now, now).await.expect("queued");
+        let delivery = deliver_due(&db, &sms_transports(&provider.url()), now).await.expect("delivered");
+        assert_eq!(delivery, Delivery { sent: 1, failed: 0 });
+        let received = provider.received();
+        assert_eq!(received.len(), 1);
+        assert_eq!(received[0].authorization.as_deref(), Some("Bearer provider-token"));
+        assert_eq!(received[0].body.to, "+31612345678");
+        assert!(received[0].body.text.contains("https://koers.example/invite/abc"));
+        assert!(queued(&db).await[0].text_body.is_empty(), "delivered: the text is not kept");
+    }
+
+    async fn a_provider_failing_for_now_loses_no_text_message(db) {
+        let failing = SmsSink::answering(503).await;
+        let now = Utc::now();
+        enqueue_sms(&db, None, "invitation", sms(), now, now).await.expect("queued");
+        let transports = sms_transports(&failing.url());
+        assert_eq!(deliver_due(&db, &transports, now).await.expect("round"), Delivery { sent: 0, failed: 1 });
+        let row = &queued(&db).await[0];
+        assert_eq!(row.last_error.as_deref(), Some("the SMS provider refused the message for now (HTTP 503)"));
+        assert!(!row.text_body.is_empty(), "kept for the next attempt");
+    }
+
+    async fn a_scheduled_message_waits_for_its_time(db) {
+        let provider = SmsSink::start().await;
+        let now = Utc::now();
+        let tomorrow = now + Duration::days(1);
+        enqueue_sms(&db, None, "invitation", sms(), now, tomorrow).await.expect("queued");
+        let transports = sms_transports(&provider.url());
+        assert_eq!(deliver_due(&db, &transports, now).await.expect("round"), Delivery::default());
+        assert_eq!(deliver_due(&db, &transports, tomorrow).await.expect("round"), Delivery { sent: 1, failed: 0 });
+        assert_eq!(provider.received().len(), 1);
     }
 
     async fn two_workers_deliver_a_message_once(db) {

@@ -8,8 +8,7 @@ use std::time::Duration;
 use sea_orm::DatabaseConnection;
 use tokio::sync::Notify;
 
-use super::mail::MailTransport;
-use super::outbox::deliver_due;
+use super::outbox::{Transports, deliver_due};
 
 const POLL: Duration = Duration::from_secs(30);
 
@@ -25,12 +24,12 @@ impl Wakeup {
 
 pub fn spawn_worker(
     db: DatabaseConnection,
-    transport: MailTransport,
+    transports: Transports,
     wakeup: Wakeup,
 ) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         loop {
-            match deliver_due(&db, &transport, chrono::Utc::now()).await {
+            match deliver_due(&db, &transports, chrono::Utc::now()).await {
                 Ok(delivery) if delivery.sent + delivery.failed > 0 => {
                     tracing::info!(sent = delivery.sent, failed = delivery.failed, "outgoing messages");
                 }

@@ -106,7 +106,7 @@ impl Rule {
 const TABLE: &[(&str, &str, Rule)] = &[
     ("/api/language", "lang=en&return_to=%2F", Rule::Anyone(200)),
     // Wrong credentials on purpose: the call is public, the answer is the same for all.
-    ("/api/sign_in", "email=nobody-{caller}%40example.org&password=wrong&next=%2F", Rule::Anyone(401)),
+    ("/api/sign_in", "identifier=nobody-{caller}%40example.org&password=wrong&next=%2F", Rule::Anyone(401)),
     ("/api/sign_out", "", Rule::Anyone(200)),
     ("/api/current_viewer", "", Rule::Anyone(200)),
     ("/api/operator/organisations", "", Rule::OperatorOnly),

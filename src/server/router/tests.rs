@@ -214,7 +214,7 @@ mod signing_in {
     }
 
     fn sign_in_form(email: &str, password: &str) -> Request<Body> {
-        let body = format!("email={}&password={}&next=%2F", email.replace('@', "%40"), password);
+        let body = format!("identifier={}&password={}&next=%2F", email.replace('@', "%40"), password);
         Request::builder()
             .method(Method::POST)
             .uri("/api/sign_in")

@@ -6,9 +6,11 @@
 //! by `make test`), so tests never share data and may run in parallel.
 
 mod fixtures;
+mod sms;
 mod smtp;
 
 pub use fixtures::{TEST_PASSWORD, TEST_SECURITY, enrol_app, member, organisation, test_kek};
+pub use sms::{ReceivedSms, SmsSink};
 pub use smtp::SmtpSink;
 
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection};

@@ -1,4 +1,4 @@
-//! `/login`: e-mail and password. Works without JavaScript too: the form
+//! `/login`: e-mail address or username, and password. Works without JavaScript too: the form
 //! posts to the server function, which sends the browser on, or back here
 //! with the error in the address.
 
@@ -39,8 +39,16 @@ pub fn LoginPage() -> impl IntoView {
                 </Show>
                 <ActionForm action=sign_in attr:class="form">
                     <input type="hidden" name="next" value=next/>
-                    <label for="login-email">{i18n.t(Key::LoginEmail)}</label>
-                    <input id="login-email" name="email" type="email" autocomplete="username" required/>
+                    <label for="login-identifier">{i18n.t(Key::LoginIdentifier)}</label>
+                    <input
+                        id="login-identifier"
+                        name="identifier"
+                        type="text"
+                        autocomplete="username"
+                        autocapitalize="none"
+                        spellcheck="false"
+                        required
+                    />
                     <label for="login-password">{i18n.t(Key::LoginPassword)}</label>
                     <input
                         id="login-password"
