@@ -7,7 +7,8 @@ use leptos_router::{SsrMode, path};
 
 use crate::features::account::components::provide_viewer;
 use crate::features::account::pages::{
-    AccountPage, ChooseNewPasswordPage, InvitePage, LoginPage, RequestResetPage, VerifySecondFactorPage,
+    AccountPage, ChooseNewPasswordPage, InvitationCodePage, InvitePage, LoginPage, RequestResetPage,
+    SignInCodePage, VerifySecondFactorPage,
 };
 use crate::features::audit_log::pages::{OrganisationAuditLogPage, PlatformAuditLogPage};
 use crate::features::dashboard::pages::DashboardPage;
@@ -33,8 +34,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=DashboardPage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/login/verify") view=VerifySecondFactorPage ssr=SsrMode::Async/>
+                    <Route path=path!("/login/code") view=SignInCodePage ssr=SsrMode::Async/>
                     <Route path=path!("/reset") view=RequestResetPage ssr=SsrMode::Async/>
                     <Route path=path!("/reset/:token") view=ChooseNewPasswordPage ssr=SsrMode::Async/>
+                    <Route path=path!("/invite") view=InvitationCodePage ssr=SsrMode::Async/>
                     <Route path=path!("/invite/:token") view=InvitePage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/account/second-factor") view=SecondFactorPage ssr=SsrMode::Async/>

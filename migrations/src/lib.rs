@@ -12,6 +12,8 @@ mod m20261202_000004_create_accounts_and_sessions;
 mod m20261202_000005_create_messages_and_password_resets;
 mod m20261203_000006_organisation_contract_and_invitations;
 mod m20261204_000007_second_factor;
+mod m20261205_000008_invitation_delivery;
+mod m20261206_000009_sign_in_code;
 
 pub struct Migrator;
 
@@ -26,6 +28,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000005_create_messages_and_password_resets::Migration),
             Box::new(m20261203_000006_organisation_contract_and_invitations::Migration),
             Box::new(m20261204_000007_second_factor::Migration),
+            Box::new(m20261205_000008_invitation_delivery::Migration),
+            Box::new(m20261206_000009_sign_in_code::Migration),
         ]
     }
 }

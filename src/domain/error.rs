@@ -68,6 +68,9 @@ pub enum AppError {
     /// The sign-in waiting for its second factor took too long; start again.
     #[error("second_factor_expired")]
     SecondFactorExpired,
+    /// A one-time sign-in code that is wrong, used or expired.
+    #[error("sign_in_code_invalid")]
+    SignInCodeInvalid,
     /// The audit log's hash chain does not check out from this entry on.
     #[error("audit_chain_broken")]
     AuditChainBroken { seq: i64 },
@@ -102,6 +105,7 @@ impl AppError {
             AppError::SecondFactorSetupRequired => Key::ErrorSecondFactorSetupRequired,
             AppError::SecondFactorMandatory => Key::ErrorSecondFactorMandatory,
             AppError::SecondFactorExpired => Key::ErrorSecondFactorExpired,
+            AppError::SignInCodeInvalid => Key::ErrorSignInCodeInvalid,
         }
     }
 

@@ -5,4 +5,6 @@ use serde::{Deserialize, Serialize};
 pub struct InvitationDetails {
     pub name: String,
     pub organisation: String,
+    /// What they will sign in with: their e-mail address or username.
+    pub sign_in_name: String,
 }

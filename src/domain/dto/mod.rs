@@ -15,7 +15,7 @@ pub use invitation::InvitationDetails;
 pub use new_organisation::{AGREEMENT_VERSION, NewOrganisation, NewOrganisationForm};
 pub use organisation::OrganisationSummary;
 pub use organisation_details::{DpaSignature, OrganisationDetails};
-pub use people::{AccountStatus, NewPerson, NewPersonForm, PersonSummary};
+pub use people::{AccountStatus, Delivery, HandedOutCode, NewPerson, NewPersonForm, PersonSummary};
 pub use second_factor::{RECOVERY_CODE_COUNT, SecondFactorEnrolment, SecondFactorOverview};
 pub use session::SessionSummary;
 pub use viewer::{SecondFactorStatus, Viewer, ViewerKind};

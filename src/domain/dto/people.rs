@@ -22,8 +22,11 @@ pub struct PersonSummary {
     pub id: UserId,
     pub name: String,
     pub email: Option<String>,
+    pub username: Option<String>,
     pub roles: Roles,
     pub status: AccountStatus,
+    /// A scheduled invitation that has not gone out yet: when, `YYYY-MM-DD HH:MM` local time.
+    pub invitation_goes_out: Option<String>,
     /// The admin viewing the list: they cannot deactivate themselves.
     pub is_you: bool,
 }
@@ -32,8 +35,19 @@ pub struct PersonSummary {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewPersonForm {
     pub name: String,
+    /// `email`, `sms` or `code`: how the invitation reaches them.
+    #[serde(default)]
+    pub delivery: String,
+    #[serde(default)]
     pub email: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub username: String,
     pub language: String,
+    /// When to send it (`datetime-local`, in the installation's time zone); empty for now.
+    #[serde(default)]
+    pub send_at: String,
     #[serde(default)]
     pub manager: Option<String>,
     #[serde(default)]
@@ -45,17 +59,59 @@ pub struct NewPersonForm {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NewPerson {
     pub name: String,
-    pub email: String,
+    pub delivery: Delivery,
+    /// Required when the invitation does not go by e-mail: they sign in with it.
+    pub username: Option<String>,
     pub language: Lang,
     pub roles: Roles,
+    /// `YYYY-MM-DDTHH:MM` in the installation's time zone; `None` sends at once.
+    pub send_at: Option<String>,
+}
+
+/// An invitation by code, for the admin to hand out: shown once.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HandedOutCode {
+    pub name: String,
+    pub username: String,
+    pub code: String,
+    /// Where they enter it: `https://…/invite`.
+    pub enter_at: String,
+    pub valid_days: u32,
+}
+
+/// How an invitation reaches the person.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Delivery {
+    /// A link by e-mail; the address is also their sign-in name.
+    Email(String),
+    /// A registration text message to this number (E.164), used for nothing else.
+    Sms(String),
+    /// A one-time code the admin hands out in person.
+    Code,
 }
 
 impl NewPersonForm {
     pub fn validate(&self) -> Result<NewPerson, Vec<FieldError>> {
         let mut c = Checks::default();
+        let delivery = match self.delivery.as_str() {
+            "sms" => Delivery::Sms(c.phone("phone", &self.phone)),
+            "code" => Delivery::Code,
+            _ => Delivery::Email(c.email("email", &self.email)),
+        };
+        let username = match (self.username.trim().is_empty(), &delivery) {
+            (true, Delivery::Email(_)) => None,
+            _ => Some(c.username("username", &self.username)),
+        };
+        // A code is handed out at once; there is nothing to schedule.
+        let send_at = match delivery {
+            Delivery::Code => None,
+            _ => c.optional_local_date_time("send_at", &self.send_at),
+        };
         let person = NewPerson {
             name: c.text("name", &self.name, 200),
-            email: c.email("email", &self.email),
+            delivery,
+            username,
+            send_at,
             language: Lang::from_code(&self.language).unwrap_or_default(),
             roles: Roles {
                 manager: self.manager.is_some(),
@@ -64,5 +120,52 @@ impl NewPersonForm {
             },
         };
         c.finish().map(|()| person)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::validation::Problem;
+
+    fn form(delivery: &str) -> NewPersonForm {
+        NewPersonForm {
+            name: "Jan".into(),
+            delivery: delivery.into(),
+            language: "nl".into(),
+            ..Default::default()
+        }
+    }
+
+    fn problems(form: &NewPersonForm) -> Vec<(String, Problem)> {
+        form.validate().err().unwrap_or_default().into_iter().map(|e| (e.field, e.problem)).collect()
+    }
+
+    #[test]
+    fn an_e_mail_invitation_needs_the_address_and_no_username() {
+        let person = NewPersonForm { email: "Jan@DeLinde.example".into(), ..form("email") }.validate();
+        assert_eq!(
+            person.map(|p| (p.delivery, p.username)),
+            Ok((Delivery::Email("jan@delinde.example".into()), None))
+        );
+        assert_eq!(problems(&form("email")), [("email".into(), Problem::Required)]);
+    }
+
+    #[test]
+    fn a_text_message_invitation_needs_a_number_and_a_username() {
+        let valid = NewPersonForm { phone: "06 1234 5678".into(), username: "jan".into(), ..form("sms") };
+        assert_eq!(valid.validate().map(|p| p.delivery), Ok(Delivery::Sms("+31612345678".into())));
+        assert_eq!(
+            problems(&form("sms")),
+            [("phone".into(), Problem::Required), ("username".into(), Problem::Required)]
+        );
+    }
+
+    #[test]
+    fn a_code_is_handed_out_at_once_so_it_is_never_scheduled() {
+        let coded =
+            NewPersonForm { username: "jan".into(), send_at: "2027-01-04T09:00".into(), ..form("code") };
+        let person = coded.validate().expect("valid");
+        assert_eq!((person.delivery, person.send_at), (Delivery::Code, None));
     }
 }

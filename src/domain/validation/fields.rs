@@ -18,6 +18,13 @@ pub enum Problem {
     NoLanguage,
     /// Someone in this organisation already uses this e-mail address.
     AlreadyInUse,
+    /// Someone in this organisation already has this username.
+    UsernameInUse,
+    InvalidPhone,
+    InvalidUsername,
+    InvalidDateTime,
+    /// A moment that has passed already, where a future one is needed.
+    InPast,
 }
 
 impl Problem {
@@ -30,6 +37,11 @@ impl Problem {
             Problem::InvalidDate => text(lang, Key::ValidationInvalidDate).to_owned(),
             Problem::NoLanguage => text(lang, Key::ValidationNoLanguage).to_owned(),
             Problem::AlreadyInUse => text(lang, Key::ValidationAlreadyInUse).to_owned(),
+            Problem::UsernameInUse => text(lang, Key::ValidationUsernameInUse).to_owned(),
+            Problem::InvalidPhone => text(lang, Key::ValidationInvalidPhone).to_owned(),
+            Problem::InvalidUsername => text(lang, Key::ValidationInvalidUsername).to_owned(),
+            Problem::InvalidDateTime => text(lang, Key::ValidationInvalidDateTime).to_owned(),
+            Problem::InPast => text(lang, Key::ValidationInPast).to_owned(),
         }
     }
 }
@@ -107,6 +119,68 @@ impl Checks {
         value.to_owned()
     }
 
+    /// A mobile number in international form (E.164, `+31612345678`). Spaces,
+    /// dashes, dots and brackets are dropped; `00` counts as `+`, and a
+    /// number starting with one `0` is taken as Dutch.
+    pub fn phone(&mut self, field: &str, value: &str) -> String {
+        let compact: String = value.chars().filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')')).collect();
+        if compact.is_empty() {
+            self.fail(field, Problem::Required);
+            return compact;
+        }
+        let international = if let Some(rest) = compact.strip_prefix("00") {
+            format!("+{rest}")
+        } else if let Some(rest) = compact.strip_prefix('0') {
+            format!("+31{rest}")
+        } else {
+            compact
+        };
+        let digits = international.strip_prefix('+').unwrap_or_default();
+        let valid = (8..=15).contains(&digits.len())
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && !digits.starts_with('0');
+        if !valid {
+            self.fail(field, Problem::InvalidPhone);
+        }
+        international
+    }
+
+    /// A username for signing in without e-mail, lower-cased: 3 to 64 of
+    /// letters, digits, `.`, `-` and `_`, starting with a letter or digit.
+    pub fn username(&mut self, field: &str, value: &str) -> String {
+        let value = value.trim().to_lowercase();
+        if value.is_empty() {
+            self.fail(field, Problem::Required);
+            return value;
+        }
+        let valid = (3..=64).contains(&value.chars().count())
+            && value
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_'))
+            && value.starts_with(|c: char| c.is_ascii_alphanumeric());
+        if !valid {
+            self.fail(field, Problem::InvalidUsername);
+        }
+        value
+    }
+
+    /// An optional date and time as `<input type="datetime-local">` sends it
+    /// (`2026-12-01T09:00`); `None` when left empty.
+    pub fn optional_local_date_time(&mut self, field: &str, value: &str) -> Option<String> {
+        let value = value.trim();
+        if value.is_empty() {
+            return None;
+        }
+        let valid = value.split_once('T').is_some_and(|(date, time)| {
+            let time = time.get(..5).unwrap_or(time);
+            is_calendar_date(date) && is_clock_time(time)
+        });
+        if !valid {
+            self.fail(field, Problem::InvalidDateTime);
+        }
+        Some(value.to_owned())
+    }
+
     pub fn at_least_one(&mut self, field: &str, any: bool) {
         if !any {
             self.fail(field, Problem::NoLanguage);
@@ -116,6 +190,15 @@ impl Checks {
     pub fn finish(self) -> Result<(), Vec<FieldError>> {
         if self.0.is_empty() { Ok(()) } else { Err(self.0) }
     }
+}
+
+/// `HH:MM` on a 24-hour clock.
+fn is_clock_time(value: &str) -> bool {
+    let Some((hours, minutes)) = value.split_once(':') else { return false };
+    hours.len() == 2
+        && minutes.len() == 2
+        && hours.parse::<u32>().is_ok_and(|h| h < 24)
+        && minutes.parse::<u32>().is_ok_and(|m| m < 60)
 }
 
 fn is_calendar_date(value: &str) -> bool {
@@ -181,6 +264,42 @@ mod tests {
         assert_eq!(problems(|c| _ = c.date("d", "2024-02-29")), []);
         for bad in ["2023-02-29", "2026-13-01", "2026-04-31", "1-1-2026", "gisteren"] {
             assert_eq!(problems(|c| _ = c.date("d", bad)), [Problem::InvalidDate], "{bad}");
+        }
+    }
+
+    #[test]
+    fn phone_numbers_become_international() {
+        for (typed, stored) in [
+            ("06-1234 5678", "+31612345678"),
+            ("+31 6 12345678", "+31612345678"),
+            ("0032 470 12 34 56", "+32470123456"),
+            ("(06) 12.34.56.78", "+31612345678"),
+        ] {
+            assert_eq!(problems(|c| assert_eq!(c.phone("p", typed), stored)), [], "{typed}");
+        }
+        for bad in ["0612", "+31 6 1234 5678 9012 34", "06-abcdefgh", "+0612345678"] {
+            assert_eq!(problems(|c| _ = c.phone("p", bad)), [Problem::InvalidPhone], "{bad}");
+        }
+    }
+
+    #[test]
+    fn usernames_are_short_plain_and_lower_case() {
+        assert_eq!(problems(|c| assert_eq!(c.username("u", " Jan.de-Vries_2 "), "jan.de-vries_2")), []);
+        for bad in ["jo", "jan de vries", "jan@delinde", ".jan", "jöran"] {
+            assert_eq!(problems(|c| _ = c.username("u", bad)), [Problem::InvalidUsername], "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_local_date_time_is_optional_but_must_exist() {
+        assert_eq!(problems(|c| assert_eq!(c.optional_local_date_time("t", " "), None)), []);
+        assert_eq!(problems(|c| _ = c.optional_local_date_time("t", "2026-12-01T09:30")), []);
+        for bad in ["2026-12-01", "2026-02-30T09:00", "2026-12-01T24:00", "morgen"] {
+            assert_eq!(
+                problems(|c| _ = c.optional_local_date_time("t", bad)),
+                [Problem::InvalidDateTime],
+                "{bad}"
+            );
         }
     }
 

@@ -20,12 +20,7 @@ pub async fn sign_in(identifier: String, password: String, next: String) -> Resu
     let now = chrono::Utc::now();
     let signed_in = sign_in(&state.db, &state.config.security, &identifier, &password, &origin, now).await?;
     http::set_cookie(&session_cookie(&signed_in.token, state.config.served_over_https()));
-    if signed_in.awaiting_second_factor {
-        let next = crate::domain::validation::encode_query_value(&next);
-        leptos_axum::redirect(&format!("/login/verify?next={next}"));
-    } else {
-        leptos_axum::redirect(&after_sign_in(signed_in.holder, &next));
-    }
+    continue_sign_in(&signed_in, &next);
     Ok(())
 }
 
@@ -48,6 +43,52 @@ pub async fn verify_second_factor(code: String, next: String) -> Result<(), AppE
     http::set_cookie(&session_cookie(&signed_in.token, https));
     leptos_axum::redirect(&after_sign_in(signed_in.holder, &next));
     Ok(())
+}
+
+/// Anyone: sends a one-time sign-in code to the accounts with this e-mail
+/// address (by e-mail) or username (by text message, else e-mail). The
+/// answer is the same whether or not one exists.
+#[server(endpoint = "sign_in/request_code")]
+pub async fn request_sign_in_code(identifier: String) -> Result<(), AppError> {
+    use crate::server::auth::sign_in_code;
+    use crate::server::{AppState, http};
+
+    let state = AppState::current()?;
+    let public_url = state.config.site.public_url.as_str();
+    sign_in_code::request(&state.db, public_url, &identifier, &http::origin(), chrono::Utc::now()).await?;
+    state.outbox.notify();
+    leptos_axum::redirect("/login/code?sent=1");
+    Ok(())
+}
+
+/// Anyone holding a one-time code: signs in with it, by way of
+/// `/login/verify` when the account has a second factor.
+#[server(endpoint = "sign_in/code")]
+pub async fn sign_in_with_code(code: String, next: String) -> Result<(), AppError> {
+    use crate::server::auth::session::session_cookie;
+    use crate::server::auth::sign_in_code;
+    use crate::server::{AppState, http};
+
+    let state = AppState::current()?;
+    let now = chrono::Utc::now();
+    let signed_in =
+        sign_in_code::sign_in_with_code(&state.db, &state.config.security, &code, &http::origin(), now)
+            .await?;
+    http::set_cookie(&session_cookie(&signed_in.token, state.config.served_over_https()));
+    continue_sign_in(&signed_in, &next);
+    Ok(())
+}
+
+/// Sends a browser whose first factor passed on: to the second factor, or
+/// to where it was going.
+#[cfg(feature = "ssr")]
+fn continue_sign_in(signed_in: &crate::server::auth::sign_in::SignedIn, next: &str) {
+    if signed_in.awaiting_second_factor {
+        let next = crate::domain::validation::encode_query_value(next);
+        leptos_axum::redirect(&format!("/login/verify?next={next}"));
+    } else {
+        leptos_axum::redirect(&after_sign_in(signed_in.holder, next));
+    }
 }
 
 /// Where a completed sign-in goes: `next` when it is a page of this site

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::AppError;
-use crate::domain::dto::{NewPersonForm, PersonSummary};
+use crate::domain::dto::{HandedOutCode, NewPersonForm, PersonSummary};
 use crate::domain::ids::UserId;
 
 /// Admins: everyone in their organisation.
@@ -14,12 +14,15 @@ pub async fn list_people() -> Result<Vec<PersonSummary>, AppError> {
     use crate::server::{AppState, auth, service};
 
     let admin = auth::require_member().await?.require(Role::Admin)?;
-    service::people::list(&AppState::current()?.db, &admin).await
+    let state = AppState::current()?;
+    service::people::list(&state.db, &admin, state.config.site.time_zone, chrono::Utc::now()).await
 }
 
-/// Admins: adds a person and e-mails them an invitation.
+/// Admins: adds a person and invites them by e-mail or text message (at
+/// once or at a chosen moment), or with a code, which is returned to be
+/// handed out; the other ways go back to the list.
 #[server(endpoint = "people/invite")]
-pub async fn invite_person(form: NewPersonForm) -> Result<(), AppError> {
+pub async fn invite_person(form: NewPersonForm) -> Result<Option<HandedOutCode>, AppError> {
     use crate::domain::roles::Role;
     use crate::server::{AppState, auth, service};
 
@@ -27,10 +30,22 @@ pub async fn invite_person(form: NewPersonForm) -> Result<(), AppError> {
     let person = form.validate().map_err(|errors| AppError::Invalid { errors })?;
     let state = AppState::current()?;
     let public_url = state.config.site.public_url.as_str();
-    service::people::invite(&state.db, &admin, &person, public_url, chrono::Utc::now()).await?;
+    let time_zone = state.config.site.time_zone;
+    let invited =
+        service::people::invite(&state.db, &admin, &person, public_url, time_zone, chrono::Utc::now())
+            .await?;
     state.outbox.notify();
-    leptos_axum::redirect("/admin/people");
-    Ok(())
+    let Some(code) = invited.code else {
+        leptos_axum::redirect("/admin/people");
+        return Ok(None);
+    };
+    Ok(Some(HandedOutCode {
+        name: person.name,
+        username: person.username.unwrap_or_default(),
+        code,
+        enter_at: format!("{public_url}/invite"),
+        valid_days: service::invitations::VALID_DAYS,
+    }))
 }
 
 /// Admins: stops a person of their organisation from signing in; their open

@@ -6,6 +6,7 @@ pub mod scope;
 pub mod second_factor;
 pub mod session;
 pub mod sign_in;
+pub mod sign_in_code;
 pub mod throttle;
 pub mod token;
 

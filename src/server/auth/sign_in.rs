@@ -67,6 +67,18 @@ pub async fn sign_in(
         }
     };
     throttle::clear(db, &account_key).await.map_err(internal)?;
+    first_factor_passed(db, config, holder, origin, now).await
+}
+
+/// After the password (or a one-time code): signed in, or — with an
+/// authenticator app — a session that waits for its code.
+pub async fn first_factor_passed(
+    db: &DatabaseConnection,
+    config: &SecurityConfig,
+    holder: Holder,
+    origin: &Origin,
+    now: DateTime<Utc>,
+) -> Result<SignedIn, AppError> {
     if second_factor::is_enabled(db, holder).await.map_err(internal)? {
         let token = session::start_awaiting_second_factor(db, holder, &origin.user_agent, now)
             .await

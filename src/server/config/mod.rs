@@ -44,6 +44,8 @@ pub struct SiteConfig {
     pub data_directory: PathBuf,
     pub environment: Environment,
     pub default_language: Lang,
+    /// Where people enter and read times, e.g. when a scheduled invitation goes out.
+    pub time_zone: chrono_tz::Tz,
 }
 
 /// Scheme, host and port under which users reach Koers, e.g. `https://koers.example.org`.
@@ -193,6 +195,14 @@ impl Config {
             ),
             root: r.path("site", "root", "target/site"),
             default_language: r.parsed("site", "default_language", "nl", "nl or en", Lang::from_code),
+            time_zone: r.parsed_or(
+                "site",
+                "time_zone",
+                "Europe/Amsterdam",
+                "a time zone such as Europe/Amsterdam",
+                |v| v.parse().ok(),
+                chrono_tz::Europe::Amsterdam,
+            ),
             data_directory: data_directory.clone(),
             environment,
         };

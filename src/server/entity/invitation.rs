@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
-/// A single-use link with which an invited user chooses a password; only the
-/// token's SHA-256 is kept.
+/// A single-use link (or, handed out in person, a code) with which an invited
+/// user chooses a password; only the token's SHA-256 is kept.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "invitation")]
 pub struct Model {
@@ -12,6 +12,10 @@ pub struct Model {
     pub created_at: ChronoDateTimeUtc,
     pub expires_at: ChronoDateTimeUtc,
     pub accepted_at: Option<ChronoDateTimeUtc>,
+    /// `mail`, `sms` or `code`.
+    pub channel: String,
+    /// When a scheduled invitation goes out; `None` when it went at once.
+    pub send_at: Option<ChronoDateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

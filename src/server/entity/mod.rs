@@ -12,6 +12,7 @@ pub mod outbound_message;
 pub mod password_reset;
 pub mod recovery_code;
 pub mod session;
+pub mod sign_in_code;
 pub mod tenant_key;
 pub mod totp_credential;
 pub mod user_account;

@@ -4,6 +4,7 @@
 use crate::i18n::{Key, Lang, format, text};
 
 use super::mail::Mail;
+use super::sms::Sms;
 
 /// The mail with a link to choose a new password.
 pub fn password_reset_mail(
@@ -41,6 +42,38 @@ pub fn invitation_mail(lang: Lang, to: &str, name: &str, organisation: &str, lin
         subject: format(lang, Key::MailInvitationSubject, &values),
         text: format!("{greeting}\n\n{body}\n\n{action}:\n{link}\n\n{footer}\n"),
         html: html_page(lang, &[&greeting, &body], action, link, footer),
+    }
+}
+
+/// The registration text message: short, with the link to choose a password.
+pub fn invitation_sms(lang: Lang, to: &str, organisation: &str, link: &str, days: u32) -> Sms {
+    let days = days.to_string();
+    let values = [("organisation", organisation), ("link", link), ("days", days.as_str())];
+    Sms { to: to.to_owned(), text: format(lang, Key::SmsInvitation, &values) }
+}
+
+/// A one-time sign-in code by e-mail, with a link that fills it in.
+pub fn sign_in_code_mail(lang: Lang, to: &str, name: &str, code: &str, link: &str, minutes: u32) -> Mail {
+    let minutes = minutes.to_string();
+    let values = [("name", name), ("code", code), ("minutes", minutes.as_str())];
+    let greeting = format(lang, Key::MailGreeting, &values);
+    let body = format(lang, Key::MailSignInCodeBody, &values);
+    let action = text(lang, Key::MailSignInCodeAction);
+    let ignore = text(lang, Key::MailSignInCodeIgnore);
+    Mail {
+        to: to.to_owned(),
+        subject: format(lang, Key::MailSignInCodeSubject, &values),
+        text: format!("{greeting}\n\n{body}\n\n{action}:\n{link}\n\n{ignore}\n"),
+        html: html_page(lang, &[&greeting, &body], action, link, ignore),
+    }
+}
+
+/// A one-time sign-in code by text message.
+pub fn sign_in_code_sms(lang: Lang, to: &str, code: &str, minutes: u32) -> Sms {
+    let minutes = minutes.to_string();
+    Sms {
+        to: to.to_owned(),
+        text: format(lang, Key::SmsSignInCode, &[("code", code), ("minutes", &minutes)]),
     }
 }
 

@@ -42,7 +42,8 @@ pub fn status_of(error: &AppError) -> StatusCode {
         AppError::Unauthenticated
         | AppError::InvalidCredentials
         | AppError::SecondFactorInvalid
-        | AppError::SecondFactorExpired => StatusCode::UNAUTHORIZED,
+        | AppError::SecondFactorExpired
+        | AppError::SignInCodeInvalid => StatusCode::UNAUTHORIZED,
         AppError::Forbidden | AppError::SecondFactorSetupRequired => StatusCode::FORBIDDEN,
         AppError::SecondFactorMandatory => StatusCode::CONFLICT,
         AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,

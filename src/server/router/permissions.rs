@@ -127,6 +127,8 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("/api/invitation/accept", "token=not-a-token&password=paarse+olifant+op+de+fiets", Rule::Anyone(410)),
     ("/api/password_reset/request", "email=nobody-{caller}%40example.org", Rule::Anyone(200)),
     ("/api/password_reset/check", "token=not-a-token", Rule::Anyone(200)),
+    ("/api/sign_in/request_code", "identifier=nobody-{caller}%40example.org", Rule::Anyone(200)),
+    ("/api/sign_in/code", "code=zzzzz-zzzzz&next=%2F", Rule::Anyone(401)),
     // No session is waiting for a second factor, whoever asks.
     ("/api/sign_in/second_factor", "code=123456&next=%2F", Rule::Anyone(401)),
     ("/api/second_factor/overview", "", Rule::SignedIn(200)),

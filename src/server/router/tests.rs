@@ -401,7 +401,7 @@ async fn server_function_errors_carry_their_http_status() {
         .method(Method::POST)
         .uri("/api/sign_in")
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Body::from("email=niemand%40example.org&password=x&next=%2F"))
+        .body(Body::from("identifier=niemand%40example.org&password=x&next=%2F"))
         .expect("request");
     let response = send(request).await;
     assert_eq!(response.status(), StatusCode::UNAUTHORIZED);

@@ -10,7 +10,7 @@ use super::invitations::{self, Invitee};
 use super::tenant_keys;
 use crate::domain::AppError;
 use crate::domain::audit::{ActorKind, AuditAction};
-use crate::domain::dto::{AGREEMENT_VERSION, NewOrganisation};
+use crate::domain::dto::{AGREEMENT_VERSION, Delivery, NewOrganisation};
 use crate::domain::ids::{OrgId, UserId};
 use crate::server::audit::{self, AuditEntry};
 use crate::server::auth::OperatorScope;
@@ -84,11 +84,12 @@ pub async fn add_organisation(
         user: admin,
         org,
         name: &new.admin_name,
-        email: &new.admin_email,
         language: new.admin_language,
         organisation: &new.name,
     };
-    invitations::invite_by_email(&txn, &invitee, public_url, now).await?;
+    let delivery = Delivery::Email(new.admin_email.clone());
+    let sending = invitations::Sending { delivery: &delivery, at: None };
+    invitations::invite(&txn, &invitee, sending, public_url, now).await?;
     txn.commit().await.map_err(internal)?;
 
     let by_operator = |action| AuditEntry {

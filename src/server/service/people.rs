@@ -5,29 +5,46 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set, SqlErr,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    Set, TransactionTrait,
 };
 
 use super::invitations::{self, Invitee};
 use crate::domain::AppError;
 use crate::domain::audit::{ActorKind, AuditAction};
-use crate::domain::dto::{AccountStatus, NewPerson, PersonSummary};
+use crate::domain::dto::{AccountStatus, Delivery, NewPerson, PersonSummary};
 use crate::domain::ids::UserId;
 use crate::domain::roles::Roles;
 use crate::domain::validation::{FieldError, Problem};
 use crate::server::audit::{self, AuditEntry};
 use crate::server::auth::{OrgScope, session};
 use crate::server::db::internal;
-use crate::server::entity::{organisation, user_account};
+use crate::server::entity::{invitation, organisation, user_account};
 
-pub async fn list(db: &DatabaseConnection, admin: &OrgScope) -> Result<Vec<PersonSummary>, AppError> {
+/// Everyone in the admin's organisation, by name; for invitations that go
+/// out later, when (in `time_zone`).
+pub async fn list(
+    db: &DatabaseConnection,
+    admin: &OrgScope,
+    time_zone: chrono_tz::Tz,
+    now: DateTime<Utc>,
+) -> Result<Vec<PersonSummary>, AppError> {
     let people = user_account::Entity::find()
         .filter(user_account::Column::OrgId.eq(admin.org.0))
         .order_by_asc(user_account::Column::Name)
         .all(db)
         .await
         .map_err(internal)?;
+    let scheduled: std::collections::HashMap<uuid::Uuid, DateTime<Utc>> = invitation::Entity::find()
+        .filter(invitation::Column::OrgId.eq(admin.org.0))
+        .filter(invitation::Column::AcceptedAt.is_null())
+        .filter(invitation::Column::SendAt.gt(now))
+        .all(db)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .filter_map(|i| i.send_at.map(|at| (i.user_id, at)))
+        .collect();
     Ok(people
         .into_iter()
         .map(|person| PersonSummary {
@@ -41,31 +58,54 @@ pub async fn list(db: &DatabaseConnection, admin: &OrgScope) -> Result<Vec<Perso
             },
             is_you: person.id == admin.user.0,
             roles: Roles { manager: person.is_manager, admin: person.is_admin, auditor: person.is_auditor },
+            invitation_goes_out: scheduled
+                .get(&person.id)
+                .map(|at| at.with_timezone(&time_zone).format("%Y-%m-%d %H:%M").to_string()),
             name: person.name,
             email: person.email,
+            username: person.username,
         })
         .collect())
 }
 
-/// Adds a person to the admin's organisation and e-mails them an invitation.
+/// What inviting someone gave.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Invited {
+    pub user: UserId,
+    /// For an invitation by code: the code to hand out, shown once.
+    pub code: Option<String>,
+}
+
+/// Adds a person to the admin's organisation and invites them: by e-mail, by
+/// text message or with a code, at once or at `person.send_at` (read in
+/// `time_zone`). E-mail address and username are unique within the
+/// organisation; a clash says nothing about other organisations.
 pub async fn invite(
     db: &DatabaseConnection,
     admin: &OrgScope,
     person: &NewPerson,
     public_url: &str,
+    time_zone: chrono_tz::Tz,
     now: DateTime<Utc>,
-) -> Result<UserId, AppError> {
+) -> Result<Invited, AppError> {
+    let send_at = person.send_at.as_deref().map(|local| moment(local, time_zone, now)).transpose()?;
+    let (email, phone) = match &person.delivery {
+        Delivery::Email(address) => (Some(address.clone()), None),
+        Delivery::Sms(number) => (None, Some(number.clone())),
+        Delivery::Code => (None, None),
+    };
     let organisation = organisation::Entity::find_by_id(admin.org.0).one(db).await.map_err(internal)?;
     let organisation = organisation.map(|o| o.name).unwrap_or_default();
     let user = UserId(uuid::Uuid::now_v7());
     let txn = db.begin().await.map_err(internal)?;
-    let inserted = user_account::ActiveModel {
+    refuse_names_in_use(&txn, admin, email.as_deref(), person.username.as_deref()).await?;
+    user_account::ActiveModel {
         id: Set(user.0),
         org_id: Set(admin.org.0),
         name: Set(person.name.clone()),
-        email: Set(Some(person.email.clone())),
-        username: Set(None),
-        phone: Set(None),
+        email: Set(email),
+        username: Set(person.username.clone()),
+        phone: Set(phone),
         language: Set(person.language.code().to_owned()),
         password_hash: Set(None),
         is_manager: Set(person.roles.manager),
@@ -75,30 +115,67 @@ pub async fn invite(
         deactivated_at: Set(None),
     }
     .insert(&txn)
-    .await;
-    if let Err(error) = inserted {
-        // Unique per organisation only, so this says nothing about other organisations.
-        if matches!(error.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) {
-            let errors = vec![FieldError { field: "email".into(), problem: Problem::AlreadyInUse }];
-            return Err(AppError::Invalid { errors });
-        }
-        return Err(internal(error));
-    }
+    .await
+    .map_err(internal)?;
     let invitee = Invitee {
         user,
         org: admin.org,
         name: &person.name,
-        email: &person.email,
         language: person.language,
         organisation: &organisation,
     };
-    invitations::invite_by_email(&txn, &invitee, public_url, now).await?;
+    let sending = invitations::Sending { delivery: &person.delivery, at: send_at };
+    let code = invitations::invite(&txn, &invitee, sending, public_url, now).await?;
     txn.commit().await.map_err(internal)?;
     record(db, admin, AuditAction::UserInvited, user, now).await?;
-    Ok(user)
+    Ok(Invited { user, code })
 }
 
-/// Stops a person from signing in and ends their open sessions at once.
+/// The UTC moment of a `YYYY-MM-DDTHH:MM` in `time_zone`, which must lie
+/// ahead. A time that does not exist there (the hour skipped when summer
+/// time starts) is refused; one that occurs twice is taken the first time.
+fn moment(local: &str, time_zone: chrono_tz::Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>, AppError> {
+    use chrono::TimeZone as _;
+    let problem =
+        |problem| AppError::Invalid { errors: vec![FieldError { field: "send_at".into(), problem }] };
+    let naive = chrono::NaiveDateTime::parse_from_str(local.get(..16).unwrap_or(local), "%Y-%m-%dT%H:%M")
+        .map_err(|_| problem(Problem::InvalidDateTime))?;
+    let at = time_zone
+        .from_local_datetime(&naive)
+        .earliest()
+        .ok_or_else(|| problem(Problem::InvalidDateTime))?
+        .with_timezone(&Utc);
+    if at <= now { Err(problem(Problem::InPast)) } else { Ok(at) }
+}
+
+/// Refuses an e-mail address or username that someone in the organisation has.
+async fn refuse_names_in_use(
+    db: &impl sea_orm::ConnectionTrait,
+    admin: &OrgScope,
+    email: Option<&str>,
+    username: Option<&str>,
+) -> Result<(), AppError> {
+    let mut errors = Vec::new();
+    for (field, column, value, problem) in [
+        ("email", user_account::Column::Email, email, Problem::AlreadyInUse),
+        ("username", user_account::Column::Username, username, Problem::UsernameInUse),
+    ] {
+        let Some(value) = value else { continue };
+        let taken = user_account::Entity::find()
+            .filter(user_account::Column::OrgId.eq(admin.org.0))
+            .filter(column.eq(value))
+            .count(db)
+            .await
+            .map_err(internal)?;
+        if taken > 0 {
+            errors.push(FieldError { field: field.into(), problem });
+        }
+    }
+    if errors.is_empty() { Ok(()) } else { Err(AppError::Invalid { errors }) }
+}
+
+/// Stops a person from signing in and ends their open sessions at once; an
+/// invitation they have not accepted lapses, and one not yet sent is not.
 pub async fn deactivate(
     db: &DatabaseConnection,
     admin: &OrgScope,
@@ -110,6 +187,7 @@ pub async fn deactivate(
     }
     let person = member(db, admin, user).await?;
     if person.deactivated_at.is_none() {
+        invitations::lapse(db, &person, now).await?;
         let mut change: user_account::ActiveModel = person.into();
         change.deactivated_at = Set(Some(now));
         change.update(db).await.map_err(internal)?;
@@ -222,11 +300,21 @@ mod tests {
         .expect("valid")
     }
 
+    const AMSTERDAM: chrono_tz::Tz = chrono_tz::Europe::Amsterdam;
+
+    async fn invite_now(
+        db: &DatabaseConnection,
+        admin: &OrgScope,
+        person: &NewPerson,
+    ) -> Result<Invited, AppError> {
+        invite(db, admin, person, "https://koers.example", AMSTERDAM, Utc::now()).await
+    }
+
     for_each_backend! {
         async fn an_invited_person_is_listed_as_invited(db) {
             let admin = admin_of_new_organisation(&db).await;
-            invite(&db, &admin, &person("sanne@example.org"), "https://koers.example", Utc::now()).await.expect("invited");
-            let people = list(&db, &admin).await.expect("list");
+            invite_now(&db, &admin, &person("sanne@example.org")).await.expect("invited");
+            let people = list(&db, &admin, AMSTERDAM, Utc::now()).await.expect("list");
             let statuses: Vec<(&str, AccountStatus, bool)> = people.iter().map(|p| (p.name.as_str(), p.status, p.is_you)).collect();
             assert_eq!(statuses, [("Femke", AccountStatus::Active, true), ("Sanne", AccountStatus::Invited, false)]);
         }
@@ -234,11 +322,87 @@ mod tests {
         async fn an_address_is_used_once_per_organisation_only(db) {
             let admin = admin_of_new_organisation(&db).await;
             let other = admin_of_new_organisation(&db).await;
-            invite(&db, &admin, &person("sanne@example.org"), "https://koers.example", Utc::now()).await.expect("invited");
-            let again = invite(&db, &admin, &person("SANNE@example.org"), "https://koers.example", Utc::now()).await;
+            invite_now(&db, &admin, &person("sanne@example.org")).await.expect("invited");
+            let again = invite_now(&db, &admin, &person("SANNE@example.org")).await;
             assert!(matches!(again, Err(AppError::Invalid { ref errors }) if errors[0].problem == Problem::AlreadyInUse), "{again:?}");
             // Another organisation may use the same address, and learns nothing.
-            assert!(invite(&db, &other, &person("sanne@example.org"), "https://koers.example", Utc::now()).await.is_ok());
+            assert!(invite_now(&db, &other, &person("sanne@example.org")).await.is_ok());
+        }
+
+        async fn an_invitation_by_text_message_queues_the_link_to_the_number(db) {
+            use crate::server::entity::outbound_message;
+            let admin = admin_of_new_organisation(&db).await;
+            let form = NewPersonForm {
+                name: "Jan".into(),
+                delivery: "sms".into(),
+                phone: "06 1234 5678".into(),
+                username: "Jan.V".into(),
+                language: "nl".into(),
+                ..Default::default()
+            };
+            let invited = invite_now(&db, &admin, &form.validate().expect("valid")).await.expect("invited");
+            assert_eq!(invited.code, None);
+            let queued = outbound_message::Entity::find().all(&db).await.expect("queue");
+            let sms: Vec<_> = queued.iter().filter(|m| m.channel == "sms").collect();
+            assert_eq!(sms.len(), 1);
+            assert_eq!(sms[0].recipient, "+31612345678");
+            assert!(sms[0].text_body.contains("https://koers.example/invite/"), "{}", sms[0].text_body);
+            let jan = list(&db, &admin, AMSTERDAM, Utc::now()).await.expect("list").into_iter().find(|p| p.name == "Jan");
+            assert_eq!(jan.and_then(|p| p.username), Some("jan.v".into()));
+        }
+
+        async fn an_invitation_by_code_is_accepted_with_the_code_however_typed(db) {
+            let admin = admin_of_new_organisation(&db).await;
+            let form = NewPersonForm {
+                name: "Piet".into(),
+                delivery: "code".into(),
+                username: "piet".into(),
+                language: "nl".into(),
+                ..Default::default()
+            };
+            let invited = invite_now(&db, &admin, &form.validate().expect("valid")).await.expect("invited");
+            let code = invited.code.expect("a code to hand out");
+            let typed = code.to_lowercase().replace('-', " ");
+            let details = invitations::details(&db, &typed, Utc::now()).await.expect("details").expect("usable");
+            assert_eq!(details.sign_in_name, "piet");
+            invitations::accept(&db, &typed, "paarse olifant op de fiets", None, Utc::now()).await.expect("accepted");
+            assert_eq!(invitations::details(&db, &code, Utc::now()).await.expect("details"), None, "used once");
+        }
+
+        async fn a_username_is_used_once_per_organisation(db) {
+            let admin = admin_of_new_organisation(&db).await;
+            let form = NewPersonForm { name: "Piet".into(), delivery: "code".into(), username: "piet".into(), language: "nl".into(), ..Default::default() };
+            invite_now(&db, &admin, &form.validate().expect("valid")).await.expect("invited");
+            let again = invite_now(&db, &admin, &form.validate().expect("valid")).await;
+            assert!(matches!(again, Err(AppError::Invalid { ref errors }) if errors[0].field == "username" && errors[0].problem == Problem::UsernameInUse), "{again:?}");
+        }
+
+        async fn a_scheduled_invitation_goes_out_at_its_local_time_and_not_before(db) {
+            use crate::server::entity::outbound_message;
+            let admin = admin_of_new_organisation(&db).await;
+            let now = Utc::now();
+            let form = |send_at: &str| NewPersonForm {
+                name: "Lotte".into(),
+                email: "lotte@example.org".into(),
+                language: "nl".into(),
+                send_at: send_at.into(),
+                ..Default::default()
+            };
+            let past = invite(&db, &admin, &form("2020-01-06T09:00").validate().expect("valid"), "https://k.example", AMSTERDAM, now).await;
+            assert!(matches!(past, Err(AppError::Invalid { ref errors }) if errors[0].problem == Problem::InPast), "{past:?}");
+
+            let next_year = now.with_timezone(&AMSTERDAM).format("%Y").to_string().parse::<i32>().expect("year") + 1;
+            let send_at = format!("{next_year}-01-04T09:00");
+            invite(&db, &admin, &form(&send_at).validate().expect("valid"), "https://k.example", AMSTERDAM, now).await.expect("scheduled");
+            let mail = outbound_message::Entity::find().one(&db).await.expect("queue").expect("queued");
+            // January in Amsterdam is UTC+1.
+            assert_eq!(mail.send_after.format("%Y-%m-%d %H:%M").to_string(), format!("{next_year}-01-04 08:00"));
+            let lotte = list(&db, &admin, AMSTERDAM, now).await.expect("list").into_iter().find(|p| p.name == "Lotte").expect("listed");
+            assert_eq!(lotte.invitation_goes_out, Some(format!("{next_year}-01-04 09:00")));
+
+            // Deactivated before it goes out: the message is taken back.
+            deactivate(&db, &admin, lotte.id, now).await.expect("deactivated");
+            assert_eq!(outbound_message::Entity::find().count(&db).await.expect("queue"), 0);
         }
 
         async fn deactivation_ends_sessions_and_another_organisation_cannot_touch_it(db) {
@@ -254,7 +418,7 @@ mod tests {
             assert_eq!(deactivate(&db, &admin, admin.user, Utc::now()).await, Err(AppError::Forbidden), "not yourself");
             deactivate(&db, &admin, sanne, Utc::now()).await.expect("deactivated");
             assert!(session::resolve(&db, &token, &SECURITY, Utc::now()).await.expect("lookup").is_none());
-            let status = list(&db, &admin).await.expect("list").into_iter().find(|p| p.id == sanne).map(|p| p.status);
+            let status = list(&db, &admin, AMSTERDAM, Utc::now()).await.expect("list").into_iter().find(|p| p.id == sanne).map(|p| p.status);
             assert_eq!(status, Some(AccountStatus::Deactivated));
 
             assert_eq!(reactivate(&db, &other, sanne, Utc::now()).await, Err(AppError::NotFound));
@@ -269,7 +433,7 @@ mod tests {
             let manager = Roles { manager: true, ..Roles::default() };
             assert_eq!(set_roles(&db, &other, sanne, manager, Utc::now()).await, Err(AppError::NotFound));
             set_roles(&db, &admin, sanne, manager, Utc::now()).await.expect("changed");
-            let roles = list(&db, &admin).await.expect("list").into_iter().find(|p| p.id == sanne).map(|p| p.roles);
+            let roles = list(&db, &admin, AMSTERDAM, Utc::now()).await.expect("list").into_iter().find(|p| p.id == sanne).map(|p| p.roles);
             assert_eq!(roles, Some(manager));
             assert_eq!(set_roles(&db, &admin, admin.user, Roles::default(), Utc::now()).await, Err(AppError::Forbidden));
         }

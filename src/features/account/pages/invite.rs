@@ -33,6 +33,9 @@ pub fn InvitePage() -> impl IntoView {
                                             &[("name", &details.name), ("organisation", &details.organisation)],
                                         )}
                                     </p>
+                                    <p id="sign-in-name">
+                                        {i18n.format(Key::InviteSignInName, &[("name", &details.sign_in_name)])}
+                                    </p>
                                     <ActionForm action=accept attr:class="form">
                                         <input type="hidden" name="token" value=token/>
     <NewPasswordField/>

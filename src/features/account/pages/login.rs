@@ -65,6 +65,9 @@ pub fn LoginPage() -> impl IntoView {
                 <p>
                     <A href="/reset">{i18n.t(Key::LoginForgotPassword)}</A>
                 </p>
+                <p>
+                    <A href="/login/code">{i18n.t(Key::LoginWithCode)}</A>
+                </p>
             </section>
             <Welcome/>
         </div>

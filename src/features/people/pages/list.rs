@@ -65,7 +65,7 @@ pub fn PeoplePage() -> impl IntoView {
                                     <thead>
                                         <tr>
                                             <th scope="col">{i18n.t(Key::PeopleName)}</th>
-                                            <th scope="col">{i18n.t(Key::PeopleEmail)}</th>
+                                            <th scope="col">{i18n.t(Key::PeopleSignInName)}</th>
                                             <th scope="col">{i18n.t(Key::PeopleRoles)}</th>
                                             <th scope="col">{i18n.t(Key::PeopleStatus)}</th>
                                             <th scope="col">{i18n.t(Key::PeopleActions)}</th>
@@ -87,11 +87,16 @@ pub fn PeoplePage() -> impl IntoView {
 }
 
 fn row(i18n: I18n, person: PersonSummary, actions: Actions) -> impl IntoView {
-    let status = i18n.t(match person.status {
-        AccountStatus::Invited => Key::PeopleStatusInvited,
-        AccountStatus::Active => Key::PeopleStatusActive,
-        AccountStatus::Deactivated => Key::PeopleStatusDeactivated,
-    });
+    let status = match (&person.invitation_goes_out, person.status) {
+        (Some(at), AccountStatus::Invited) => i18n.format(Key::PeopleStatusScheduled, &[("at", at)]),
+        (_, status) => i18n
+            .t(match status {
+                AccountStatus::Invited => Key::PeopleStatusInvited,
+                AccountStatus::Active => Key::PeopleStatusActive,
+                AccountStatus::Deactivated => Key::PeopleStatusDeactivated,
+            })
+            .to_owned(),
+    };
     let id = person.id.to_string();
     let roles = roles_form(i18n, id.clone(), person.name.clone(), person.roles, actions.set_roles);
     let action = match (person.is_you, person.status) {
@@ -120,7 +125,7 @@ fn row(i18n: I18n, person: PersonSummary, actions: Actions) -> impl IntoView {
     view! {
         <tr>
             <td>{person.name}</td>
-            <td>{person.email.unwrap_or_default()}</td>
+            <td>{person.email.or(person.username).unwrap_or_default()}</td>
             <td>{roles}</td>
             <td>{status}</td>
             <td>{action}</td>

@@ -1,0 +1,19 @@
+use sea_orm::entity::prelude::*;
+
+/// A one-time code to sign in without a password; only its SHA-256 is kept.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "sign_in_code")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub code_hash: String,
+    pub user_id: Option<Uuid>,
+    pub operator_id: Option<Uuid>,
+    pub created_at: ChronoDateTimeUtc,
+    pub expires_at: ChronoDateTimeUtc,
+    pub used_at: Option<ChronoDateTimeUtc>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
