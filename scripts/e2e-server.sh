@@ -16,7 +16,12 @@ mkdir -p "$data"
 smtp_port=$((port + 1000))
 /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$data/maildir" &
 smtp=$!
-trap 'kill "$smtp" 2>/dev/null; rm -rf "$data"' EXIT
+# A stand-in SMS provider that appends each message to $data/sms.jsonl, on
+# the app's port plus 2000.
+sms_port=$((port + 2000))
+python3 scripts/sms-receiver.py "$sms_port" "$data/sms.jsonl" &
+sms=$!
+trap 'kill "$smtp" "$sms" 2>/dev/null; rm -rf "$data"' EXIT
 
 export KOERS_SITE_ADDRESS="127.0.0.1:$port"
 export KOERS_SITE_PUBLIC_URL="http://127.0.0.1:$port"
@@ -25,11 +30,13 @@ export KOERS_DATABASE_URL="sqlite://$data/koers.db?mode=rwc"
 export KOERS_STORAGE_DIRECTORY="$data/files"
 export KOERS_MAIL_SMTP_URL="smtp://127.0.0.1:$smtp_port"
 export KOERS_MAIL_OUTBOX_DIRECTORY="$data/outbox/mail"
+export KOERS_SMS_PROVIDER_URL="http://127.0.0.1:$sms_port/messages"
+export KOERS_SMS_PROVIDER_TOKEN="e2e-provider-token"
 export KOERS_SMS_OUTBOX_DIRECTORY="$data/outbox/sms"
 export KOERS_LOG_FILTER="${KOERS_LOG_FILTER:-warn}"
 
 "$KOERS_TARGET_DIR/debug/koers" seed-demo >/dev/null
 "$KOERS_TARGET_DIR/debug/koers" serve &
 server=$!
-trap 'kill "$server" "$smtp" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data"' EXIT TERM INT
+trap 'kill "$server" "$smtp" "$sms" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data"' EXIT TERM INT
 wait "$server"

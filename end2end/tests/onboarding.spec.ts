@@ -2,9 +2,14 @@ import { test, expect, waitForHydration } from "../fixtures/app";
 import { OPERATOR, signIn } from "../fixtures/accounts";
 import { totp } from "../fixtures/totp";
 import { linkInMail } from "../fixtures/mail";
+import { matchInText } from "../fixtures/sms";
 import { PORT } from "../playwright.config";
 
+// The flow of issue 3 from start to end: operator → organisation → its
+// admin (password and authenticator app) → people invited by e-mail and by
+// text message → both sign in → one is deactivated and shut out at once.
 test("an operator adds an organisation and its first admin joins through the invitation mail", async ({ browser }) => {
+  test.slow();
   // Each run its own organisation and admin address, so runs never collide.
   const suffix = Date.now().toString(36);
   const organisation = `Stichting Het Baken ${suffix}`;
@@ -26,15 +31,15 @@ test("an operator adds an organisation and its first admin joins through the inv
   await form.getByLabel("Vertegenwoordigd door").fill("R. Visser");
   await form.getByLabel("Ingang van het contract").fill("2027-01-01");
   const contact = form.getByRole("group", { name: "Contactpersoon voor privacyzaken" });
-  await contact.getByLabel("Naam").fill("P. de Jong");
+  await contact.getByLabel("Naam", { exact: true }).fill("P. de Jong");
   await contact.getByLabel("E-mailadres").fill("privacy@hetbaken.example");
   const signature = form.getByRole("group", { name: "Ondertekening van de verwerkersovereenkomst" });
-  await signature.getByLabel("Naam").fill("R. Visser");
+  await signature.getByLabel("Naam", { exact: true }).fill("R. Visser");
   await signature.getByLabel("Functie").fill("Directeur-bestuurder");
   await signature.getByLabel("Datum").fill("2026-11-20");
   await signature.getByLabel("Plaats").fill("Zwolle");
   const firstAdmin = form.getByRole("group", { name: "Eerste beheerder" });
-  await firstAdmin.getByLabel("Naam").fill(admin.name);
+  await firstAdmin.getByLabel("Naam", { exact: true }).fill(admin.name);
   await firstAdmin.getByLabel("E-mailadres").fill(admin.email);
   await firstAdmin.getByLabel("Taal").selectOption("nl");
 
@@ -94,5 +99,54 @@ test("an operator adds an organisation and its first admin joins through the inv
   await page.goto("/account/second-factor");
   await expect(page.locator("#recovery-left")).toHaveText("Ongebruikte herstelcodes: 9 van 10.");
   await expect(page.getByText("Beheerders en medewerkers van de verwerker hebben altijd een tweede factor nodig")).toBeVisible();
+
+  // The admin invites one person by e-mail and one by text message.
+  const byMail = { name: `Mila de Wit ${suffix}`, email: `mila.${suffix}@hetbaken.example` };
+  const digits = String(Date.now()).slice(-8);
+  const byPhone = { name: `Daan Smit ${suffix}`, typed: `06 ${digits}`, number: `+316${digits}`, username: `daan.${suffix}` };
+  await page.goto("/admin/people/new");
+  await waitForHydration(page);
+  await page.getByLabel("Naam", { exact: true }).fill(byMail.name);
+  await page.getByLabel("E-mailadres").fill(byMail.email);
+  await page.getByRole("button", { name: "Uitnodiging versturen" }).click();
+  await expect(page.getByRole("row", { name: new RegExp(byMail.name) })).toContainText("Uitgenodigd");
+  await page.goto("/admin/people/new");
+  await waitForHydration(page);
+  await page.getByLabel("Naam", { exact: true }).fill(byPhone.name);
+  await page.getByLabel("Per sms").check();
+  await expect(page.getByLabel("E-mailadres")).toBeHidden();
+  await page.getByLabel("Mobiel nummer").fill(byPhone.typed);
+  await page.getByLabel("Gebruikersnaam").fill(byPhone.username);
+  await page.getByRole("button", { name: "Uitnodiging versturen" }).click();
+  await expect(page.getByRole("row", { name: new RegExp(byPhone.name) })).toContainText(byPhone.username);
+
+  // Both join: one through the mail, one through the text message.
+  const mailLink = await linkInMail(PORT, byMail.email, /http:\/\/127\.0\.0\.1:\d+\/invite\/[A-Za-z0-9_-]+/);
+  const smsLink = await matchInText(PORT, byPhone.number, /http:\/\/127\.0\.0\.1:\d+\/invite\/[A-Za-z0-9_-]+/);
+  const joined = [];
+  for (const [link, who, password] of [
+    [mailLink, byMail.name, "rode kater op de fiets"],
+    [smsLink, byPhone.name, "gele kanarie in de bus"],
+  ]) {
+    const context = await browser.newContext({ locale: "nl-NL" });
+    const newcomer = await context.newPage();
+    await newcomer.goto(link);
+    await waitForHydration(newcomer);
+    await newcomer.getByLabel("Nieuw wachtwoord").fill(password);
+    await newcomer.getByRole("button", { name: "Wachtwoord opslaan en inloggen" }).click();
+    await expect(newcomer.getByRole("heading", { level: 1, name: `Welkom, ${who}` })).toBeVisible();
+    joined.push({ context, newcomer });
+  }
+
+  // Deactivated, the one invited by text message is shut out at the next request.
+  await page.goto("/admin/people");
+  await waitForHydration(page);
+  await page.getByRole("button", { name: `Deactiveren ${byPhone.name}` }).click();
+  await expect(page.getByRole("row", { name: new RegExp(byPhone.name) })).toContainText("Gedeactiveerd");
+  await joined[1].newcomer.reload();
+  await expect(joined[1].newcomer).toHaveURL(/\/login\?next=\/$/);
+  await joined[0].newcomer.reload();
+  await expect(joined[0].newcomer.getByRole("heading", { level: 1, name: `Welkom, ${byMail.name}` })).toBeVisible();
+  for (const { context } of joined) await context.close();
   await adminContext.close();
 });

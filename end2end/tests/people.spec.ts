@@ -15,7 +15,7 @@ test("an admin invites someone, who joins; once deactivated, their open session 
   await expect(admin.getByRole("heading", { level: 1, name: "Mensen" })).toBeVisible();
   await admin.getByRole("link", { name: "Iemand uitnodigen" }).click();
   await waitForHydration(admin);
-  await admin.getByLabel("Naam").fill(newcomer.name);
+  await admin.getByLabel("Naam", { exact: true }).fill(newcomer.name);
   await admin.getByLabel("E-mailadres").fill(newcomer.email);
   await admin.getByLabel("Leidinggevende").check();
   await admin.getByRole("button", { name: "Uitnodiging versturen" }).click();
@@ -36,7 +36,7 @@ test("an admin invites someone, who joins; once deactivated, their open session 
   // The same address twice in one organisation is refused beside the field.
   await admin.goto("/admin/people/new");
   await waitForHydration(admin);
-  await admin.getByLabel("Naam").fill(newcomer.name);
+  await admin.getByLabel("Naam", { exact: true }).fill(newcomer.name);
   await admin.getByLabel("E-mailadres").fill(newcomer.email);
   await admin.getByRole("button", { name: "Uitnodiging versturen" }).click();
   await expect(admin.getByText("Iemand in je organisatie gebruikt dit e-mailadres al.")).toBeVisible();
