@@ -7,8 +7,10 @@ use axum::serve::ListenerExt;
 use leptos::prelude::LeptosOptions;
 use migration::{Migrator, MigratorTrait};
 
-use super::config::{Config, Environment, KeyEncryptionKey};
+use super::config::{Config, Environment};
+use super::crypto::{KeyStore, Keyring};
 use super::messages::{self, MailTransport, Wakeup};
+use super::service::tenant_keys;
 use super::{AppState, assets, audit, crypto, db, logging, router, seed};
 
 const USAGE: &str = "\
@@ -48,10 +50,10 @@ pub async fn run(args: Vec<String>) -> ExitCode {
         }
         ["migrate", "status"] => with_db(&config, |db| async move { Ok(Migrator::status(&db).await?) }).await,
         ["seed-demo"] => {
-            let kek = key_encryption_key(&config);
+            let keys = keyring(&config);
             with_db(&config, |db| async move {
                 db::migrate(&db).await?;
-                let seeded = seed::seed_demo_if_empty(&db, &kek?, chrono::Utc::now()).await?;
+                let seeded = seed::seed_demo_if_empty(&db, &keys?, chrono::Utc::now()).await?;
                 print_demo_logins(seeded);
                 Ok(())
             })
@@ -92,7 +94,11 @@ async fn serve(config: Config) -> Outcome {
     std::fs::create_dir_all(&config.site.data_directory)?;
     let db = db::connect(&config.database).await?;
     db::migrate(&db).await?;
-    let kek = Arc::new(key_encryption_key(&config)?);
+    let keys = Arc::new(keyring(&config)?);
+    let moved = tenant_keys::move_keys_out_of_database(&db, &keys).await?;
+    if moved > 0 {
+        tracing::info!(moved, "tenant keys moved from the database to the key store");
+    }
     assets::precompress_in_background(config.site.root.clone());
     let outbox = Wakeup::default();
     let transports = messages::Transports {
@@ -103,7 +109,7 @@ async fn serve(config: Config) -> Outcome {
     let leptos_options = leptos_options(&config);
     let address = config.site.address;
     let public_url = config.site.public_url.as_str().to_owned();
-    let state = AppState { leptos_options, db, config: Arc::new(config), kek, outbox };
+    let state = AppState { leptos_options, db, config: Arc::new(config), keys, outbox };
     let app = router::build(state);
 
     // axum does not set TCP_NODELAY: without it, responses written in several
@@ -132,14 +138,15 @@ fn print_demo_logins(seeded: bool) {
     println!("authenticator-app key of the demo operator and admin: {}", seed::DEMO_TOTP_SECRET);
 }
 
-/// The configured key-encryption key; in development without one, a key
-/// generated once into the data directory. (Production refuses to start
-/// without one: see `Config::parse`.)
-fn key_encryption_key(config: &Config) -> Result<KeyEncryptionKey, Box<dyn std::error::Error + Send + Sync>> {
-    match &config.security.key_encryption_key {
-        Some(key) => Ok(key.clone()),
-        None => Ok(crypto::load_or_create_development_kek(&config.site.data_directory)?),
-    }
+/// The configured key-encryption key — in development without one, a key
+/// generated once into the data directory (production refuses to start
+/// without one: see `Config::parse`) — and the key store.
+fn keyring(config: &Config) -> Result<Keyring, Box<dyn std::error::Error + Send + Sync>> {
+    let kek = match &config.security.key_encryption_key {
+        Some(key) => key.clone(),
+        None => crypto::load_or_create_development_kek(&config.site.data_directory)?,
+    };
+    Ok(Keyring { kek, store: KeyStore::new(&config.security.key_store_directory) })
 }
 
 async fn verify_audit_log(db: &sea_orm::DatabaseConnection) -> Outcome {

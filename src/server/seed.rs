@@ -7,6 +7,7 @@ use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 use super::auth::second_factor::{self, TotpSecret};
 use super::auth::session::Holder;
 use super::config::KeyEncryptionKey;
+use super::crypto::Keyring;
 use super::entity::organisation;
 use super::service::accounts::{self, NewUser};
 use super::service::organisations;
@@ -80,7 +81,7 @@ pub fn demo_logins() -> Vec<DemoLogin> {
 /// unless any organisation exists. Returns whether it seeded.
 pub async fn seed_demo_if_empty(
     db: &DatabaseConnection,
-    kek: &KeyEncryptionKey,
+    keys: &Keyring,
     now: DateTime<Utc>,
 ) -> Result<bool, AppError> {
     let existing = organisation::Entity::find().count(db).await.map_err(|error| {
@@ -93,8 +94,8 @@ pub async fn seed_demo_if_empty(
     }
     let operator =
         accounts::create_operator(db, "Olga de Boer", OPERATOR_LOGIN.email, DEMO_PASSWORD, now).await?;
-    enrol_demo_app(db, kek, Holder::Operator { operator: operator.0 }, now).await?;
-    let org = organisations::create(db, kek, DEMO_ORGANISATION, now).await.map_err(|error| {
+    enrol_demo_app(db, &keys.kek, Holder::Operator { operator: operator.0 }, now).await?;
+    let org = organisations::create(db, keys, DEMO_ORGANISATION, now).await.map_err(|error| {
         tracing::error!(%error, "demo organisation not created");
         AppError::Internal
     })?;
@@ -102,7 +103,7 @@ pub async fn seed_demo_if_empty(
         let user = NewUser { name, email: Some(email), language, roles };
         let id = accounts::create_user(db, org, user, Some(DEMO_PASSWORD), now).await?;
         if roles.admin {
-            enrol_demo_app(db, kek, Holder::User { user: id.0, org: org.0 }, now).await?;
+            enrol_demo_app(db, &keys.kek, Holder::User { user: id.0, org: org.0 }, now).await?;
         }
     }
     tracing::info!(organisation = DEMO_ORGANISATION, "demo data created");
@@ -130,10 +131,10 @@ mod tests {
 
     for_each_backend! {
         async fn seeding_fills_an_empty_database_once(db) {
-            let kek = crate::server::testing::test_kek();
+            let keys = crate::server::testing::test_keyring();
             let now = Utc::now();
-            assert!(seed_demo_if_empty(&db, &kek, now).await.expect("first seed"));
-            assert!(!seed_demo_if_empty(&db, &kek, now).await.expect("second seed"));
+            assert!(seed_demo_if_empty(&db, &keys, now).await.expect("first seed"));
+            assert!(!seed_demo_if_empty(&db, &keys, now).await.expect("second seed"));
             let names: Vec<String> =
                 organisation::Entity::find().all(&db).await.expect("organisations").into_iter().map(|o| o.name).collect();
             assert_eq!(names, [DEMO_ORGANISATION]);

@@ -6,7 +6,8 @@ use axum::extract::FromRef;
 use leptos::prelude::LeptosOptions;
 use sea_orm::DatabaseConnection;
 
-use super::config::{Config, KeyEncryptionKey};
+use super::config::Config;
+use super::crypto::Keyring;
 use super::messages::Wakeup;
 use crate::domain::AppError;
 
@@ -15,9 +16,10 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub db: DatabaseConnection,
     pub config: Arc<Config>,
-    /// Wraps every organisation's data key; from the configuration, or in
-    /// development generated once into the data directory.
-    pub kek: Arc<KeyEncryptionKey>,
+    /// The key-encryption key (from the configuration, or in development
+    /// generated once into the data directory) and the store of the
+    /// organisations' data keys it wraps.
+    pub keys: Arc<Keyring>,
     /// Wakes the message worker after a message was queued.
     pub outbox: Wakeup,
 }

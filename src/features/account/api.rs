@@ -37,9 +37,16 @@ pub async fn verify_second_factor(code: String, next: String) -> Result<(), AppE
     let pending = auth::scope::request_token(https).ok_or(AppError::SecondFactorExpired)?;
     let origin = http::origin();
     let now = chrono::Utc::now();
-    let signed_in =
-        complete_second_factor(&state.db, &state.kek, &state.config.security, &pending, &code, &origin, now)
-            .await?;
+    let signed_in = complete_second_factor(
+        &state.db,
+        &state.keys.kek,
+        &state.config.security,
+        &pending,
+        &code,
+        &origin,
+        now,
+    )
+    .await?;
     http::set_cookie(&session_cookie(&signed_in.token, https));
     leptos_axum::redirect(&after_sign_in(signed_in.holder, &next));
     Ok(())

@@ -28,7 +28,7 @@ pub async fn add_organisation(form: NewOrganisationForm) -> Result<(), AppError>
     let state = AppState::current()?;
     let public_url = state.config.site.public_url.as_str();
     let now = chrono::Utc::now();
-    service::onboarding::add_organisation(&state.db, &state.kek, &operator, &new, public_url, now).await?;
+    service::onboarding::add_organisation(&state.db, &state.keys, &operator, &new, public_url, now).await?;
     state.outbox.notify();
     leptos_axum::redirect("/operator");
     Ok(())

@@ -24,7 +24,7 @@ pub async fn begin_second_factor_setup() -> Result<SecondFactorEnrolment, AppErr
 
     let state = AppState::current()?;
     let account = auth::current_account().await?.ok_or(AppError::Unauthenticated)?;
-    service::second_factor::begin_setup(&state.db, &state.kek, &account, chrono::Utc::now()).await
+    service::second_factor::begin_setup(&state.db, &state.keys.kek, &account, chrono::Utc::now()).await
 }
 
 /// Anyone signed in, with a first code from the app being set up: puts it
@@ -36,8 +36,15 @@ pub async fn confirm_second_factor_setup(code: String) -> Result<Vec<String>, Ap
     let state = AppState::current()?;
     let account = auth::current_account().await?.ok_or(AppError::Unauthenticated)?;
     let origin = http::origin();
-    service::second_factor::confirm_setup(&state.db, &state.kek, &account, &code, &origin, chrono::Utc::now())
-        .await
+    service::second_factor::confirm_setup(
+        &state.db,
+        &state.keys.kek,
+        &account,
+        &code,
+        &origin,
+        chrono::Utc::now(),
+    )
+    .await
 }
 
 /// Anyone with a second factor, with a current code: a fresh set of recovery codes.
@@ -50,7 +57,7 @@ pub async fn renew_recovery_codes(code: String) -> Result<Vec<String>, AppError>
     let origin = http::origin();
     service::second_factor::renew_recovery_codes(
         &state.db,
-        &state.kek,
+        &state.keys.kek,
         &account,
         &code,
         &origin,
@@ -68,6 +75,6 @@ pub async fn turn_off_second_factor(code: String) -> Result<(), AppError> {
     let state = AppState::current()?;
     let account = auth::current_account().await?.ok_or(AppError::Unauthenticated)?;
     let origin = http::origin();
-    service::second_factor::turn_off(&state.db, &state.kek, &account, &code, &origin, chrono::Utc::now())
+    service::second_factor::turn_off(&state.db, &state.keys.kek, &account, &code, &origin, chrono::Utc::now())
         .await
 }

@@ -127,6 +127,8 @@ pub struct SecurityConfig {
     pub session_absolute_hours: u32,
     /// Wraps every tenant's data key (DPA Bijlage 3: per-tenant keys).
     pub key_encryption_key: Option<KeyEncryptionKey>,
+    /// Where the wrapped tenant keys live: outside the database and its backups.
+    pub key_store_directory: PathBuf,
 }
 
 #[derive(Clone, Debug)]
@@ -268,6 +270,7 @@ impl Config {
                 "32 bytes in base64 (openssl rand -base64 32)",
                 KeyEncryptionKey::from_base64,
             ),
+            key_store_directory: r.path("security", "key_store_directory", "data/keys"),
         };
         let log = LogConfig {
             format: r.choice(

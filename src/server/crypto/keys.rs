@@ -105,25 +105,24 @@ pub fn load_or_create_development_kek(data_directory: &Path) -> std::io::Result<
     let key = DataKey::generate();
     let text = STANDARD.encode(key.0);
     std::fs::create_dir_all(data_directory)?;
-    write_private(&path, &text)?;
+    write_private(&path, text.as_bytes())?;
     tracing::warn!(path = %path.display(), "generated a development key-encryption key");
     KeyEncryptionKey::from_base64(&text)
         .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidData, "generated key did not parse"))
 }
 
+/// Writes a file only its owner can read, replacing any earlier one.
 #[cfg(unix)]
-fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
+pub(super) fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write as _;
     use std::os::unix::fs::OpenOptionsExt as _;
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)?
-        .write_all(text.as_bytes())
+    let mut file =
+        std::fs::OpenOptions::new().write(true).create(true).truncate(true).mode(0o600).open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
 }
 
 #[cfg(not(unix))]
-fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
-    std::fs::write(path, text)
+pub(super) fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    std::fs::write(path, bytes)
 }

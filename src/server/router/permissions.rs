@@ -170,10 +170,10 @@ async fn world(db: DatabaseConnection) -> World {
     let config = Arc::new(
         Config::parse(std::path::Path::new("test.toml"), None, &Default::default()).expect("config"),
     );
-    let kek = crate::server::testing::test_kek();
+    let keys = crate::server::testing::test_keyring();
     let now = Utc::now();
-    let first = organisations::create(&db, &kek, "Eerste organisatie", now).await.expect("first");
-    let second = organisations::create(&db, &kek, "Tweede organisatie", now).await.expect("second");
+    let first = organisations::create(&db, &keys, "Eerste organisatie", now).await.expect("first");
+    let second = organisations::create(&db, &keys, "Tweede organisatie", now).await.expect("second");
     let password = "paarse olifant op de fiets";
     let member = |org: OrgId, name: &'static str, roles: Roles| {
         let db = db.clone();
@@ -211,7 +211,7 @@ async fn world(db: DatabaseConnection) -> World {
         leptos_options,
         db: db.clone(),
         config: config.clone(),
-        kek: Arc::new(kek),
+        keys: Arc::new(keys),
         outbox: Default::default(),
     };
     let target_holder = holder(first, target);

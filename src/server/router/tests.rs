@@ -18,12 +18,12 @@ async fn app() -> axum::Router {
     let config = Config::parse(Path::new("test.toml"), None, &BTreeMap::new()).expect("default config");
     let leptos_options = LeptosOptions::builder().output_name("koers").site_root("target/site").build();
     let db = TestDb::sqlite().await.db;
-    let kek = crate::server::testing::test_kek();
+    let keys = crate::server::testing::test_keyring();
     build(AppState {
         leptos_options,
         db,
         config: Arc::new(config),
-        kek: Arc::new(kek),
+        keys: Arc::new(keys),
         outbox: Default::default(),
     })
 }
@@ -201,13 +201,13 @@ mod signing_in {
         let config = Config::parse(Path::new("test.toml"), None, &BTreeMap::new()).expect("default config");
         let leptos_options = LeptosOptions::builder().output_name("koers").site_root("target/site").build();
         let db = TestDb::sqlite().await.db;
-        let kek = crate::server::testing::test_kek();
-        seed_demo_if_empty(&db, &kek, chrono::Utc::now()).await.expect("seeded");
+        let keys = crate::server::testing::test_keyring();
+        seed_demo_if_empty(&db, &keys, chrono::Utc::now()).await.expect("seeded");
         let app = build(AppState {
             leptos_options,
             db: db.clone(),
             config: Arc::new(config),
-            kek: Arc::new(kek),
+            keys: Arc::new(keys),
             outbox: Default::default(),
         });
         (app, db)

@@ -14,13 +14,13 @@ use crate::domain::dto::{AGREEMENT_VERSION, Delivery, NewOrganisation};
 use crate::domain::ids::{OrgId, UserId};
 use crate::server::audit::{self, AuditEntry};
 use crate::server::auth::OperatorScope;
-use crate::server::config::KeyEncryptionKey;
+use crate::server::crypto::Keyring;
 use crate::server::db::internal;
 use crate::server::entity::{dpa_acceptance, organisation, user_account};
 
 pub async fn add_organisation(
     db: &DatabaseConnection,
-    kek: &KeyEncryptionKey,
+    keys: &Keyring,
     operator: &OperatorScope,
     new: &NewOrganisation,
     public_url: &str,
@@ -47,7 +47,10 @@ pub async fn add_organisation(
     .insert(&txn)
     .await
     .map_err(internal)?;
-    tenant_keys::insert(&txn, kek, org, now).await.map_err(internal)?;
+    tenant_keys::insert(&txn, keys, org, now).await.map_err(|error| {
+        tracing::error!(%error, "data key of a new organisation not stored");
+        AppError::Internal
+    })?;
     dpa_acceptance::ActiveModel {
         id: Set(uuid::Uuid::now_v7()),
         org_id: Set(org.0),
@@ -124,8 +127,8 @@ mod tests {
     use crate::server::service::{accounts, invitations};
     use crate::server::testing::for_each_backend;
 
-    fn kek() -> KeyEncryptionKey {
-        crate::server::testing::test_kek()
+    fn keys() -> Keyring {
+        crate::server::testing::test_keyring()
     }
 
     fn form() -> NewOrganisationForm {
@@ -166,7 +169,7 @@ mod tests {
         async fn the_first_admin_is_invited_and_chooses_a_password(db) {
             let new = form().validate().expect("valid");
             let now = Utc::now();
-            let org = add_organisation(&db, &kek(), &operator(&db).await, &new, "https://koers.example", now).await.expect("added");
+            let org = add_organisation(&db, &keys(), &operator(&db).await, &new, "https://koers.example", now).await.expect("added");
 
             let stored = organisation::Entity::find_by_id(org.0).one(&db).await.expect("read").expect("organisation");
             assert_eq!((stored.kvk_number.as_str(), stored.languages.as_str()), ("87654321", "nl,en"));
@@ -197,7 +200,7 @@ mod tests {
         async fn an_invitation_expires_after_seven_days(db) {
             let new = form().validate().expect("valid");
             let now = Utc::now();
-            add_organisation(&db, &kek(), &operator(&db).await, &new, "https://koers.example", now).await.expect("added");
+            add_organisation(&db, &keys(), &operator(&db).await, &new, "https://koers.example", now).await.expect("added");
             let mails = outbound_message::Entity::find().all(&db).await.expect("queue");
             let token = link_token(&mails[0]);
             let late = now + Duration::days(7);

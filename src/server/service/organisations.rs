@@ -2,18 +2,18 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, DbErr, EntityTrait, QueryFilter, QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
     TransactionTrait,
 };
 
-use super::tenant_keys;
+use super::tenant_keys::{self, TenantKeyError};
 use crate::domain::AppError;
 use crate::domain::audit::AuditAction;
 use crate::domain::dto::{DpaSignature, OrganisationDetails, OrganisationSummary};
 use crate::domain::ids::OrgId;
 use crate::server::audit::{self, AuditEntry};
 use crate::server::auth::OperatorScope;
-use crate::server::config::KeyEncryptionKey;
+use crate::server::crypto::Keyring;
 use crate::server::entity::{dpa_acceptance, operator_account, organisation};
 
 /// Creates an organisation with only a name, together with its data key (so
@@ -21,10 +21,10 @@ use crate::server::entity::{dpa_acceptance, operator_account, organisation};
 /// tests; the operator console adds organisations through `onboarding`.
 pub async fn create(
     db: &DatabaseConnection,
-    kek: &KeyEncryptionKey,
+    keys: &Keyring,
     name: &str,
     now: DateTime<Utc>,
-) -> Result<OrgId, DbErr> {
+) -> Result<OrgId, TenantKeyError> {
     let org = OrgId(uuid::Uuid::now_v7());
     let txn = db.begin().await?;
     organisation::ActiveModel {
@@ -42,7 +42,7 @@ pub async fn create(
     }
     .insert(&txn)
     .await?;
-    tenant_keys::insert(&txn, kek, org, now).await?;
+    tenant_keys::insert(&txn, keys, org, now).await?;
     txn.commit().await?;
     for action in [AuditAction::OrganisationCreated, AuditAction::TenantKeyCreated] {
         audit::record(db, AuditEntry::system(Some(org), action).on("organisation", org), now).await?;

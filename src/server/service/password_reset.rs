@@ -232,8 +232,8 @@ mod tests {
     const SECURITY: SecurityConfig = crate::server::testing::TEST_SECURITY;
 
     async fn member(db: &DatabaseConnection) -> String {
-        let kek = crate::server::testing::test_kek();
-        let org = organisations::create(db, &kek, "De Linde", Utc::now()).await.expect("organisation");
+        let keys = crate::server::testing::test_keyring();
+        let org = organisations::create(db, &keys, "De Linde", Utc::now()).await.expect("organisation");
         let email = format!("anna-{}@example.org", uuid::Uuid::new_v4().simple());
         let user = accounts::NewUser {
             name: "Anna",

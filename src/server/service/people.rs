@@ -278,8 +278,8 @@ mod tests {
     const SECURITY: SecurityConfig = crate::server::testing::TEST_SECURITY;
 
     async fn admin_of_new_organisation(db: &DatabaseConnection) -> OrgScope {
-        let kek = crate::server::testing::test_kek();
-        let org = organisations::create(db, &kek, "De Linde", Utc::now()).await.expect("organisation");
+        let keys = crate::server::testing::test_keyring();
+        let org = organisations::create(db, &keys, "De Linde", Utc::now()).await.expect("organisation");
         let email = format!("{}@example.org", uuid::Uuid::new_v4().simple());
         let roles = Roles { admin: true, ..Roles::default() };
         let user = accounts::NewUser { name: "Femke", email: Some(&email), language: Lang::Nl, roles };

@@ -11,23 +11,34 @@ use crate::i18n::Lang;
 use crate::server::auth::second_factor::{self, TotpSecret};
 use crate::server::auth::session::Holder;
 use crate::server::config::{KeyEncryptionKey, SecurityConfig};
+use crate::server::crypto::{KeyStore, Keyring};
 use crate::server::service::{accounts, organisations};
 
 /// A password that passes the strength rule.
 pub const TEST_PASSWORD: &str = "paarse olifant op de fiets";
 
 /// Session timeouts as in the shipped `Leptos.toml`.
-pub const TEST_SECURITY: SecurityConfig =
-    SecurityConfig { session_idle_minutes: 30, session_absolute_hours: 12, key_encryption_key: None };
+pub const TEST_SECURITY: SecurityConfig = SecurityConfig {
+    session_idle_minutes: 30,
+    session_absolute_hours: 12,
+    key_encryption_key: None,
+    key_store_directory: std::path::PathBuf::new(),
+};
 
 /// The key-encryption key of every test (bytes 0 to 31).
 pub fn test_kek() -> KeyEncryptionKey {
     KeyEncryptionKey::from_base64("AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=").expect("valid key")
 }
 
+/// The test key-encryption key with a key store shared by all tests (each
+/// organisation has a file of its own there).
+pub fn test_keyring() -> Keyring {
+    Keyring { kek: test_kek(), store: KeyStore::new(std::env::temp_dir().join("koers-test-key-store")) }
+}
+
 /// A fresh organisation with its data key.
 pub async fn organisation(db: &DatabaseConnection, name: &str) -> OrgId {
-    organisations::create(db, &test_kek(), name, Utc::now()).await.expect("organisation")
+    organisations::create(db, &test_keyring(), name, Utc::now()).await.expect("organisation")
 }
 
 /// A user of `org` with a unique e-mail address and [`TEST_PASSWORD`];

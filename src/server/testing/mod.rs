@@ -9,7 +9,7 @@ mod fixtures;
 mod sms;
 mod smtp;
 
-pub use fixtures::{TEST_PASSWORD, TEST_SECURITY, enrol_app, member, organisation, test_kek};
+pub use fixtures::{TEST_PASSWORD, TEST_SECURITY, enrol_app, member, organisation, test_kek, test_keyring};
 pub use sms::{ReceivedSms, SmsSink};
 pub use smtp::SmtpSink;
 
