@@ -278,12 +278,12 @@ async fn every_server_function_enforces_its_rule(db: DatabaseConnection) {
     assert_eq!(world.holders.len() + 1, CALLERS.len(), "every caller but the anonymous one has an account");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_server_function_enforces_its_rule_on_sqlite() {
     every_server_function_enforces_its_rule(TestDb::sqlite().await.db).await;
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_server_function_enforces_its_rule_on_postgres() {
     every_server_function_enforces_its_rule(TestDb::postgres().await.db).await;
 }

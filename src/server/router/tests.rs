@@ -1,4 +1,7 @@
 //! The HTTP contract of every response, exercised through the real router.
+//! Every test runs on the multi-threaded runtime, as the server does: page
+//! rendering awaits work spawned on the runtime, and several pages rendered
+//! by one router stalled on the single-threaded test runtime.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -58,21 +61,21 @@ fn language_form(origin_headers: &[(&str, &str)]) -> Request<Body> {
     request.body(Body::from("lang=en&return_to=%2F")).expect("request")
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn healthz_answers_json() {
     let response = send(get("/healthz").body(Body::empty()).expect("request")).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert!(body_text(response).await.contains("\"status\":\"ok\""));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn readyz_checks_the_database() {
     let response = send(get("/readyz").body(Body::empty()).expect("request")).await;
     assert_eq!(response.status(), StatusCode::OK);
     assert!(body_text(response).await.contains("\"database\":\"ok\""));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_response_carries_the_security_headers_and_a_fresh_request_id() {
     let request =
         get("/healthz").header("x-request-id", "forged-by-client").body(Body::empty()).expect("request");
@@ -84,7 +87,7 @@ async fn every_response_carries_the_security_headers_and_a_fresh_request_id() {
     assert!(uuid::Uuid::parse_str(id).is_ok(), "server-made request id, got {id:?}");
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_have_a_nonce_csp_that_matches_their_scripts() {
     let response = send(get("/login").body(Body::empty()).expect("request")).await;
     assert_eq!(response.status(), StatusCode::OK);
@@ -110,7 +113,7 @@ async fn pages_have_a_nonce_csp_that_matches_their_scripts() {
     );
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pages_follow_the_language_cookie_then_the_browser_then_dutch() {
     let dutch = body_text(send(get("/login").body(Body::empty()).expect("request")).await).await;
     assert!(dutch.contains("<html lang=\"nl\"") && dutch.contains("Welkom bij Koers"));
@@ -129,7 +132,7 @@ async fn pages_follow_the_language_cookie_then_the_browser_then_dutch() {
     assert!(body_text(send(request).await).await.contains("Welkom bij Koers"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unknown_path_is_a_translated_404() {
     let request =
         get("/no/such/page").header(header::ACCEPT_LANGUAGE, "en").body(Body::empty()).expect("request");
@@ -138,7 +141,7 @@ async fn an_unknown_path_is_a_translated_404() {
     assert!(body_text(response).await.contains("Page not found"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_language_form_sets_a_cookie_and_goes_back() {
     let response = send(language_form(&[("sec-fetch-site", "same-origin"), ("accept", "text/html")])).await;
     assert!(response.status().is_redirection(), "{}", response.status());
@@ -146,7 +149,7 @@ async fn the_language_form_sets_a_cookie_and_goes_back() {
     assert!(header_of(&response, header::SET_COOKIE).starts_with("koers_lang=en"));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_cross_site_write_is_refused_before_it_runs() {
     for headers in [
         vec![("sec-fetch-site", "cross-site")],
@@ -160,7 +163,7 @@ async fn a_cross_site_write_is_refused_before_it_runs() {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn mutating_server_functions_do_not_answer_get() {
     let request = get("/api/language?lang=en&return_to=%2F").body(Body::empty()).expect("request");
     let response = send(request).await;
@@ -168,7 +171,7 @@ async fn mutating_server_functions_do_not_answer_get() {
     assert!(response.headers().get(header::SET_COOKIE).is_none());
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_manifest_is_served_in_the_visitors_language() {
     let request = get("/manifest.webmanifest")
         .header(header::ACCEPT_LANGUAGE, "en")
@@ -179,7 +182,7 @@ async fn the_manifest_is_served_in_the_visitors_language() {
     assert!(body_text(response).await.contains("\"lang\":\"en\""));
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_offline_page_is_translated_and_has_no_scripts() {
     let request = get("/offline").header(header::ACCEPT_LANGUAGE, "en").body(Body::empty()).expect("request");
     let response = send(request).await;
@@ -229,7 +232,7 @@ mod signing_in {
         get(path).header(header::COOKIE, cookie).body(Body::empty()).expect("request")
     }
 
-    #[tokio::test]
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_signed_out_visitor_is_sent_to_login_and_back() {
         let (app, _) = seeded_app().await;
         let response = app.oneshot(get("/").body(Body::empty()).expect("request")).await.expect("answer");
@@ -237,7 +240,7 @@ mod signing_in {
         assert_eq!(header_of(&response, header::LOCATION), "/login?next=/");
     }
 
-    #[tokio::test]
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn signing_in_sets_a_session_cookie_and_opens_the_dashboard() {
         let (app, _) = seeded_app().await;
         let response = app.clone().oneshot(sign_in_form(ANNA, DEMO_PASSWORD)).await.expect("answer");
@@ -257,7 +260,7 @@ mod signing_in {
         assert!(html.contains("Welkom, Sanne de Vries") && html.contains("Zorggroep De Linde"), "{html}");
     }
 
-    #[tokio::test]
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_wrong_password_returns_to_the_form_with_the_error() {
         let (app, _) = seeded_app().await;
         let response = app.oneshot(sign_in_form(ANNA, "verkeerd-wachtwoord")).await.expect("answer");
@@ -269,7 +272,7 @@ mod signing_in {
         );
     }
 
-    #[tokio::test]
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
     async fn a_deactivated_users_open_session_is_refused_at_the_next_request() {
         use crate::server::entity::user_account;
         use sea_orm::{ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, Set};
@@ -394,7 +397,7 @@ mod signing_in {
     }
 }
 
-#[tokio::test]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn server_function_errors_carry_their_http_status() {
     // Called as the browser's client does (no text/html): the error comes back as JSON.
     let request = Request::builder()
