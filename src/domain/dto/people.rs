@@ -25,6 +25,8 @@ pub struct PersonSummary {
     pub username: Option<String>,
     pub roles: Roles,
     pub status: AccountStatus,
+    /// Whether an authenticator app guards their account.
+    pub has_second_factor: bool,
     /// A scheduled invitation that has not gone out yet: when, `YYYY-MM-DD HH:MM` local time.
     pub invitation_goes_out: Option<String>,
     /// The admin viewing the list: they cannot deactivate themselves.

@@ -69,6 +69,17 @@ pub async fn reactivate_person(user: UserId) -> Result<(), AppError> {
     service::people::reactivate(&AppState::current()?.db, &admin, user, chrono::Utc::now()).await
 }
 
+/// Admins: removes the authenticator app of a person of their organisation
+/// who lost it and their recovery codes, and signs them out everywhere.
+#[server(endpoint = "people/reset_second_factor")]
+pub async fn reset_second_factor(user: UserId) -> Result<(), AppError> {
+    use crate::domain::roles::Role;
+    use crate::server::{AppState, auth, service};
+
+    let admin = auth::require_member().await?.require(Role::Admin)?;
+    service::people::reset_second_factor(&AppState::current()?.db, &admin, user, chrono::Utc::now()).await
+}
+
 /// Admins: sets the extra roles (manager, admin, auditor) of a person of
 /// their organisation; not their own admin role.
 #[server(endpoint = "people/set_roles")]

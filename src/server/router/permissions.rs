@@ -124,6 +124,7 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("/api/people/deactivate", "user={target}", Rule::AdminOfTheObject),
     ("/api/people/reactivate", "user={target}", Rule::AdminOfTheObject),
     ("/api/people/set_roles", "user={target}", Rule::AdminOfTheObject),
+    ("/api/people/reset_second_factor", "user={target}", Rule::AdminOfTheObject),
     ("/api/invitation/accept", "token=not-a-token&password=paarse+olifant+op+de+fiets", Rule::Anyone(410)),
     ("/api/password_reset/request", "email=nobody-{caller}%40example.org", Rule::Anyone(200)),
     ("/api/password_reset/check", "token=not-a-token", Rule::Anyone(200)),

@@ -17,9 +17,9 @@ use crate::domain::ids::UserId;
 use crate::domain::roles::Roles;
 use crate::domain::validation::{FieldError, Problem};
 use crate::server::audit::{self, AuditEntry};
-use crate::server::auth::{OrgScope, session};
+use crate::server::auth::{OrgScope, second_factor, session};
 use crate::server::db::internal;
-use crate::server::entity::{invitation, organisation, user_account};
+use crate::server::entity::{invitation, organisation, totp_credential, user_account};
 
 /// Everyone in the admin's organisation, by name; for invitations that go
 /// out later, when (in `time_zone`).
@@ -45,6 +45,15 @@ pub async fn list(
         .into_iter()
         .filter_map(|i| i.send_at.map(|at| (i.user_id, at)))
         .collect();
+    let with_app: std::collections::HashSet<uuid::Uuid> = totp_credential::Entity::find()
+        .filter(totp_credential::Column::UserId.is_in(people.iter().map(|p| p.id)))
+        .filter(totp_credential::Column::ConfirmedAt.is_not_null())
+        .all(db)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .filter_map(|credential| credential.user_id)
+        .collect();
     Ok(people
         .into_iter()
         .map(|person| PersonSummary {
@@ -58,6 +67,7 @@ pub async fn list(
             },
             is_you: person.id == admin.user.0,
             roles: Roles { manager: person.is_manager, admin: person.is_admin, auditor: person.is_auditor },
+            has_second_factor: with_app.contains(&person.id),
             invitation_goes_out: scheduled
                 .get(&person.id)
                 .map(|at| at.with_timezone(&time_zone).format("%Y-%m-%d %H:%M").to_string()),
@@ -209,6 +219,29 @@ pub async fn reactivate(
         change.deactivated_at = Set(None);
         change.update(db).await.map_err(internal)?;
         record(db, admin, AuditAction::UserReactivated, user, now).await?;
+    }
+    Ok(())
+}
+
+/// Removes the authenticator app and recovery codes of a person who lost
+/// both, and ends their sessions: they sign in with their password again
+/// (and, as an admin, set up a new app first). Not for oneself, who has
+/// recovery codes for that.
+pub async fn reset_second_factor(
+    db: &DatabaseConnection,
+    admin: &OrgScope,
+    user: UserId,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    if user == admin.user {
+        return Err(AppError::Forbidden);
+    }
+    let person = member(db, admin, user).await?;
+    let holder = session::Holder::User { user: person.id, org: person.org_id };
+    if second_factor::is_enabled(db, holder).await.map_err(internal)? {
+        second_factor::remove(db, holder).await.map_err(internal)?;
+        session::end_all_of_user(db, person.id).await.map_err(internal)?;
+        record(db, admin, AuditAction::SecondFactorDisabled, user, now).await?;
     }
     Ok(())
 }
@@ -423,6 +456,24 @@ mod tests {
 
             assert_eq!(reactivate(&db, &other, sanne, Utc::now()).await, Err(AppError::NotFound));
             reactivate(&db, &admin, sanne, Utc::now()).await.expect("reactivated");
+        }
+
+        async fn an_admin_resets_the_second_factor_of_someone_who_lost_it(db) {
+            let admin = admin_of_new_organisation(&db).await;
+            let other = admin_of_new_organisation(&db).await;
+            let (sanne, _) = crate::server::testing::member(&db, admin.org, "Sanne", Roles::default()).await;
+            let holder = Holder::User { user: sanne.0, org: admin.org.0 };
+            crate::server::testing::enrol_app(&db, holder).await;
+            let token = session::start(&db, holder, "test", &SECURITY, Utc::now()).await.expect("session");
+            let listed = |people: Vec<PersonSummary>| people.into_iter().find(|p| p.id == sanne).map(|p| p.has_second_factor);
+            assert_eq!(listed(list(&db, &admin, AMSTERDAM, Utc::now()).await.expect("list")), Some(true));
+
+            assert_eq!(reset_second_factor(&db, &other, sanne, Utc::now()).await, Err(AppError::NotFound));
+            assert_eq!(reset_second_factor(&db, &admin, admin.user, Utc::now()).await, Err(AppError::Forbidden));
+            reset_second_factor(&db, &admin, sanne, Utc::now()).await.expect("reset");
+            assert!(!second_factor::is_enabled(&db, holder).await.expect("status"));
+            assert!(session::resolve(&db, &token, &SECURITY, Utc::now()).await.expect("lookup").is_none(), "signed out everywhere");
+            assert_eq!(listed(list(&db, &admin, AMSTERDAM, Utc::now()).await.expect("list")), Some(false));
         }
 
         async fn roles_change_within_the_organisation_and_never_strand_it_without_admin(db) {

@@ -8,7 +8,9 @@ use crate::domain::dto::{AccountStatus, PersonSummary};
 use crate::domain::roles::{Role, Roles};
 use crate::features::account::components::RequireSignIn;
 use crate::features::dashboard::role_name;
-use crate::features::people::api::{DeactivatePerson, ReactivatePerson, SetRoles, list_people};
+use crate::features::people::api::{
+    DeactivatePerson, ReactivatePerson, ResetSecondFactor, SetRoles, list_people,
+};
 use crate::i18n::{I18n, Key, use_i18n};
 use crate::ui::ErrorMessage;
 
@@ -18,6 +20,7 @@ struct Actions {
     deactivate: ServerAction<DeactivatePerson>,
     reactivate: ServerAction<ReactivatePerson>,
     set_roles: ServerAction<SetRoles>,
+    reset_second_factor: ServerAction<ResetSecondFactor>,
 }
 
 #[component]
@@ -27,6 +30,7 @@ pub fn PeoplePage() -> impl IntoView {
         deactivate: ServerAction::new(),
         reactivate: ServerAction::new(),
         set_roles: ServerAction::new(),
+        reset_second_factor: ServerAction::new(),
     };
     // Reloads the list after every change.
     let people = Resource::new(
@@ -35,6 +39,7 @@ pub fn PeoplePage() -> impl IntoView {
                 actions.deactivate.version().get(),
                 actions.reactivate.version().get(),
                 actions.set_roles.version().get(),
+                actions.reset_second_factor.version().get(),
             )
         },
         |_| list_people(),
@@ -44,6 +49,7 @@ pub fn PeoplePage() -> impl IntoView {
             actions.deactivate.value().get().and_then(Result::err),
             actions.reactivate.value().get().and_then(Result::err),
             actions.set_roles.value().get().and_then(Result::err),
+            actions.reset_second_factor.value().get().and_then(Result::err),
         ];
         errors.into_iter().flatten().next().map(|error| view! { <ErrorMessage error/> })
     };
@@ -122,13 +128,24 @@ fn row(i18n: I18n, person: PersonSummary, actions: Actions) -> impl IntoView {
             .into_any()
         }
     };
+    let reset = (person.has_second_factor && !person.is_you).then(|| {
+        let label = format!("{} {}", i18n.t(Key::PeopleResetSecondFactor), person.name);
+        view! {
+            <ActionForm action=actions.reset_second_factor>
+                <input type="hidden" name="user" value=person.id.to_string()/>
+                <button type="submit" aria-label=label title=i18n.t(Key::PeopleResetSecondFactorHint)>
+                    {i18n.t(Key::PeopleResetSecondFactor)}
+                </button>
+            </ActionForm>
+        }
+    });
     view! {
         <tr>
             <td>{person.name}</td>
             <td>{person.email.or(person.username).unwrap_or_default()}</td>
             <td>{roles}</td>
             <td>{status}</td>
-            <td>{action}</td>
+            <td class="row-actions">{action}{reset}</td>
         </tr>
     }
 }
