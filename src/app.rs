@@ -17,6 +17,7 @@ use crate::features::people::pages::{InvitePersonPage, PeoplePage};
 use crate::features::second_factor::pages::{SecondFactorPage, SecondFactorSetupPage};
 use crate::features::shell::components::AppLayout;
 use crate::features::shell::pages::NotFoundPage;
+use crate::features::structure::pages::{StructurePage, UnitPage};
 use crate::i18n::{Key, use_i18n};
 
 #[component]
@@ -50,6 +51,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/privacy/audit-log") view=OrganisationAuditLogPage ssr=SsrMode::Async/>
                     <Route path=path!("/operator/audit-log") view=PlatformAuditLogPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/people/new") view=InvitePersonPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/structure") view=StructurePage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/structure/:id") view=UnitPage ssr=SsrMode::Async/>
                     <Route path=path!("/operator") view=OrganisationsPage ssr=SsrMode::Async/>
                     <Route
                         path=path!("/operator/organisations/new")

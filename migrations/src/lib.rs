@@ -14,6 +14,7 @@ mod m20261203_000006_organisation_contract_and_invitations;
 mod m20261204_000007_second_factor;
 mod m20261205_000008_invitation_delivery;
 mod m20261206_000009_sign_in_code;
+mod m20261207_000010_org_structure;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261204_000007_second_factor::Migration),
             Box::new(m20261205_000008_invitation_delivery::Migration),
             Box::new(m20261206_000009_sign_in_code::Migration),
+            Box::new(m20261207_000010_org_structure::Migration),
         ]
     }
 }

@@ -38,6 +38,13 @@ pub enum AuditAction {
     SecondFactorFailed,
     RecoveryCodeUsed,
     RecoveryCodesRenewed,
+    UnitCreated,
+    /// A unit renamed or moved, or its managers or members changed.
+    UnitChanged,
+    UnitDeleted,
+    /// An admin may now read the content of people in a unit (PRODUCT.md §1).
+    HrReaderGranted,
+    HrReaderRevoked,
 }
 
 impl AuditAction {
@@ -62,6 +69,11 @@ impl AuditAction {
         AuditAction::SecondFactorFailed,
         AuditAction::RecoveryCodeUsed,
         AuditAction::RecoveryCodesRenewed,
+        AuditAction::UnitCreated,
+        AuditAction::UnitChanged,
+        AuditAction::UnitDeleted,
+        AuditAction::HrReaderGranted,
+        AuditAction::HrReaderRevoked,
     ];
 
     /// The action a stored code stands for.
@@ -91,6 +103,11 @@ impl AuditAction {
             AuditAction::SecondFactorFailed => Key::AuditActionSecondFactorFailed,
             AuditAction::RecoveryCodeUsed => Key::AuditActionRecoveryCodeUsed,
             AuditAction::RecoveryCodesRenewed => Key::AuditActionRecoveryCodesRenewed,
+            AuditAction::UnitCreated => Key::AuditActionUnitCreated,
+            AuditAction::UnitChanged => Key::AuditActionUnitChanged,
+            AuditAction::UnitDeleted => Key::AuditActionUnitDeleted,
+            AuditAction::HrReaderGranted => Key::AuditActionHrReaderGranted,
+            AuditAction::HrReaderRevoked => Key::AuditActionHrReaderRevoked,
         }
     }
 
@@ -115,6 +132,11 @@ impl AuditAction {
             AuditAction::SecondFactorFailed => "auth.second_factor_failed",
             AuditAction::RecoveryCodeUsed => "auth.recovery_code_used",
             AuditAction::RecoveryCodesRenewed => "auth.recovery_codes_renewed",
+            AuditAction::UnitCreated => "structure.unit_created",
+            AuditAction::UnitChanged => "structure.unit_changed",
+            AuditAction::UnitDeleted => "structure.unit_deleted",
+            AuditAction::HrReaderGranted => "structure.hr_reader_granted",
+            AuditAction::HrReaderRevoked => "structure.hr_reader_revoked",
         }
     }
 }

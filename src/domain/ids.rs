@@ -39,3 +39,8 @@ id_type!(
     /// A member of the processor's operator staff.
     OperatorId
 );
+
+id_type!(
+    /// A unit of an organisation's structure: a department, a team.
+    UnitId
+);

@@ -7,3 +7,4 @@ pub mod operator;
 pub mod people;
 pub mod second_factor;
 pub mod shell;
+pub mod structure;

@@ -8,6 +8,7 @@ mod organisation_details;
 mod people;
 mod second_factor;
 mod session;
+mod structure;
 mod viewer;
 
 pub use audit::{AuditLine, AuditPage};
@@ -18,4 +19,5 @@ pub use organisation_details::{DpaSignature, OrganisationDetails};
 pub use people::{AccountStatus, Delivery, HandedOutCode, NewPerson, NewPersonForm, PersonSummary};
 pub use second_factor::{RECOVERY_CODE_COUNT, SecondFactorEnrolment, SecondFactorOverview};
 pub use session::SessionSummary;
+pub use structure::{PersonRef, UnitDetails, UnitMember, UnitNode};
 pub use viewer::{SecondFactorStatus, Viewer, ViewerKind};

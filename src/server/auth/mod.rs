@@ -2,6 +2,7 @@
 //! the scopes that every server function obtains before touching data.
 
 pub mod password;
+pub mod reach;
 pub mod scope;
 pub mod second_factor;
 pub mod session;

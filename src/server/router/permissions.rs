@@ -17,13 +17,14 @@ use sea_orm::DatabaseConnection;
 use tower::ServiceExt;
 
 use super::build;
-use crate::domain::ids::OrgId;
+use crate::domain::ids::{OrgId, UnitId, UserId};
 use crate::domain::roles::Roles;
 use crate::i18n::Lang;
 use crate::server::AppState;
+use crate::server::auth::OrgScope;
 use crate::server::auth::session::{self, Holder};
 use crate::server::config::Config;
-use crate::server::service::{accounts, organisations};
+use crate::server::service::{accounts, organisations, structure};
 use crate::server::testing::TestDb;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,6 +66,8 @@ enum Rule {
     /// Admins, on an object of the first organisation: the other
     /// organisation's admin gets 404, as if it did not exist.
     AdminOfTheObject,
+    /// Like `AdminOfTheObject`, with a change the admin is refused (422).
+    AdminOfTheObjectRejectsInput,
     /// Anyone signed in; callers with an authenticator app (the admins and
     /// the operator, who must have one) get `with`, the others `without`.
     BySecondFactor { with: u16, without: u16 },
@@ -86,10 +89,22 @@ impl Rule {
             (Rule::AdminOnlyRejectsInput, Caller::Admin | Caller::OtherTenantAdmin) => 422,
             (Rule::AdminOfTheObject, Caller::Admin) => 200,
             (Rule::AdminOfTheObject, Caller::OtherTenantAdmin) => 404,
-            (Rule::AdminOnly | Rule::AdminOnlyRejectsInput | Rule::AdminOfTheObject, Caller::Anonymous) => {
-                401
-            }
-            (Rule::AdminOnly | Rule::AdminOnlyRejectsInput | Rule::AdminOfTheObject, _) => 403,
+            (Rule::AdminOfTheObjectRejectsInput, Caller::Admin) => 422,
+            (Rule::AdminOfTheObjectRejectsInput, Caller::OtherTenantAdmin) => 404,
+            (
+                Rule::AdminOnly
+                | Rule::AdminOnlyRejectsInput
+                | Rule::AdminOfTheObject
+                | Rule::AdminOfTheObjectRejectsInput,
+                Caller::Anonymous,
+            ) => 401,
+            (
+                Rule::AdminOnly
+                | Rule::AdminOnlyRejectsInput
+                | Rule::AdminOfTheObject
+                | Rule::AdminOfTheObjectRejectsInput,
+                _,
+            ) => 403,
             (Rule::BySecondFactor { .. }, Caller::Anonymous) => 401,
             (
                 Rule::BySecondFactor { with, .. },
@@ -125,6 +140,16 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("/api/people/reactivate", "user={target}", Rule::AdminOfTheObject),
     ("/api/people/set_roles", "user={target}", Rule::AdminOfTheObject),
     ("/api/people/reset_second_factor", "user={target}", Rule::AdminOfTheObject),
+    ("/api/structure/tree", "", Rule::AdminOnly),
+    ("/api/structure/unit", "unit={unit}", Rule::AdminOfTheObject),
+    ("/api/structure/create", "name=&parent=", Rule::AdminOnlyRejectsInput),
+    ("/api/structure/update", "unit={unit}&name=Zorg&parent=", Rule::AdminOfTheObject),
+    // The unit has a sub-unit, so it cannot be deleted: nothing changes.
+    ("/api/structure/delete", "unit={unit}", Rule::AdminOfTheObjectRejectsInput),
+    ("/api/structure/manager", "unit={unit}&user={target}&manager=false", Rule::AdminOfTheObject),
+    ("/api/structure/add_member", "unit={unit}&user={target}", Rule::AdminOfTheObject),
+    ("/api/structure/remove_member", "unit={unit}&user={target}", Rule::AdminOfTheObject),
+    ("/api/structure/hr_reader", "unit={unit}&user={target}&granted=false", Rule::AdminOfTheObject),
     ("/api/invitation/accept", "token=not-a-token&password=paarse+olifant+op+de+fiets", Rule::Anyone(410)),
     ("/api/password_reset/request", "email=nobody-{caller}%40example.org", Rule::Anyone(200)),
     ("/api/password_reset/check", "token=not-a-token", Rule::Anyone(200)),
@@ -165,6 +190,8 @@ struct World {
     /// The hash of a session of the target person.
     target_session: String,
     first_org: OrgId,
+    /// A unit of the first organisation, with a sub-unit.
+    unit: UnitId,
 }
 
 async fn world(db: DatabaseConnection) -> World {
@@ -207,6 +234,14 @@ async fn world(db: DatabaseConnection) -> World {
             crate::server::testing::enrol_app(&db, *holder).await;
         }
     }
+    let admin_user = holders.iter().find_map(|(caller, holder)| match (caller, holder) {
+        (Caller::Admin, Holder::User { user, .. }) => Some(UserId(*user)),
+        _ => None,
+    });
+    let first_admin =
+        OrgScope { org: first, user: admin_user.expect("an admin"), name: "Ada".into(), roles: admin };
+    let unit = structure::create(&db, &first_admin, "Zorg", None, now).await.expect("unit");
+    structure::create(&db, &first_admin, "Team", Some(unit), now).await.expect("sub-unit");
     let leptos_options = leptos::prelude::LeptosOptions::builder().output_name("koers").build();
     let state = AppState {
         leptos_options,
@@ -226,6 +261,7 @@ async fn world(db: DatabaseConnection) -> World {
         target,
         target_session,
         first_org: first,
+        unit,
     }
 }
 
@@ -267,7 +303,8 @@ async fn every_server_function_enforces_its_rule(db: DatabaseConnection) {
                 .replace("{caller}", &format!("{caller:?}").to_lowercase())
                 .replace("{target}", &world.target.to_string())
                 .replace("{target_session}", &world.target_session)
-                .replace("{first_org}", &world.first_org.to_string());
+                .replace("{first_org}", &world.first_org.to_string())
+                .replace("{unit}", &world.unit.to_string());
             let status = call(&world, path, &body, cookie.as_deref()).await.as_u16();
             if status != rule.expected(caller) {
                 wrong.push(format!("{path} as {caller:?}: got {status}, expected {}", rule.expected(caller)));

@@ -11,4 +11,5 @@ pub mod password_reset;
 pub mod people;
 pub mod second_factor;
 pub mod sessions;
+pub mod structure;
 pub mod tenant_keys;

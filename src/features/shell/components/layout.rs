@@ -25,6 +25,7 @@ pub fn AppLayout(children: Children) -> impl IntoView {
                         let mut links = vec![("/", Key::NavHome)];
                         if roles.contains(&Role::Admin) {
                             links.push(("/admin/people", Key::NavPeople));
+                            links.push(("/admin/structure", Key::NavStructure));
                         }
                         if roles.contains(&Role::Admin) || roles.contains(&Role::Auditor) {
                             links.push(("/privacy/audit-log", Key::NavAuditLog));

@@ -1,0 +1,5 @@
+mod tree;
+mod unit;
+
+pub use tree::StructurePage;
+pub use unit::UnitPage;

@@ -1,0 +1,157 @@
+//! Whose content a user may read (PRODUCT.md §1, DPA 7.F least privilege):
+//! their own; that of the people they manage, following the structure (a
+//! user's manager is the manager of their primary unit, or of the nearest
+//! unit above it that has one other than themselves, unless an explicit
+//! override names someone else); and, for admins with the "HR reader"
+//! right, that of everyone in the granted units and below. Administering
+//! alone gives no reading.
+
+use std::collections::{HashMap, HashSet};
+
+use sea_orm::{ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter};
+
+use super::OrgScope;
+use crate::domain::ids::{OrgId, UnitId, UserId};
+use crate::server::entity::{
+    hr_reader_grant, manager_override, org_unit, unit_manager, unit_member, user_account,
+};
+
+/// Why someone may read another's content; `None` means they may not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadReason {
+    Own,
+    Manager,
+    HrReader,
+}
+
+/// The units of an organisation: each with its parent.
+pub struct Structure {
+    parents: HashMap<UnitId, Option<UnitId>>,
+}
+
+impl Structure {
+    pub async fn load(db: &impl ConnectionTrait, org: OrgId) -> Result<Structure, DbErr> {
+        let units = org_unit::Entity::find().filter(org_unit::Column::OrgId.eq(org.0)).all(db).await?;
+        Ok(Structure {
+            parents: units.into_iter().map(|u| (UnitId(u.id), u.parent_id.map(UnitId))).collect(),
+        })
+    }
+
+    pub fn contains(&self, unit: UnitId) -> bool {
+        self.parents.contains_key(&unit)
+    }
+
+    /// `unit` and the units above it, nearest first.
+    pub fn ancestry(&self, unit: UnitId) -> Vec<UnitId> {
+        let mut chain = Vec::new();
+        let mut current = Some(unit);
+        while let Some(id) = current {
+            // A cycle cannot be stored (moves are checked), but never loop on one.
+            if chain.contains(&id) || !self.contains(id) {
+                break;
+            }
+            chain.push(id);
+            current = self.parents.get(&id).copied().flatten();
+        }
+        chain
+    }
+
+    /// Whether `unit` lies at or below `above`.
+    pub fn is_within(&self, unit: UnitId, above: UnitId) -> bool {
+        self.ancestry(unit).contains(&above)
+    }
+}
+
+/// The managers of `user`, derived as described above.
+pub async fn managers_of(db: &impl ConnectionTrait, org: OrgId, user: UserId) -> Result<Vec<UserId>, DbErr> {
+    if let Some(explicit) = manager_override::Entity::find_by_id(user.0).one(db).await? {
+        return Ok(vec![UserId(explicit.manager_id)]);
+    }
+    let Some(primary) = unit_member::Entity::find()
+        .filter(unit_member::Column::UserId.eq(user.0))
+        .filter(unit_member::Column::IsPrimary.eq(true))
+        .one(db)
+        .await?
+    else {
+        return Ok(Vec::new());
+    };
+    let structure = Structure::load(db, org).await?;
+    for unit in structure.ancestry(UnitId(primary.unit_id)) {
+        let managers: Vec<UserId> = unit_manager::Entity::find()
+            .filter(unit_manager::Column::UnitId.eq(unit.0))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|m| UserId(m.user_id))
+            .filter(|manager| *manager != user)
+            .collect();
+        if !managers.is_empty() {
+            return Ok(managers);
+        }
+    }
+    Ok(Vec::new())
+}
+
+/// The units whose people `user` may read as HR reader: the granted units
+/// and everything below them.
+pub async fn hr_reader_reach(
+    db: &impl ConnectionTrait,
+    org: OrgId,
+    user: UserId,
+) -> Result<HashSet<UnitId>, DbErr> {
+    let granted: Vec<UnitId> = hr_reader_grant::Entity::find()
+        .filter(hr_reader_grant::Column::UserId.eq(user.0))
+        .all(db)
+        .await?
+        .into_iter()
+        .map(|g| UnitId(g.unit_id))
+        .collect();
+    if granted.is_empty() {
+        return Ok(HashSet::new());
+    }
+    let structure = Structure::load(db, org).await?;
+    Ok(structure
+        .parents
+        .keys()
+        .copied()
+        .filter(|unit| granted.iter().any(|above| structure.is_within(*unit, *above)))
+        .collect())
+}
+
+/// Whether the signed-in user may read the goals, feedback and evaluations
+/// of `subject`, and why. Someone of another organisation is never readable.
+pub async fn may_read_content_of(
+    db: &impl ConnectionTrait,
+    scope: &OrgScope,
+    subject: UserId,
+) -> Result<Option<ReadReason>, DbErr> {
+    if subject == scope.user {
+        return Ok(Some(ReadReason::Own));
+    }
+    let same_organisation = user_account::Entity::find_by_id(subject.0)
+        .filter(user_account::Column::OrgId.eq(scope.org.0))
+        .one(db)
+        .await?
+        .is_some();
+    if !same_organisation {
+        return Ok(None);
+    }
+    if managers_of(db, scope.org, subject).await?.contains(&scope.user) {
+        return Ok(Some(ReadReason::Manager));
+    }
+    if scope.roles.admin {
+        let reach = hr_reader_reach(db, scope.org, scope.user).await?;
+        if !reach.is_empty() {
+            let in_reach = unit_member::Entity::find()
+                .filter(unit_member::Column::UserId.eq(subject.0))
+                .all(db)
+                .await?
+                .into_iter()
+                .any(|membership| reach.contains(&UnitId(membership.unit_id)));
+            if in_reach {
+                return Ok(Some(ReadReason::HrReader));
+            }
+        }
+    }
+    Ok(None)
+}
