@@ -31,6 +31,8 @@ pub enum Problem {
     UnitNotEmpty,
     /// The HR reader right is for admins only.
     NotAnAdmin,
+    /// The current password, asked to confirm a change, is not right.
+    WrongPassword,
 }
 
 impl Problem {
@@ -51,6 +53,7 @@ impl Problem {
             Problem::WouldCreateCycle => text(lang, Key::ValidationWouldCreateCycle).to_owned(),
             Problem::UnitNotEmpty => text(lang, Key::ValidationUnitNotEmpty).to_owned(),
             Problem::NotAnAdmin => text(lang, Key::ValidationNotAnAdmin).to_owned(),
+            Problem::WrongPassword => text(lang, Key::ValidationWrongPassword).to_owned(),
         }
     }
 }

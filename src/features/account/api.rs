@@ -150,10 +150,11 @@ pub async fn current_viewer() -> Result<Option<Viewer>, AppError> {
     }
 }
 
-/// Anyone: e-mails a link to choose a new password to every active account
-/// with this address. The answer is the same whether or not one exists.
+/// Anyone: sends a link to choose a new password to every active account
+/// with this sign-in name — by e-mail, or by text message for a username
+/// with a mobile number. The answer is the same whether or not one exists.
 #[server(endpoint = "password_reset/request")]
-pub async fn request_password_reset(email: String) -> Result<(), AppError> {
+pub async fn request_password_reset(identifier: String) -> Result<(), AppError> {
     use crate::server::auth::sign_in::Origin;
     use crate::server::{AppState, http, service};
 
@@ -161,7 +162,7 @@ pub async fn request_password_reset(email: String) -> Result<(), AppError> {
     let origin =
         Origin { address: http::client_address(), user_agent: String::new(), request_id: http::request_id() };
     let public_url = state.config.site.public_url.as_str();
-    service::password_reset::request(&state.db, public_url, &email, &origin, chrono::Utc::now()).await?;
+    service::password_reset::request(&state.db, public_url, &identifier, &origin, chrono::Utc::now()).await?;
     state.outbox.notify();
     leptos_axum::redirect("/reset?sent=1");
     Ok(())
@@ -233,6 +234,29 @@ pub async fn my_sessions() -> Result<Vec<SessionSummary>, AppError> {
     let current =
         auth::scope::request_token(state.config.served_over_https()).map(|t| t.hash()).unwrap_or_default();
     service::sessions::list(&state.db, &principal, &current).await
+}
+
+/// Anyone signed in: changes their password, confirming the current one.
+/// Their other sessions end; this one stays.
+#[server(endpoint = "account/change_password")]
+pub async fn change_password(current_password: String, password: String) -> Result<(), AppError> {
+    use crate::server::{AppState, auth, http, service};
+
+    let state = AppState::current()?;
+    let principal = auth::current_principal().await?.ok_or(AppError::Unauthenticated)?;
+    let this_session =
+        auth::scope::request_token(state.config.served_over_https()).map(|t| t.hash()).unwrap_or_default();
+    let now = chrono::Utc::now();
+    service::accounts::change_password(
+        &state.db,
+        &principal,
+        &current_password,
+        &password,
+        &this_session,
+        &http::origin(),
+        now,
+    )
+    .await
 }
 
 /// Anyone signed in: ends one of their own sessions (another browser).

@@ -3,6 +3,7 @@
 
 pub mod password;
 pub mod reach;
+pub mod recipients;
 pub mod scope;
 pub mod second_factor;
 pub mod session;

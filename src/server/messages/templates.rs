@@ -52,6 +52,12 @@ pub fn invitation_sms(lang: Lang, to: &str, organisation: &str, link: &str, days
     Sms { to: to.to_owned(), text: format(lang, Key::SmsInvitation, &values) }
 }
 
+/// A link to choose a new password, by text message.
+pub fn password_reset_sms(lang: Lang, to: &str, link: &str, hours: u32) -> Sms {
+    let hours = hours.to_string();
+    Sms { to: to.to_owned(), text: format(lang, Key::SmsPasswordReset, &[("link", link), ("hours", &hours)]) }
+}
+
 /// A one-time sign-in code by e-mail, with a link that fills it in.
 pub fn sign_in_code_mail(lang: Lang, to: &str, name: &str, code: &str, link: &str, minutes: u32) -> Mail {
     let minutes = minutes.to_string();

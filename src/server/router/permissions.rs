@@ -132,6 +132,12 @@ const TABLE: &[(&str, &str, Rule)] = &[
     // Someone else's session: not found, whoever asks.
     ("/api/account/end_session", "id={target_session}", Rule::SignedIn(404)),
     ("/api/account/sign_out_everywhere", "", Rule::SignedIn(200)),
+    // Not their current password: refused beside the field, nothing changes.
+    (
+        "/api/account/change_password",
+        "current_password=wrong&password=paarse+olifant+op+de+fiets",
+        Rule::SignedIn(422),
+    ),
     ("/api/people/list", "", Rule::AdminOnly),
     ("/api/audit_log/organisation", "page=0", Rule::AdminOnly),
     ("/api/audit_log/platform", "page=0", Rule::OperatorOnly),
@@ -151,7 +157,7 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("/api/structure/remove_member", "unit={unit}&user={target}", Rule::AdminOfTheObject),
     ("/api/structure/hr_reader", "unit={unit}&user={target}&granted=false", Rule::AdminOfTheObject),
     ("/api/invitation/accept", "token=not-a-token&password=paarse+olifant+op+de+fiets", Rule::Anyone(410)),
-    ("/api/password_reset/request", "email=nobody-{caller}%40example.org", Rule::Anyone(200)),
+    ("/api/password_reset/request", "identifier=nobody-{caller}%40example.org", Rule::Anyone(200)),
     ("/api/password_reset/check", "token=not-a-token", Rule::Anyone(200)),
     ("/api/sign_in/request_code", "identifier=nobody-{caller}%40example.org", Rule::Anyone(200)),
     ("/api/sign_in/code", "code=zzzzz-zzzzz&next=%2F", Rule::Anyone(401)),

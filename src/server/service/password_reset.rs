@@ -1,4 +1,5 @@
-//! Choosing a new password through a single-use link sent by e-mail.
+//! Choosing a new password through a single-use link, sent by e-mail — or,
+//! for a username with a mobile number, by text message.
 //!
 //! Asking for a link answers the same whether or not the address has an
 //! account (issue 3: nothing may reveal which accounts exist). A link works
@@ -12,43 +13,31 @@ use sea_orm::{
 use crate::domain::AppError;
 use crate::domain::audit::{ActorKind, AuditAction};
 use crate::domain::ids::OrgId;
-use crate::i18n::Lang;
 use crate::server::audit::{self, AuditEntry};
+use crate::server::auth::recipients::{Channel, recipients};
+use crate::server::auth::session::Holder;
 use crate::server::auth::sign_in::Origin;
 use crate::server::auth::token::{random_token, token_hash};
 use crate::server::auth::{password, throttle};
 use crate::server::db::internal;
-use crate::server::entity::{
-    operator_account, organisation, password_reset, session as session_entity, user_account,
-};
-use crate::server::messages::{enqueue_mail, password_reset_mail};
+use crate::server::entity::{operator_account, password_reset, session as session_entity, user_account};
+use crate::server::messages::{enqueue_mail, enqueue_sms, password_reset_mail, password_reset_sms};
 
 pub const LINK_VALID_HOURS: u32 = 1;
 /// Links asked for one address per hour: enough for a lost mail, too few to flood an inbox.
 const PER_ADDRESS_LIMIT: throttle::Limit = throttle::Limit { failures: 3, window: Duration::hours(1) };
 
-/// One account that can receive a link.
-struct Holder {
-    user: Option<uuid::Uuid>,
-    operator: Option<uuid::Uuid>,
-    org: Option<OrgId>,
-    name: String,
-    email: String,
-    language: Lang,
-    organisation: String,
-}
-
-/// Sends a link to every active account with this e-mail address (one per
-/// organisation it belongs to), if any.
+/// Sends a link to every active account with this sign-in name (an e-mail
+/// address, or a username), if any.
 pub async fn request(
     db: &DatabaseConnection,
     public_url: &str,
-    email: &str,
+    sign_in_name: &str,
     origin: &Origin,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let email = email.trim().to_lowercase();
-    let key = format!("reset:{email}");
+    let name = sign_in_name.trim().to_lowercase();
+    let key = format!("reset:{name}");
     let mut keys = vec![(key.clone(), PER_ADDRESS_LIMIT)];
     if let Some(address) = origin.address {
         keys.push((throttle::address_key(address), throttle::PER_ADDRESS));
@@ -57,13 +46,17 @@ pub async fn request(
     for (key, limit) in &keys {
         throttle::record_failure(db, key, *limit, now).await.map_err(internal)?;
     }
-    for holder in holders(db, &email).await? {
+    for recipient in recipients(db, &name).await? {
+        let (user, operator) = match recipient.holder {
+            Holder::User { user, .. } => (Some(user), None),
+            Holder::Operator { operator } => (None, Some(operator)),
+        };
         let token = random_token();
         let txn = db.begin().await.map_err(internal)?;
         password_reset::ActiveModel {
             token_hash: Set(token_hash(&token)),
-            user_id: Set(holder.user),
-            operator_id: Set(holder.operator),
+            user_id: Set(user),
+            operator_id: Set(operator),
             created_at: Set(now),
             expires_at: Set(now + Duration::hours(i64::from(LINK_VALID_HOURS))),
             used_at: Set(None),
@@ -72,25 +65,35 @@ pub async fn request(
         .await
         .map_err(internal)?;
         let link = format!("{public_url}/reset/{token}");
-        let mail = password_reset_mail(
-            holder.language,
-            &holder.email,
-            &holder.name,
-            &holder.organisation,
-            &link,
-            LINK_VALID_HOURS,
-        );
-        enqueue_mail(&txn, holder.org, "password_reset", mail, now).await.map_err(internal)?;
+        match &recipient.channel {
+            Channel::Mail(address) => {
+                let mail = password_reset_mail(
+                    recipient.language,
+                    address,
+                    &recipient.name,
+                    &recipient.organisation,
+                    &link,
+                    LINK_VALID_HOURS,
+                );
+                enqueue_mail(&txn, recipient.org, KIND, mail, now).await.map_err(internal)?;
+            }
+            Channel::Sms(number) => {
+                let sms = password_reset_sms(recipient.language, number, &link, LINK_VALID_HOURS);
+                enqueue_sms(&txn, recipient.org, KIND, sms, now, now).await.map_err(internal)?;
+            }
+        }
         txn.commit().await.map_err(internal)?;
         let entry = AuditEntry {
             request_id: origin.request_id.clone(),
-            ..AuditEntry::system(holder.org, AuditAction::PasswordResetRequested)
+            ..AuditEntry::system(recipient.org, AuditAction::PasswordResetRequested)
         };
-        let object = holder.user.or(holder.operator).unwrap_or_default();
+        let object = user.or(operator).unwrap_or_default();
         audit::record(db, entry.on("account", object), now).await.map_err(internal)?;
     }
     Ok(())
 }
+
+const KIND: &str = "password_reset";
 
 /// Whether a link can still be used (for showing the form or an error).
 pub async fn is_usable(db: &DatabaseConnection, token: &str, now: DateTime<Utc>) -> Result<bool, AppError> {
@@ -110,7 +113,8 @@ pub async fn complete(
         (Some(user_id), _) => {
             let user = user_account::Entity::find_by_id(user_id).one(db).await.map_err(internal)?;
             let user = user.ok_or(AppError::ResetLinkInvalid)?;
-            password::check_strength(new_password, &[&user.name, user.email.as_deref().unwrap_or_default()])?;
+            let own = [Some(user.name.as_str()), user.email.as_deref(), user.username.as_deref()];
+            password::check_strength(new_password, &own.into_iter().flatten().collect::<Vec<_>>())?;
             password::hash(new_password)?
         }
         (None, Some(operator_id)) => {
@@ -174,52 +178,13 @@ async fn usable(
     Ok(reset.filter(|r| r.used_at.is_none() && now < r.expires_at))
 }
 
-async fn holders(db: &DatabaseConnection, email: &str) -> Result<Vec<Holder>, AppError> {
-    let mut holders = Vec::new();
-    let operators = operator_account::Entity::find()
-        .filter(operator_account::Column::Email.eq(email))
-        .filter(operator_account::Column::DeactivatedAt.is_null())
-        .all(db)
-        .await
-        .map_err(internal)?;
-    for operator in operators {
-        holders.push(Holder {
-            user: None,
-            operator: Some(operator.id),
-            org: None,
-            language: Lang::from_code(&operator.language).unwrap_or_default(),
-            name: operator.name,
-            email: operator.email,
-            organisation: "Koers".into(),
-        });
-    }
-    let users = user_account::Entity::find()
-        .filter(user_account::Column::Email.eq(email))
-        .filter(user_account::Column::DeactivatedAt.is_null())
-        .all(db)
-        .await
-        .map_err(internal)?;
-    for user in users {
-        let organisation = organisation::Entity::find_by_id(user.org_id).one(db).await.map_err(internal)?;
-        holders.push(Holder {
-            user: Some(user.id),
-            operator: None,
-            org: Some(OrgId(user.org_id)),
-            language: Lang::from_code(&user.language).unwrap_or_default(),
-            email: user.email.unwrap_or_default(),
-            name: user.name,
-            organisation: organisation.map(|o| o.name).unwrap_or_default(),
-        });
-    }
-    Ok(holders)
-}
-
 #[cfg(test)]
 mod tests {
     use sea_orm::EntityTrait;
 
     use super::*;
     use crate::domain::roles::Roles;
+    use crate::i18n::Lang;
     use crate::server::auth::session;
     use crate::server::auth::sign_in::{self, SignedIn};
     use crate::server::config::SecurityConfig;
@@ -262,6 +227,26 @@ mod tests {
     }
 
     for_each_backend! {
+        async fn a_username_with_a_number_gets_its_link_by_text_message(db) {
+            use sea_orm::ActiveModelTrait;
+            let org = crate::server::testing::organisation(&db, "De Linde").await;
+            let (user, _) = crate::server::testing::member(&db, org, "Jan", Roles::default()).await;
+            user_account::ActiveModel {
+                id: Set(user.0),
+                username: Set(Some("jan".into())),
+                phone: Set(Some("+31612345678".into())),
+                ..Default::default()
+            }
+            .update(&db)
+            .await
+            .expect("username and number");
+            request(&db, "https://koers.example", " JAN ", &Origin::default(), Utc::now()).await.expect("asked");
+            let sms = outbound_message::Entity::find().one(&db).await.expect("queue").expect("queued");
+            assert_eq!((sms.channel.as_str(), sms.recipient.as_str()), ("sms", "+31612345678"));
+            let token = sms.text_body.split("/reset/").nth(1).expect("a link").trim().to_owned();
+            complete(&db, &token, NEW, None, Utc::now()).await.expect("new password set");
+        }
+
         async fn a_link_sets_a_new_password_once_and_ends_old_sessions(db) {
             let email = member(&db).await;
             let old_session = sign_in_with(&db, &email, OLD).await.expect("signed in");

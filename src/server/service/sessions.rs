@@ -48,6 +48,17 @@ pub async fn end_one(db: &DatabaseConnection, principal: &Principal, id: &str) -
     if ended.rows_affected == 0 { Err(AppError::NotFound) } else { Ok(()) }
 }
 
+/// Ends every session of the principal's account but the one with `keep` as hash.
+pub async fn end_others(db: &DatabaseConnection, principal: &Principal, keep: &str) -> Result<u64, AppError> {
+    let ended = session::Entity::delete_many()
+        .filter(of(principal))
+        .filter(session::Column::TokenHash.ne(keep))
+        .exec(db)
+        .await
+        .map_err(internal)?;
+    Ok(ended.rows_affected)
+}
+
 /// Ends every session of the principal's account, this one included.
 pub async fn end_all(db: &DatabaseConnection, principal: &Principal) -> Result<u64, AppError> {
     let ended = session::Entity::delete_many().filter(of(principal)).exec(db).await.map_err(internal)?;

@@ -1,21 +1,23 @@
 //! `/account`: the signed-in browsers of your account; end any of them, or
-//! all at once; and the way to the second factor.
+//! all at once; change the password; and the way to the second factor.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
 use crate::domain::dto::SessionSummary;
-use crate::features::account::api::{EndSession, SignOutEverywhere, my_sessions};
-use crate::features::account::components::RequireSignIn;
+use crate::features::account::api::{ChangePassword, EndSession, SignOutEverywhere, my_sessions};
+use crate::features::account::components::{NewPasswordField, RequireSignIn};
 use crate::i18n::{I18n, Key, use_i18n};
-use crate::ui::ErrorMessage;
+use crate::ui::{ErrorMessage, FieldError, FormError};
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
     let i18n = use_i18n();
     let end = ServerAction::<EndSession>::new();
     let everywhere = ServerAction::<SignOutEverywhere>::new();
+    let change = ServerAction::<ChangePassword>::new();
+    let change_error = Signal::derive(move || change.value().get().and_then(Result::err));
     let sessions = Resource::new(move || end.version().get(), |_| my_sessions());
     let end_error =
         move || end.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error/> });
@@ -53,6 +55,29 @@ pub fn AccountPage() -> impl IntoView {
                     </Transition>
                     <ActionForm action=everywhere>
                         <button type="submit" class="button-primary">{i18n.t(Key::AccountSignOutEverywhere)}</button>
+                    </ActionForm>
+                </section>
+                <section aria-labelledby="password-title">
+                    <h2 id="password-title">{i18n.t(Key::AccountPassword)}</h2>
+                    <Show when=move || matches!(change.value().get(), Some(Ok(())))>
+                        <p class="notice" role="status">{i18n.t(Key::AccountPasswordChanged)}</p>
+                    </Show>
+                    <ActionForm action=change attr:class="form">
+                        <label for="current-password">{i18n.t(Key::AccountCurrentPassword)}</label>
+                        <input
+                            id="current-password"
+                            name="current_password"
+                            type="password"
+                            autocomplete="current-password"
+                            aria-describedby="current_password-error"
+                            required
+                        />
+                        <FieldError error=change_error field="current_password"/>
+                        <NewPasswordField/>
+                        <FormError error=change_error/>
+                        <button type="submit" disabled=move || change.pending().get()>
+                            {i18n.t(Key::AccountChangePassword)}
+                        </button>
                     </ActionForm>
                 </section>
                 <section aria-labelledby="second-factor-title">

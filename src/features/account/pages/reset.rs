@@ -26,8 +26,16 @@ pub fn RequestResetPage() -> impl IntoView {
             </Show>
             <p>{i18n.t(Key::ResetRequestIntro)}</p>
             <ActionForm action=request attr:class="form">
-                <label for="reset-email">{i18n.t(Key::ResetEmail)}</label>
-                <input id="reset-email" name="email" type="email" autocomplete="email" required/>
+                <label for="reset-identifier">{i18n.t(Key::LoginIdentifier)}</label>
+                <input
+                    id="reset-identifier"
+                    name="identifier"
+                    type="text"
+                    autocomplete="username"
+                    autocapitalize="none"
+                    spellcheck="false"
+                    required
+                />
                 {error}
                 <button type="submit" class="button-primary" disabled=move || request.pending().get()>
                     {i18n.t(Key::ResetSend)}

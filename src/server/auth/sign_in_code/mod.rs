@@ -9,18 +9,16 @@
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait,
 };
 
+use super::recipients::{Channel, recipients};
 use super::session::Holder;
 use super::sign_in::{Origin, SignedIn, first_factor_passed};
 use super::throttle;
 use super::token::{normalise_code, random_code, token_hash};
 use crate::domain::AppError;
 use crate::domain::audit::AuditAction;
-use crate::domain::ids::OrgId;
-use crate::i18n::Lang;
 use crate::server::config::SecurityConfig;
 use crate::server::db::internal;
 use crate::server::entity::{operator_account, sign_in_code, user_account};
@@ -30,20 +28,6 @@ pub const VALID_MINUTES: u32 = 10;
 /// Codes asked for one sign-in name: enough for a lost message, too few to flood anyone.
 const REQUESTS_PER_NAME: throttle::Limit = throttle::Limit { failures: 3, window: Duration::minutes(15) };
 const KIND: &str = "sign_in_code";
-
-/// Where one account's code goes.
-enum Channel {
-    Mail(String),
-    Sms(String),
-}
-
-struct Recipient {
-    holder: Holder,
-    org: Option<OrgId>,
-    name: String,
-    language: Lang,
-    channel: Channel,
-}
 
 /// Sends a code to every active account with this sign-in name, if any.
 pub async fn request(
@@ -163,49 +147,6 @@ async fn use_up(db: &DatabaseConnection, code: &str, now: DateTime<Utc>) -> Resu
             .map(|o| Holder::Operator { operator: o.id }));
     }
     Ok(None)
-}
-
-/// The active accounts with this sign-in name and where their code goes.
-async fn recipients(db: &DatabaseConnection, name: &str) -> Result<Vec<Recipient>, AppError> {
-    let by_email = name.contains('@');
-    let mut found = Vec::new();
-    if by_email {
-        let operators = operator_account::Entity::find()
-            .filter(operator_account::Column::Email.eq(name))
-            .filter(operator_account::Column::DeactivatedAt.is_null())
-            .all(db)
-            .await
-            .map_err(internal)?;
-        found.extend(operators.into_iter().map(|o| Recipient {
-            holder: Holder::Operator { operator: o.id },
-            org: None,
-            language: Lang::from_code(&o.language).unwrap_or_default(),
-            channel: Channel::Mail(o.email),
-            name: o.name,
-        }));
-    }
-    let column = if by_email { user_account::Column::Email } else { user_account::Column::Username };
-    let users = user_account::Entity::find()
-        .filter(Condition::all().add(column.eq(name)))
-        .filter(user_account::Column::DeactivatedAt.is_null())
-        .all(db)
-        .await
-        .map_err(internal)?;
-    found.extend(users.into_iter().filter_map(|u| {
-        let channel = match (by_email, u.phone, u.email) {
-            (false, Some(phone), _) => Channel::Sms(phone),
-            (_, _, Some(email)) => Channel::Mail(email),
-            _ => return None,
-        };
-        Some(Recipient {
-            holder: Holder::User { user: u.id, org: u.org_id },
-            org: Some(OrgId(u.org_id)),
-            language: Lang::from_code(&u.language).unwrap_or_default(),
-            channel,
-            name: u.name,
-        })
-    }));
-    Ok(found)
 }
 
 #[cfg(test)]
