@@ -37,6 +37,9 @@ export KOERS_SMS_OUTBOX_DIRECTORY="$data/outbox/sms"
 export KOERS_LOG_FILTER="${KOERS_LOG_FILTER:-warn}"
 
 "$KOERS_TARGET_DIR/debug/koers" seed-demo >/dev/null
+# Compressing the large debug WASM takes the CPU for a while: do it before
+# the browsers start, not while they wait for the page to come alive.
+"$KOERS_TARGET_DIR/debug/koers" precompress
 "$KOERS_TARGET_DIR/debug/koers" serve &
 server=$!
 trap 'kill "$server" "$smtp" "$sms" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$data"' EXIT TERM INT

@@ -13,6 +13,7 @@ use crate::features::account::pages::{
 use crate::features::audit_log::pages::{OrganisationAuditLogPage, PlatformAuditLogPage};
 use crate::features::dashboard::pages::DashboardPage;
 use crate::features::operator::pages::{NewOrganisationPage, OrganisationPage, OrganisationsPage};
+use crate::features::org_chart::pages::{OrgChartPage, TeamPage};
 use crate::features::people::pages::{InvitePersonPage, PeoplePage};
 use crate::features::second_factor::pages::{SecondFactorPage, SecondFactorSetupPage};
 use crate::features::shell::components::AppLayout;
@@ -47,6 +48,8 @@ pub fn App() -> impl IntoView {
                         view=SecondFactorSetupPage
                         ssr=SsrMode::Async
                     />
+                    <Route path=path!("/org") view=OrgChartPage ssr=SsrMode::Async/>
+                    <Route path=path!("/team") view=TeamPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/people") view=PeoplePage ssr=SsrMode::Async/>
                     <Route path=path!("/privacy/audit-log") view=OrganisationAuditLogPage ssr=SsrMode::Async/>
                     <Route path=path!("/operator/audit-log") view=PlatformAuditLogPage ssr=SsrMode::Async/>

@@ -55,6 +55,17 @@ test("an admin builds three levels, names a manager and members, and grants the 
   await expect(members.getByRole("listitem").filter({ hasText: "Sanne de Vries" })).toContainText("primaire eenheid");
   await expect(page.getByText(`Ook leesbaar voor, via een eenheid erboven: ${FEMKE.name}`)).toBeVisible();
 
+  // The manager of the team sees exactly their team.
+  await page.getByLabel("Toevoegen als leidinggevende").selectOption({ label: FEMKE.name });
+  await page.getByRole("button", { name: "Toevoegen als leidinggevende" }).click();
+  await expect(page.getByRole("region", { name: "Leidinggevenden" })).toContainText(FEMKE.name);
+  await page.goto("/team");
+  await expect(page.getByRole("heading", { level: 1, name: "Mijn team" })).toBeVisible();
+  await expect(page.getByRole("row")).toHaveCount(2);
+  await expect(page.getByRole("row", { name: new RegExp(`Sanne de Vries.*${team}`) })).toBeVisible();
+  await page.goBack();
+  await waitForHydration(page);
+
   // A unit with members is not deleted; the message says why.
   await page.getByRole("button", { name: "Eenheid verwijderen" }).click();
   await expect(page.getByRole("alert")).toContainText("Verplaats of verwijder eerst de subeenheden en leden.");

@@ -4,6 +4,7 @@ pub mod account;
 pub mod audit_log;
 pub mod dashboard;
 pub mod operator;
+pub mod org_chart;
 pub mod people;
 pub mod second_factor;
 pub mod shell;

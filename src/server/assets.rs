@@ -13,17 +13,20 @@ const BROTLI_QUALITY: u32 = 9;
 const GZIP_LEVEL: u32 = 9;
 
 pub fn precompress_in_background(site_root: PathBuf) {
-    tokio::task::spawn_blocking(move || {
-        let pkg = site_root.join("pkg");
-        let Ok(entries) = std::fs::read_dir(&pkg) else { return };
-        for path in entries.filter_map(Result::ok).map(|e| e.path()) {
-            if is_compressible(&path)
-                && let Err(error) = precompress(&path)
-            {
-                tracing::warn!(file = %path.display(), %error, "could not precompress");
-            }
+    tokio::task::spawn_blocking(move || precompress_all(&site_root));
+}
+
+/// Writes the missing compressed copies of `/pkg` (`koers precompress`).
+pub fn precompress_all(site_root: &Path) {
+    let pkg = site_root.join("pkg");
+    let Ok(entries) = std::fs::read_dir(&pkg) else { return };
+    for path in entries.filter_map(Result::ok).map(|e| e.path()) {
+        if is_compressible(&path)
+            && let Err(error) = precompress(&path)
+        {
+            tracing::warn!(file = %path.display(), %error, "could not precompress");
         }
-    });
+    }
 }
 
 fn is_compressible(path: &Path) -> bool {

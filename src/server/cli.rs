@@ -24,6 +24,8 @@ commands:
   seed-demo      fill an empty database with the demo organisation
   audit verify   check every audit-log chain; exit 1 at the first broken entry
   check-config   validate Leptos.toml and KOERS_* variables, then exit
+  precompress    write the compressed copies of the static files now
+                 (serve does it in the background at start-up)
 
 configuration: Leptos.toml (or the file named by KOERS_CONFIG), overridden
 by KOERS_<SECTION>_<KEY> environment variables.";
@@ -60,6 +62,10 @@ pub async fn run(args: Vec<String>) -> ExitCode {
             .await
         }
         ["audit", "verify"] => with_db(&config, |db| async move { verify_audit_log(&db).await }).await,
+        ["precompress"] => {
+            assets::precompress_all(&config.site.root);
+            Ok(())
+        }
         ["check-config"] => {
             println!("koers: configuration is valid");
             Ok(())

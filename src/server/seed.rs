@@ -4,14 +4,16 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
 
+use super::auth::OrgScope;
 use super::auth::second_factor::{self, TotpSecret};
 use super::auth::session::Holder;
 use super::config::KeyEncryptionKey;
 use super::crypto::Keyring;
 use super::entity::organisation;
 use super::service::accounts::{self, NewUser};
-use super::service::organisations;
+use super::service::{organisations, structure};
 use crate::domain::AppError;
+use crate::domain::ids::{OrgId, UserId};
 use crate::domain::roles::Roles;
 use crate::i18n::Lang;
 
@@ -99,15 +101,41 @@ pub async fn seed_demo_if_empty(
         tracing::error!(%error, "demo organisation not created");
         AppError::Internal
     })?;
+    let mut people = Vec::new();
     for (name, email, language, roles, _) in MEMBERS {
         let user = NewUser { name, email: Some(email), language, roles };
         let id = accounts::create_user(db, org, user, Some(DEMO_PASSWORD), now).await?;
         if roles.admin {
             enrol_demo_app(db, &keys.kek, Holder::User { user: id.0, org: org.0 }, now).await?;
         }
+        people.push((id, name, roles));
     }
+    seed_structure(db, org, &people, now).await?;
     tracing::info!(organisation = DEMO_ORGANISATION, "demo data created");
     Ok(true)
+}
+
+/// Staf (Femke) and Zorg with two district teams: Noord, managed by Ahmed,
+/// with Sanne; Zuid, with Thomas.
+async fn seed_structure(
+    db: &DatabaseConnection,
+    org: OrgId,
+    people: &[(UserId, &str, Roles)],
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let [(femke, femke_name, femke_roles), (ahmed, ..), (sanne, ..), (thomas, ..)] = people else {
+        return Err(AppError::Internal);
+    };
+    let admin = OrgScope { org, user: *femke, name: (*femke_name).to_owned(), roles: *femke_roles };
+    let staff = structure::create(db, &admin, "Staf", None, now).await?;
+    let care = structure::create(db, &admin, "Zorg", None, now).await?;
+    let north = structure::create(db, &admin, "Wijkteam Noord", Some(care), now).await?;
+    let south = structure::create(db, &admin, "Wijkteam Zuid", Some(care), now).await?;
+    structure::add_member(db, &admin, staff, *femke, true, now).await?;
+    structure::set_manager(db, &admin, north, *ahmed, true, now).await?;
+    structure::add_member(db, &admin, north, *ahmed, true, now).await?;
+    structure::add_member(db, &admin, north, *sanne, true, now).await?;
+    structure::add_member(db, &admin, south, *thomas, true, now).await
 }
 
 async fn enrol_demo_app(
@@ -139,6 +167,21 @@ mod tests {
                 organisation::Entity::find().all(&db).await.expect("organisations").into_iter().map(|o| o.name).collect();
             assert_eq!(names, [DEMO_ORGANISATION]);
             assert_eq!(user_account::Entity::find().count(&db).await.expect("users"), 4);
+            assert_eq!(crate::server::entity::org_unit::Entity::find().count(&db).await.expect("units"), 4);
+            let user = |email: &str| {
+                let db = db.clone();
+                let email = email.to_owned();
+                async move {
+                    use sea_orm::{ColumnTrait, QueryFilter};
+                    let found = user_account::Entity::find().filter(user_account::Column::Email.eq(email)).one(&db).await;
+                    let found = found.expect("query").expect("demo user");
+                    (OrgId(found.org_id), UserId(found.id))
+                }
+            };
+            let (org, sanne) = user("sanne.devries@delinde.example").await;
+            let (_, ahmed) = user("ahmed.elamrani@delinde.example").await;
+            let managers = crate::server::auth::reach::managers_of(&db, org, sanne).await.expect("derived");
+            assert_eq!(managers, [ahmed], "Ahmed manages Sanne");
         }
     }
 }

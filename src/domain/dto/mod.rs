@@ -3,6 +3,7 @@
 mod audit;
 mod invitation;
 mod new_organisation;
+mod org_chart;
 mod organisation;
 mod organisation_details;
 mod people;
@@ -14,6 +15,7 @@ mod viewer;
 pub use audit::{AuditLine, AuditPage};
 pub use invitation::InvitationDetails;
 pub use new_organisation::{AGREEMENT_VERSION, NewOrganisation, NewOrganisationForm};
+pub use org_chart::{ChartLevel, ChartPerson, ChartSearch, ChartUnit, TeamMember};
 pub use organisation::OrganisationSummary;
 pub use organisation_details::{DpaSignature, OrganisationDetails};
 pub use people::{AccountStatus, Delivery, HandedOutCode, NewPerson, NewPersonForm, PersonSummary};

@@ -64,32 +64,82 @@ impl Structure {
 
 /// The managers of `user`, derived as described above.
 pub async fn managers_of(db: &impl ConnectionTrait, org: OrgId, user: UserId) -> Result<Vec<UserId>, DbErr> {
-    if let Some(explicit) = manager_override::Entity::find_by_id(user.0).one(db).await? {
-        return Ok(vec![UserId(explicit.manager_id)]);
-    }
-    let Some(primary) = unit_member::Entity::find()
-        .filter(unit_member::Column::UserId.eq(user.0))
-        .filter(unit_member::Column::IsPrimary.eq(true))
-        .one(db)
-        .await?
-    else {
-        return Ok(Vec::new());
-    };
-    let structure = Structure::load(db, org).await?;
-    for unit in structure.ancestry(UnitId(primary.unit_id)) {
-        let managers: Vec<UserId> = unit_manager::Entity::find()
-            .filter(unit_manager::Column::UnitId.eq(unit.0))
+    Ok(ManagerMap::load(db, org).await?.managers_of(user))
+}
+
+/// Everything manager derivation needs of one organisation, loaded in four
+/// queries, so the reporting lines of everyone (a team page, an org chart)
+/// cost no more than those of one person.
+pub struct ManagerMap {
+    structure: Structure,
+    overrides: HashMap<UserId, UserId>,
+    primary_unit: HashMap<UserId, UnitId>,
+    unit_managers: HashMap<UnitId, Vec<UserId>>,
+}
+
+impl ManagerMap {
+    pub async fn load(db: &impl ConnectionTrait, org: OrgId) -> Result<ManagerMap, DbErr> {
+        let structure = Structure::load(db, org).await?;
+        let units: Vec<uuid::Uuid> = structure.parents.keys().map(|u| u.0).collect();
+        let people: Vec<uuid::Uuid> = user_account::Entity::find()
+            .filter(user_account::Column::OrgId.eq(org.0))
             .all(db)
             .await?
             .into_iter()
-            .map(|m| UserId(m.user_id))
-            .filter(|manager| *manager != user)
+            .map(|u| u.id)
             .collect();
-        if !managers.is_empty() {
-            return Ok(managers);
+        let overrides = manager_override::Entity::find()
+            .filter(manager_override::Column::UserId.is_in(people))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|o| (UserId(o.user_id), UserId(o.manager_id)))
+            .collect();
+        let primary_unit = unit_member::Entity::find()
+            .filter(unit_member::Column::UnitId.is_in(units.clone()))
+            .filter(unit_member::Column::IsPrimary.eq(true))
+            .all(db)
+            .await?
+            .into_iter()
+            .map(|m| (UserId(m.user_id), UnitId(m.unit_id)))
+            .collect();
+        let mut unit_managers: HashMap<UnitId, Vec<UserId>> = HashMap::new();
+        for link in
+            unit_manager::Entity::find().filter(unit_manager::Column::UnitId.is_in(units)).all(db).await?
+        {
+            unit_managers.entry(UnitId(link.unit_id)).or_default().push(UserId(link.user_id));
         }
+        Ok(ManagerMap { structure, overrides, primary_unit, unit_managers })
     }
-    Ok(Vec::new())
+
+    /// An explicit override; else the managers of the primary unit or of the
+    /// nearest unit above it that has any besides the person themselves.
+    pub fn managers_of(&self, user: UserId) -> Vec<UserId> {
+        if let Some(manager) = self.overrides.get(&user) {
+            return vec![*manager];
+        }
+        let Some(primary) = self.primary_unit.get(&user) else { return Vec::new() };
+        for unit in self.structure.ancestry(*primary) {
+            let managers: Vec<UserId> = self
+                .unit_managers
+                .get(&unit)
+                .map(|all| all.iter().copied().filter(|m| *m != user).collect())
+                .unwrap_or_default();
+            if !managers.is_empty() {
+                return managers;
+            }
+        }
+        Vec::new()
+    }
+
+    /// The people whose manager `manager` is, among `candidates`.
+    pub fn reports_of(&self, manager: UserId, candidates: impl IntoIterator<Item = UserId>) -> Vec<UserId> {
+        candidates.into_iter().filter(|person| self.managers_of(*person).contains(&manager)).collect()
+    }
+
+    pub fn primary_unit_of(&self, user: UserId) -> Option<UnitId> {
+        self.primary_unit.get(&user).copied()
+    }
 }
 
 /// The units whose people `user` may read as HR reader: the granted units

@@ -55,6 +55,9 @@ enum Rule {
     SignedIn(u16),
     /// Operator staff only: 200 for them, 401 signed out, 403 for members.
     OperatorOnly,
+    /// Members of an organisation (each sees their own): 200 for them, 401
+    /// signed out, 403 for operator staff.
+    MemberOnly,
     /// Operator staff only, called with input that fails validation: 422 for
     /// them (so nothing is created), 401 signed out, 403 for members.
     OperatorOnlyRejectsInput,
@@ -80,6 +83,9 @@ impl Rule {
             (Rule::SignedIn(_), Caller::Anonymous) => 401,
             (Rule::SignedIn(status), _) => status,
             (Rule::OperatorOnly, Caller::Operator) => 200,
+            (Rule::MemberOnly, Caller::Anonymous) => 401,
+            (Rule::MemberOnly, Caller::Operator) => 403,
+            (Rule::MemberOnly, _) => 200,
             (Rule::OperatorOnly, Caller::Anonymous) => 401,
             (Rule::OperatorOnly, _) => 403,
             (Rule::OperatorOnlyRejectsInput, Caller::Operator) => 422,
@@ -146,6 +152,9 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("/api/people/reactivate", "user={target}", Rule::AdminOfTheObject),
     ("/api/people/set_roles", "user={target}", Rule::AdminOfTheObject),
     ("/api/people/reset_second_factor", "user={target}", Rule::AdminOfTheObject),
+    ("/api/org/level", "unit=", Rule::MemberOnly),
+    ("/api/org/search", "query=Tess", Rule::MemberOnly),
+    ("/api/org/team", "", Rule::MemberOnly),
     ("/api/structure/tree", "", Rule::AdminOnly),
     ("/api/structure/unit", "unit={unit}", Rule::AdminOfTheObject),
     ("/api/structure/create", "name=&parent=", Rule::AdminOnlyRejectsInput),

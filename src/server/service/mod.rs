@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod invitations;
 pub mod onboarding;
+pub mod org_chart;
 pub mod organisations;
 pub mod password_reset;
 pub mod people;

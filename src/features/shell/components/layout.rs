@@ -22,7 +22,10 @@ pub fn AppLayout(children: Children) -> impl IntoView {
                         vec![("/operator", Key::NavOrganisations), ("/operator/audit-log", Key::NavAuditLog)]
                     }
                     ViewerKind::Member { roles, .. } => {
-                        let mut links = vec![("/", Key::NavHome)];
+                        let mut links = vec![("/", Key::NavHome), ("/org", Key::NavOrgChart)];
+                        if roles.contains(&Role::Manager) {
+                            links.push(("/team", Key::NavTeam));
+                        }
                         if roles.contains(&Role::Admin) {
                             links.push(("/admin/people", Key::NavPeople));
                             links.push(("/admin/structure", Key::NavStructure));

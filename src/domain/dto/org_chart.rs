@@ -1,0 +1,47 @@
+use serde::{Deserialize, Serialize};
+
+use super::PersonRef;
+use crate::domain::ids::UnitId;
+
+/// A unit as the org chart lists it, before it is opened.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChartUnit {
+    pub id: UnitId,
+    pub name: String,
+    pub managers: Vec<PersonRef>,
+    pub member_count: u64,
+    pub sub_unit_count: u64,
+}
+
+/// One level of the org chart: the top (no `unit`) or one opened unit with
+/// the way to it, its sub-units and its members.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChartLevel {
+    /// The units above the opened one, from the top.
+    pub path: Vec<ChartUnit>,
+    pub unit: Option<ChartUnit>,
+    pub sub_units: Vec<ChartUnit>,
+    pub members: Vec<PersonRef>,
+}
+
+/// A person found by the org chart's search, with their units.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChartPerson {
+    pub person: PersonRef,
+    pub units: Vec<ChartUnit>,
+}
+
+/// What a search found: people by name, units by name.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChartSearch {
+    pub people: Vec<ChartPerson>,
+    pub units: Vec<ChartUnit>,
+}
+
+/// One of a manager's reports, for the team page.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamMember {
+    pub person: PersonRef,
+    /// Their primary unit, if they have one.
+    pub unit: Option<String>,
+}

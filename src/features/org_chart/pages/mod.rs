@@ -1,0 +1,5 @@
+mod chart;
+mod team;
+
+pub use chart::OrgChartPage;
+pub use team::TeamPage;

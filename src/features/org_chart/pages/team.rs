@@ -1,0 +1,50 @@
+//! `/team`: the people a manager manages directly, with their unit.
+
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::features::account::components::RequireSignIn;
+use crate::features::org_chart::api::my_team;
+use crate::i18n::{Key, use_i18n};
+use crate::ui::ErrorMessage;
+
+#[component]
+pub fn TeamPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let team = Resource::new(|| (), |_| my_team());
+    view! {
+        <Title text=i18n.t(Key::TeamTitle)/>
+        <RequireSignIn children=move |_| {
+            view! {
+                <h1>{i18n.t(Key::TeamTitle)}</h1>
+                <Transition>
+                    {move || Suspend::new(async move {
+                        match team.await {
+                            Ok(team) if team.is_empty() => view! { <p>{i18n.t(Key::TeamEmpty)}</p> }.into_any(),
+                            Ok(team) => view! {
+                                <table class="data-table">
+                                    <thead>
+                                        <tr>
+                                            <th scope="col">{i18n.t(Key::PeopleName)}</th>
+                                            <th scope="col">{i18n.t(Key::TeamUnit)}</th>
+                                        </tr>
+                                    </thead>
+                                    <tbody>
+                                        {team.into_iter().map(|member| view! {
+                                            <tr>
+                                                <td>{member.person.name}</td>
+                                                <td>{member.unit.unwrap_or_default()}</td>
+                                            </tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            }
+                                .into_any(),
+                            Err(error) => view! { <ErrorMessage error/> }.into_any(),
+                        }
+                    })}
+                </Transition>
+            }
+        }/>
+    }
+}
