@@ -21,6 +21,13 @@ test("an admin invites someone, who joins; once deactivated, their open session 
   await admin.getByRole("button", { name: "Uitnodiging versturen" }).click();
   const row = admin.getByRole("row", { name: new RegExp(newcomer.name) });
   await expect(row).toContainText("Uitgenodigd");
+
+  // The list searches by part of a name.
+  await admin.getByLabel("Zoek op naam, e-mail of gebruikersnaam").fill(suffix);
+  await admin.getByRole("button", { name: "Tonen" }).click();
+  await expect(admin).toHaveURL(new RegExp(`q=${suffix}`));
+  await expect(admin.getByText("Aantal mensen: 1")).toBeVisible();
+  await expect(admin.getByRole("row", { name: new RegExp(newcomer.name) })).toBeVisible();
   await expect(row.getByLabel("Leidinggevende")).toBeChecked();
   await expect(row.getByLabel("Auditor")).not.toBeChecked();
 

@@ -18,7 +18,10 @@ pub use new_organisation::{AGREEMENT_VERSION, NewOrganisation, NewOrganisationFo
 pub use org_chart::{ChartLevel, ChartPerson, ChartSearch, ChartUnit, TeamMember};
 pub use organisation::OrganisationSummary;
 pub use organisation_details::{DpaSignature, OrganisationDetails};
-pub use people::{AccountStatus, Delivery, HandedOutCode, NewPerson, NewPersonForm, PersonSummary};
+pub use people::{
+    AccountStatus, Delivery, HandedOutCode, NewPerson, NewPersonForm, PeopleFilter, PeopleListing,
+    PersonSummary,
+};
 pub use second_factor::{RECOVERY_CODE_COUNT, SecondFactorEnrolment, SecondFactorOverview};
 pub use session::SessionSummary;
 pub use structure::{PersonRef, UnitDetails, UnitMember, UnitNode};

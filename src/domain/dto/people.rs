@@ -33,6 +33,36 @@ pub struct PersonSummary {
     pub is_you: bool,
 }
 
+/// What the admin's people list asks for: a search over name, e-mail
+/// address and username; a status; a unit; a page.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeopleFilter {
+    #[serde(default)]
+    pub q: String,
+    /// `invited`, `active`, `deactivated`, or empty for all.
+    #[serde(default)]
+    pub status: String,
+    /// A unit id, or empty for all.
+    #[serde(default)]
+    pub unit: String,
+    /// `name` (default) or `name_desc`.
+    #[serde(default)]
+    pub sort: String,
+    /// From 0.
+    #[serde(default)]
+    pub page: u32,
+}
+
+/// One page of the people list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeopleListing {
+    pub people: Vec<PersonSummary>,
+    /// How many match the filter, on all pages.
+    pub total: u64,
+    pub page: u32,
+    pub page_size: u32,
+}
+
 /// The invitation form as sent.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NewPersonForm {

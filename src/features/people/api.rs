@@ -4,18 +4,18 @@
 use leptos::prelude::*;
 
 use crate::domain::AppError;
-use crate::domain::dto::{HandedOutCode, NewPersonForm, PersonSummary};
+use crate::domain::dto::{HandedOutCode, NewPersonForm, PeopleFilter, PeopleListing};
 use crate::domain::ids::UserId;
 
-/// Admins: everyone in their organisation.
+/// Admins: one page of the people of their organisation that match `filter`.
 #[server(endpoint = "people/list")]
-pub async fn list_people() -> Result<Vec<PersonSummary>, AppError> {
+pub async fn list_people(filter: PeopleFilter) -> Result<PeopleListing, AppError> {
     use crate::domain::roles::Role;
     use crate::server::{AppState, auth, service};
 
     let admin = auth::require_member().await?.require(Role::Admin)?;
     let state = AppState::current()?;
-    service::people::list(&state.db, &admin, state.config.site.time_zone, chrono::Utc::now()).await
+    service::people::list(&state.db, &admin, &filter, state.config.site.time_zone, chrono::Utc::now()).await
 }
 
 /// Admins: adds a person and invites them by e-mail or text message (at

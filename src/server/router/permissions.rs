@@ -144,7 +144,7 @@ const TABLE: &[(&str, &str, Rule)] = &[
         "current_password=wrong&password=paarse+olifant+op+de+fiets",
         Rule::SignedIn(422),
     ),
-    ("/api/people/list", "", Rule::AdminOnly),
+    ("/api/people/list", "filter[page]=0", Rule::AdminOnly),
     ("/api/audit_log/organisation", "page=0", Rule::AdminOnly),
     ("/api/audit_log/platform", "page=0", Rule::OperatorOnly),
     ("/api/people/invite", "form[name]=&form[email]=nobody&form[language]=nl", Rule::AdminOnlyRejectsInput),

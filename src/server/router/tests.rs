@@ -384,9 +384,9 @@ mod signing_in {
                 .body(Body::empty())
                 .expect("request")
         };
-        let people = app.clone().oneshot(call("/api/people/list")).await.expect("answer");
-        assert_eq!(people.status(), StatusCode::FORBIDDEN);
-        assert_eq!(body_text(people).await, r#"{"code":"second_factor_setup_required"}"#);
+        let structure = app.clone().oneshot(call("/api/structure/tree")).await.expect("answer");
+        assert_eq!(structure.status(), StatusCode::FORBIDDEN);
+        assert_eq!(body_text(structure).await, r#"{"code":"second_factor_setup_required"}"#);
         let viewer = app.clone().oneshot(call("/api/current_viewer")).await.expect("answer");
         assert!(body_text(viewer).await.contains("SetupRequired"));
         let setup =

@@ -4,39 +4,81 @@
 //! another organisation is simply not found.
 
 use chrono::{DateTime, Utc};
+use sea_orm::sea_query::{Expr, ExprTrait, Func};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+    QueryOrder, Set, TransactionTrait,
 };
 
 use super::invitations::{self, Invitee};
 use crate::domain::AppError;
 use crate::domain::audit::{ActorKind, AuditAction};
-use crate::domain::dto::{AccountStatus, Delivery, NewPerson, PersonSummary};
+use crate::domain::dto::{AccountStatus, Delivery, NewPerson, PeopleFilter, PeopleListing, PersonSummary};
 use crate::domain::ids::UserId;
 use crate::domain::roles::Roles;
 use crate::domain::validation::{FieldError, Problem};
 use crate::server::audit::{self, AuditEntry};
 use crate::server::auth::{OrgScope, second_factor, session};
 use crate::server::db::internal;
-use crate::server::entity::{invitation, organisation, totp_credential, user_account};
+use crate::server::entity::{invitation, organisation, totp_credential, unit_member, user_account};
 
-/// Everyone in the admin's organisation, by name; for invitations that go
-/// out later, when (in `time_zone`).
+/// People on one page of the admin's list.
+pub const PAGE_SIZE: u32 = 50;
+
+/// One page of the people of the admin's organisation that match `filter`,
+/// by name; for invitations that go out later, when (in `time_zone`).
 pub async fn list(
     db: &DatabaseConnection,
     admin: &OrgScope,
+    filter: &PeopleFilter,
     time_zone: chrono_tz::Tz,
     now: DateTime<Utc>,
-) -> Result<Vec<PersonSummary>, AppError> {
-    let people = user_account::Entity::find()
-        .filter(user_account::Column::OrgId.eq(admin.org.0))
-        .order_by_asc(user_account::Column::Name)
-        .all(db)
-        .await
-        .map_err(internal)?;
+) -> Result<PeopleListing, AppError> {
+    let mut query = user_account::Entity::find().filter(user_account::Column::OrgId.eq(admin.org.0));
+    let words: String =
+        filter.q.trim().to_lowercase().chars().filter(|c| !matches!(c, '%' | '_' | '\\')).collect();
+    if !words.is_empty() {
+        let pattern = format!("%{words}%");
+        let lower = |column: user_account::Column| Expr::expr(Func::lower(Expr::col(column)));
+        query = query.filter(
+            Condition::any()
+                .add(lower(user_account::Column::Name).like(pattern.as_str()))
+                .add(lower(user_account::Column::Email).like(pattern.as_str()))
+                .add(lower(user_account::Column::Username).like(pattern.as_str())),
+        );
+    }
+    query = match filter.status.as_str() {
+        "invited" => query
+            .filter(user_account::Column::DeactivatedAt.is_null())
+            .filter(user_account::Column::PasswordHash.is_null()),
+        "active" => query
+            .filter(user_account::Column::DeactivatedAt.is_null())
+            .filter(user_account::Column::PasswordHash.is_not_null()),
+        "deactivated" => query.filter(user_account::Column::DeactivatedAt.is_not_null()),
+        _ => query,
+    };
+    if let Ok(unit) = filter.unit.trim().parse::<uuid::Uuid>() {
+        let in_unit: Vec<uuid::Uuid> = unit_member::Entity::find()
+            .filter(unit_member::Column::UnitId.eq(unit))
+            .all(db)
+            .await
+            .map_err(internal)?
+            .into_iter()
+            .map(|m| m.user_id)
+            .collect();
+        query = query.filter(user_account::Column::Id.is_in(in_unit));
+    }
+    query = if filter.sort == "name_desc" {
+        query.order_by_desc(user_account::Column::Name)
+    } else {
+        query.order_by_asc(user_account::Column::Name)
+    };
+    let paginator = query.paginate(db, u64::from(PAGE_SIZE));
+    let total = paginator.num_items().await.map_err(internal)?;
+    let people = paginator.fetch_page(u64::from(filter.page)).await.map_err(internal)?;
+    let ids: Vec<uuid::Uuid> = people.iter().map(|p| p.id).collect();
     let scheduled: std::collections::HashMap<uuid::Uuid, DateTime<Utc>> = invitation::Entity::find()
-        .filter(invitation::Column::OrgId.eq(admin.org.0))
+        .filter(invitation::Column::UserId.is_in(ids.clone()))
         .filter(invitation::Column::AcceptedAt.is_null())
         .filter(invitation::Column::SendAt.gt(now))
         .all(db)
@@ -46,7 +88,7 @@ pub async fn list(
         .filter_map(|i| i.send_at.map(|at| (i.user_id, at)))
         .collect();
     let with_app: std::collections::HashSet<uuid::Uuid> = totp_credential::Entity::find()
-        .filter(totp_credential::Column::UserId.is_in(people.iter().map(|p| p.id)))
+        .filter(totp_credential::Column::UserId.is_in(ids))
         .filter(totp_credential::Column::ConfirmedAt.is_not_null())
         .all(db)
         .await
@@ -54,7 +96,7 @@ pub async fn list(
         .into_iter()
         .filter_map(|credential| credential.user_id)
         .collect();
-    Ok(people
+    let people = people
         .into_iter()
         .map(|person| PersonSummary {
             id: UserId(person.id),
@@ -75,7 +117,8 @@ pub async fn list(
             email: person.email,
             username: person.username,
         })
-        .collect())
+        .collect();
+    Ok(PeopleListing { people, total, page: filter.page, page_size: PAGE_SIZE })
 }
 
 /// What inviting someone gave.
@@ -301,7 +344,7 @@ async fn record(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::dto::NewPersonForm;
+    use crate::domain::dto::{NewPersonForm, PeopleFilter};
     use crate::i18n::Lang;
     use crate::server::auth::session::Holder;
     use crate::server::config::SecurityConfig;
@@ -335,6 +378,11 @@ mod tests {
 
     const AMSTERDAM: chrono_tz::Tz = chrono_tz::Europe::Amsterdam;
 
+    /// The first page of the unfiltered list.
+    async fn everyone(db: &DatabaseConnection, admin: &OrgScope) -> Vec<PersonSummary> {
+        list(db, admin, &PeopleFilter::default(), AMSTERDAM, Utc::now()).await.expect("list").people
+    }
+
     async fn invite_now(
         db: &DatabaseConnection,
         admin: &OrgScope,
@@ -347,9 +395,44 @@ mod tests {
         async fn an_invited_person_is_listed_as_invited(db) {
             let admin = admin_of_new_organisation(&db).await;
             invite_now(&db, &admin, &person("sanne@example.org")).await.expect("invited");
-            let people = list(&db, &admin, AMSTERDAM, Utc::now()).await.expect("list");
+            let people = everyone(&db, &admin).await;
             let statuses: Vec<(&str, AccountStatus, bool)> = people.iter().map(|p| (p.name.as_str(), p.status, p.is_you)).collect();
             assert_eq!(statuses, [("Femke", AccountStatus::Active, true), ("Sanne", AccountStatus::Invited, false)]);
+        }
+
+        async fn the_list_searches_filters_and_pages(db) {
+            let admin = admin_of_new_organisation(&db).await;
+            for n in 1..=55 {
+                let name = format!("Medewerker {n:02}");
+                let user = accounts::NewUser { name: &name, email: Some(&format!("m{n}@example.org")), language: Lang::Nl, roles: Roles::default() };
+                accounts::create_user(&db, admin.org, user, None, Utc::now()).await.expect("user");
+            }
+            let page = |filter: PeopleFilter| {
+                let (db, admin) = (db.clone(), admin.clone());
+                async move { list(&db, &admin, &filter, AMSTERDAM, Utc::now()).await.expect("list") }
+            };
+            let first = page(PeopleFilter::default()).await;
+            assert_eq!((first.total, first.people.len()), (56, 50));
+            let second = page(PeopleFilter { page: 1, ..Default::default() }).await;
+            assert_eq!(second.people.len(), 6);
+            assert_eq!(second.people.last().map(|p| p.name.as_str()), Some("Medewerker 55"), "by name");
+            let reversed = page(PeopleFilter { sort: "name_desc".into(), ..Default::default() }).await;
+            assert_eq!(reversed.people.first().map(|p| p.name.as_str()), Some("Medewerker 55"));
+
+            let found = page(PeopleFilter { q: "WERKER 1".into(), ..Default::default() }).await;
+            assert_eq!(found.total, 10, "Medewerker 10 to 19");
+            let by_address = page(PeopleFilter { q: "m7@".into(), ..Default::default() }).await;
+            assert_eq!(by_address.people.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Medewerker 07"]);
+            let invited = page(PeopleFilter { status: "invited".into(), ..Default::default() }).await;
+            assert_eq!(invited.total, 55);
+            let active = page(PeopleFilter { status: "active".into(), ..Default::default() }).await;
+            assert_eq!(active.people.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Femke"]);
+
+            let team = crate::server::service::structure::create(&db, &admin, "Team", None, Utc::now()).await.expect("unit");
+            let member = first.people.iter().find(|p| p.name == "Medewerker 03").map(|p| p.id).expect("listed");
+            crate::server::service::structure::add_member(&db, &admin, team, member, true, Utc::now()).await.expect("member");
+            let in_team = page(PeopleFilter { unit: team.to_string(), ..Default::default() }).await;
+            assert_eq!(in_team.people.iter().map(|p| p.id).collect::<Vec<_>>(), [member]);
         }
 
         async fn an_address_is_used_once_per_organisation_only(db) {
@@ -380,7 +463,7 @@ mod tests {
             assert_eq!(sms.len(), 1);
             assert_eq!(sms[0].recipient, "+31612345678");
             assert!(sms[0].text_body.contains("https://koers.example/invite/"), "{}", sms[0].text_body);
-            let jan = list(&db, &admin, AMSTERDAM, Utc::now()).await.expect("list").into_iter().find(|p| p.name == "Jan");
+            let jan = everyone(&db, &admin).await.into_iter().find(|p| p.name == "Jan");
             assert_eq!(jan.and_then(|p| p.username), Some("jan.v".into()));
         }
 
@@ -430,7 +513,7 @@ mod tests {
             let mail = outbound_message::Entity::find().one(&db).await.expect("queue").expect("queued");
             // January in Amsterdam is UTC+1.
             assert_eq!(mail.send_after.format("%Y-%m-%d %H:%M").to_string(), format!("{next_year}-01-04 08:00"));
-            let lotte = list(&db, &admin, AMSTERDAM, now).await.expect("list").into_iter().find(|p| p.name == "Lotte").expect("listed");
+            let lotte = everyone(&db, &admin).await.into_iter().find(|p| p.name == "Lotte").expect("listed");
             assert_eq!(lotte.invitation_goes_out, Some(format!("{next_year}-01-04 09:00")));
 
             // Deactivated before it goes out: the message is taken back.
@@ -451,7 +534,7 @@ mod tests {
             assert_eq!(deactivate(&db, &admin, admin.user, Utc::now()).await, Err(AppError::Forbidden), "not yourself");
             deactivate(&db, &admin, sanne, Utc::now()).await.expect("deactivated");
             assert!(session::resolve(&db, &token, &SECURITY, Utc::now()).await.expect("lookup").is_none());
-            let status = list(&db, &admin, AMSTERDAM, Utc::now()).await.expect("list").into_iter().find(|p| p.id == sanne).map(|p| p.status);
+            let status = everyone(&db, &admin).await.into_iter().find(|p| p.id == sanne).map(|p| p.status);
             assert_eq!(status, Some(AccountStatus::Deactivated));
 
             assert_eq!(reactivate(&db, &other, sanne, Utc::now()).await, Err(AppError::NotFound));
@@ -466,14 +549,14 @@ mod tests {
             crate::server::testing::enrol_app(&db, holder).await;
             let token = session::start(&db, holder, "test", &SECURITY, Utc::now()).await.expect("session");
             let listed = |people: Vec<PersonSummary>| people.into_iter().find(|p| p.id == sanne).map(|p| p.has_second_factor);
-            assert_eq!(listed(list(&db, &admin, AMSTERDAM, Utc::now()).await.expect("list")), Some(true));
+            assert_eq!(listed(everyone(&db, &admin).await), Some(true));
 
             assert_eq!(reset_second_factor(&db, &other, sanne, Utc::now()).await, Err(AppError::NotFound));
             assert_eq!(reset_second_factor(&db, &admin, admin.user, Utc::now()).await, Err(AppError::Forbidden));
             reset_second_factor(&db, &admin, sanne, Utc::now()).await.expect("reset");
             assert!(!second_factor::is_enabled(&db, holder).await.expect("status"));
             assert!(session::resolve(&db, &token, &SECURITY, Utc::now()).await.expect("lookup").is_none(), "signed out everywhere");
-            assert_eq!(listed(list(&db, &admin, AMSTERDAM, Utc::now()).await.expect("list")), Some(false));
+            assert_eq!(listed(everyone(&db, &admin).await), Some(false));
         }
 
         async fn roles_change_within_the_organisation_and_never_strand_it_without_admin(db) {
@@ -484,7 +567,7 @@ mod tests {
             let manager = Roles { manager: true, ..Roles::default() };
             assert_eq!(set_roles(&db, &other, sanne, manager, Utc::now()).await, Err(AppError::NotFound));
             set_roles(&db, &admin, sanne, manager, Utc::now()).await.expect("changed");
-            let roles = list(&db, &admin, AMSTERDAM, Utc::now()).await.expect("list").into_iter().find(|p| p.id == sanne).map(|p| p.roles);
+            let roles = everyone(&db, &admin).await.into_iter().find(|p| p.id == sanne).map(|p| p.roles);
             assert_eq!(roles, Some(manager));
             assert_eq!(set_roles(&db, &admin, admin.user, Roles::default(), Utc::now()).await, Err(AppError::Forbidden));
         }

@@ -3,14 +3,18 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
 
-use crate::domain::dto::{AccountStatus, PersonSummary};
+use crate::domain::dto::{AccountStatus, PeopleFilter, PeopleListing, PersonSummary, UnitNode};
 use crate::domain::roles::{Role, Roles};
+use crate::domain::validation::encode_query_value;
 use crate::features::account::components::RequireSignIn;
 use crate::features::dashboard::role_name;
 use crate::features::people::api::{
     DeactivatePerson, ReactivatePerson, ResetSecondFactor, SetRoles, list_people,
 };
+use crate::features::structure::api::unit_tree;
+use crate::features::structure::pages::indented;
 use crate::i18n::{I18n, Key, use_i18n};
 use crate::ui::ErrorMessage;
 
@@ -32,18 +36,30 @@ pub fn PeoplePage() -> impl IntoView {
         set_roles: ServerAction::new(),
         reset_second_factor: ServerAction::new(),
     };
+    let query = use_query_map();
+    let filter = move || {
+        query.with(|q| PeopleFilter {
+            q: q.get("q").unwrap_or_default(),
+            status: q.get("status").unwrap_or_default(),
+            unit: q.get("unit").unwrap_or_default(),
+            sort: q.get("sort").unwrap_or_default(),
+            page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(0),
+        })
+    };
     // Reloads the list after every change.
     let people = Resource::new(
         move || {
             (
+                filter(),
                 actions.deactivate.version().get(),
                 actions.reactivate.version().get(),
                 actions.set_roles.version().get(),
                 actions.reset_second_factor.version().get(),
             )
         },
-        |_| list_people(),
+        |(filter, ..)| list_people(filter),
     );
+    let units = Resource::new(|| (), |_| unit_tree());
     let action_error = move || {
         let errors = [
             actions.deactivate.value().get().and_then(Result::err),
@@ -65,8 +81,16 @@ pub fn PeoplePage() -> impl IntoView {
                 {action_error}
                 <Transition>
                     {move || Suspend::new(async move {
+                        let units = units.await.unwrap_or_default();
+                        filter_form(filter(), units)
+                    })}
+                </Transition>
+                <Transition>
+                    {move || Suspend::new(async move {
                         match people.await {
-                            Ok(people) => view! {
+                            Ok(listing) => view! {
+                                <p role="status">{i18n.format(Key::PeopleCount, &[("count", &listing.total.to_string())])}</p>
+                                {pages(&listing, &filter())}
                                 <table class="data-table">
                                     <thead>
                                         <tr>
@@ -78,7 +102,7 @@ pub fn PeoplePage() -> impl IntoView {
                                         </tr>
                                     </thead>
                                     <tbody>
-                                        {people.into_iter().map(|person| row(i18n, person, actions)).collect_view()}
+                                        {listing.people.into_iter().map(|person| row(i18n, person, actions)).collect_view()}
                                     </tbody>
                                 </table>
                             }
@@ -90,6 +114,78 @@ pub fn PeoplePage() -> impl IntoView {
             }
         }/>
     }
+}
+
+/// The search and filters: a plain GET form, so a filtered list can be bookmarked.
+fn filter_form(filter: PeopleFilter, units: Vec<UnitNode>) -> impl IntoView {
+    let i18n = use_i18n();
+    let option = move |value: &'static str, key: Key, current: &str| {
+        view! { <option value=value selected=value == current>{i18n.t(key)}</option> }
+    };
+    let unit_options: Vec<_> = units
+        .iter()
+        .map(|unit| {
+            let value = unit.id.to_string();
+            let selected = value == filter.unit;
+            view! { <option value=value selected=selected>{indented(unit)}</option> }
+        })
+        .collect();
+    view! {
+        <form method="get" action="/admin/people" class="filter-form" role="search">
+            <label for="people-q">{i18n.t(Key::PeopleSearch)}</label>
+            <input id="people-q" name="q" type="search" value=filter.q.clone()/>
+            <label for="people-status">{i18n.t(Key::PeopleStatus)}</label>
+            <select id="people-status" name="status">
+                {option("", Key::PeopleAll, &filter.status)}
+                {option("active", Key::PeopleStatusActive, &filter.status)}
+                {option("invited", Key::PeopleStatusInvited, &filter.status)}
+                {option("deactivated", Key::PeopleStatusDeactivated, &filter.status)}
+            </select>
+            <label for="people-unit">{i18n.t(Key::TeamUnit)}</label>
+            <select id="people-unit" name="unit">
+                <option value="">{i18n.t(Key::PeopleAll)}</option>
+                {unit_options}
+            </select>
+            <label for="people-sort">{i18n.t(Key::PeopleSort)}</label>
+            <select id="people-sort" name="sort">
+                {option("", Key::PeopleSortName, &filter.sort)}
+                {option("name_desc", Key::PeopleSortNameDesc, &filter.sort)}
+            </select>
+            <button type="submit">{i18n.t(Key::PeopleApply)}</button>
+        </form>
+    }
+}
+
+/// Links to the previous and next page, keeping the filter.
+fn pages(listing: &PeopleListing, filter: &PeopleFilter) -> impl IntoView + use<> {
+    let i18n = use_i18n();
+    let last = listing.total.saturating_sub(1) / u64::from(listing.page_size.max(1));
+    let href = |page: u32| {
+        format!(
+            "/admin/people?q={}&status={}&unit={}&sort={}&page={page}",
+            encode_query_value(&filter.q),
+            encode_query_value(&filter.status),
+            encode_query_value(&filter.unit),
+            encode_query_value(&filter.sort),
+        )
+    };
+    let previous = (listing.page > 0)
+        .then(|| view! { <A href=href(listing.page - 1)>{i18n.t(Key::PeoplePrevious)}</A> });
+    let next = (u64::from(listing.page) < last)
+        .then(|| view! { <A href=href(listing.page + 1)>{i18n.t(Key::PeopleNext)}</A> });
+    let position = i18n.format(
+        Key::PeoplePage,
+        &[("page", &(listing.page + 1).to_string()), ("pages", &(last + 1).to_string())],
+    );
+    (last > 0).then(|| {
+        view! {
+            <nav class="pagination" aria-label=i18n.t(Key::PeoplePages)>
+                {previous}
+                <span>{position}</span>
+                {next}
+            </nav>
+        }
+    })
 }
 
 fn row(i18n: I18n, person: PersonSummary, actions: Actions) -> impl IntoView {

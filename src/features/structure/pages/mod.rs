@@ -1,5 +1,5 @@
 mod tree;
 mod unit;
 
-pub use tree::StructurePage;
+pub use tree::{StructurePage, indented};
 pub use unit::UnitPage;
