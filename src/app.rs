@@ -14,7 +14,7 @@ use crate::features::audit_log::pages::{OrganisationAuditLogPage, PlatformAuditL
 use crate::features::dashboard::pages::DashboardPage;
 use crate::features::operator::pages::{NewOrganisationPage, OrganisationPage, OrganisationsPage};
 use crate::features::org_chart::pages::{OrgChartPage, TeamPage};
-use crate::features::people::pages::{InvitePersonPage, PeoplePage};
+use crate::features::people::pages::{InvitePersonPage, PeoplePage, PersonPage};
 use crate::features::second_factor::pages::{SecondFactorPage, SecondFactorSetupPage};
 use crate::features::shell::components::AppLayout;
 use crate::features::shell::pages::NotFoundPage;
@@ -54,6 +54,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/privacy/audit-log") view=OrganisationAuditLogPage ssr=SsrMode::Async/>
                     <Route path=path!("/operator/audit-log") view=PlatformAuditLogPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/people/new") view=InvitePersonPage ssr=SsrMode::Async/>
+                    // After "/new", which would otherwise be read as an id.
+                    <Route path=path!("/admin/people/:id") view=PersonPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/structure") view=StructurePage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/structure/:id") view=UnitPage ssr=SsrMode::Async/>
                     <Route path=path!("/operator") view=OrganisationsPage ssr=SsrMode::Async/>

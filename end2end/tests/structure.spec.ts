@@ -70,6 +70,18 @@ test("an admin builds three levels, names a manager and members, and grants the 
   await page.getByRole("button", { name: "Eenheid verwijderen" }).click();
   await expect(page.getByRole("alert")).toContainText("Verplaats of verwijder eerst de subeenheden en leden.");
 
+  // A matrix manager is named by hand on the person's page, and undone.
+  await page.goto("/admin/people?q=Thomas");
+  await page.getByRole("link", { name: "Thomas Bakker" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Thomas Bakker" })).toBeVisible();
+  await waitForHydration(page);
+  await page.getByRole("combobox", { name: "Leidinggevende met de hand" }).selectOption({ label: "Ahmed El Amrani" });
+  await page.getByRole("button", { name: "Opslaan" }).click();
+  await expect(page.locator("#current-managers")).toHaveText("Ahmed El Amrani");
+  await page.getByRole("combobox", { name: "Leidinggevende met de hand" }).selectOption({ label: "Volg de structuur" });
+  await page.getByRole("button", { name: "Opslaan" }).click();
+  await expect(page.locator("#current-managers")).toHaveText("Nog niemand");
+
   // The audit log shows the grant.
   await page.goto("/privacy/audit-log");
   await expect(page.getByRole("row", { name: /HR-leesrecht toegekend/ }).first()).toBeVisible();

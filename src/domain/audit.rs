@@ -45,6 +45,8 @@ pub enum AuditAction {
     /// An admin may now read the content of people in a unit (PRODUCT.md §1).
     HrReaderGranted,
     HrReaderRevoked,
+    /// Someone's manager set explicitly, or given back to the structure.
+    ManagerOverrideChanged,
 }
 
 impl AuditAction {
@@ -74,6 +76,7 @@ impl AuditAction {
         AuditAction::UnitDeleted,
         AuditAction::HrReaderGranted,
         AuditAction::HrReaderRevoked,
+        AuditAction::ManagerOverrideChanged,
     ];
 
     /// The action a stored code stands for.
@@ -108,6 +111,7 @@ impl AuditAction {
             AuditAction::UnitDeleted => Key::AuditActionUnitDeleted,
             AuditAction::HrReaderGranted => Key::AuditActionHrReaderGranted,
             AuditAction::HrReaderRevoked => Key::AuditActionHrReaderRevoked,
+            AuditAction::ManagerOverrideChanged => Key::AuditActionManagerOverrideChanged,
         }
     }
 
@@ -137,6 +141,7 @@ impl AuditAction {
             AuditAction::UnitDeleted => "structure.unit_deleted",
             AuditAction::HrReaderGranted => "structure.hr_reader_granted",
             AuditAction::HrReaderRevoked => "structure.hr_reader_revoked",
+            AuditAction::ManagerOverrideChanged => "structure.manager_override_changed",
         }
     }
 }

@@ -20,7 +20,7 @@ pub use organisation::OrganisationSummary;
 pub use organisation_details::{DpaSignature, OrganisationDetails};
 pub use people::{
     AccountStatus, Delivery, HandedOutCode, NewPerson, NewPersonForm, PeopleFilter, PeopleListing,
-    PersonSummary,
+    PersonDetails, PersonSummary,
 };
 pub use second_factor::{RECOVERY_CODE_COUNT, SecondFactorEnrolment, SecondFactorOverview};
 pub use session::SessionSummary;

@@ -33,6 +33,21 @@ pub struct PersonSummary {
     pub is_you: bool,
 }
 
+/// A person as their admin page shows them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonDetails {
+    pub summary: PersonSummary,
+    pub language: String,
+    /// Their units, each with whether it is the primary one.
+    pub units: Vec<(super::UnitNode, bool)>,
+    /// Who manages them now: the override, or what the structure gives.
+    pub managers: Vec<super::PersonRef>,
+    /// An explicit manager instead of the structure's (a matrix manager).
+    pub manager_override: Option<super::PersonRef>,
+    /// Everyone else who is active, to choose an override from.
+    pub candidates: Vec<super::PersonRef>,
+}
+
 /// What the admin's people list asks for: a search over name, e-mail
 /// address and username; a status; a unit; a page.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::AppError;
-use crate::domain::dto::{HandedOutCode, NewPersonForm, PeopleFilter, PeopleListing};
+use crate::domain::dto::{HandedOutCode, NewPersonForm, PeopleFilter, PeopleListing, PersonDetails};
 use crate::domain::ids::UserId;
 
 /// Admins: one page of the people of their organisation that match `filter`.
@@ -46,6 +46,33 @@ pub async fn invite_person(form: NewPersonForm) -> Result<Option<HandedOutCode>,
         enter_at: format!("{public_url}/invite"),
         valid_days: service::invitations::VALID_DAYS,
     }))
+}
+
+/// Admins: one person of their organisation with their place in the structure.
+#[server(endpoint = "people/details")]
+pub async fn person_with_placement(user: UserId) -> Result<PersonDetails, AppError> {
+    use crate::domain::roles::Role;
+    use crate::server::{AppState, auth, service};
+
+    let admin = auth::require_member().await?.require(Role::Admin)?;
+    let state = AppState::current()?;
+    service::people::details(&state.db, &admin, user, state.config.site.time_zone, chrono::Utc::now()).await
+}
+
+/// Admins: names someone's manager by hand (a matrix manager), or with an
+/// empty `manager` lets the structure decide again.
+#[server(endpoint = "people/manager_override")]
+pub async fn set_manager_override(user: UserId, manager: String) -> Result<(), AppError> {
+    use crate::domain::roles::Role;
+    use crate::server::{AppState, auth, service};
+
+    let admin = auth::require_member().await?.require(Role::Admin)?;
+    let manager = match manager.trim() {
+        "" => None,
+        id => Some(UserId(id.parse().map_err(|_| AppError::NotFound)?)),
+    };
+    let db = &AppState::current()?.db;
+    service::structure::set_manager_override(db, &admin, user, manager, chrono::Utc::now()).await
 }
 
 /// Admins: stops a person of their organisation from signing in; their open

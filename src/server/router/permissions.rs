@@ -152,6 +152,8 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("/api/people/reactivate", "user={target}", Rule::AdminOfTheObject),
     ("/api/people/set_roles", "user={target}", Rule::AdminOfTheObject),
     ("/api/people/reset_second_factor", "user={target}", Rule::AdminOfTheObject),
+    ("/api/people/details", "user={target}", Rule::AdminOfTheObject),
+    ("/api/people/manager_override", "user={target}&manager=", Rule::AdminOfTheObject),
     ("/api/org/level", "unit=", Rule::MemberOnly),
     ("/api/org/search", "query=Tess", Rule::MemberOnly),
     ("/api/org/team", "", Rule::MemberOnly),

@@ -11,9 +11,12 @@ use sea_orm::{
 };
 
 use super::invitations::{self, Invitee};
+use super::structure;
 use crate::domain::AppError;
 use crate::domain::audit::{ActorKind, AuditAction};
-use crate::domain::dto::{AccountStatus, Delivery, NewPerson, PeopleFilter, PeopleListing, PersonSummary};
+use crate::domain::dto::{
+    AccountStatus, Delivery, NewPerson, PeopleFilter, PeopleListing, PersonDetails, PersonSummary,
+};
 use crate::domain::ids::UserId;
 use crate::domain::roles::Roles;
 use crate::domain::validation::{FieldError, Problem};
@@ -76,6 +79,41 @@ pub async fn list(
     let paginator = query.paginate(db, u64::from(PAGE_SIZE));
     let total = paginator.num_items().await.map_err(internal)?;
     let people = paginator.fetch_page(u64::from(filter.page)).await.map_err(internal)?;
+    let people = summaries(db, admin, people, time_zone, now).await?;
+    Ok(PeopleListing { people, total, page: filter.page, page_size: PAGE_SIZE })
+}
+
+/// One person of the admin's organisation with their place in the structure.
+pub async fn details(
+    db: &DatabaseConnection,
+    admin: &OrgScope,
+    user: UserId,
+    time_zone: chrono_tz::Tz,
+    now: DateTime<Utc>,
+) -> Result<PersonDetails, AppError> {
+    let account = member(db, admin, user).await?;
+    let language = account.language.clone();
+    let summary =
+        summaries(db, admin, vec![account], time_zone, now).await?.pop().ok_or(AppError::NotFound)?;
+    let placement = structure::placement(db, admin, user).await?;
+    Ok(PersonDetails {
+        summary,
+        language,
+        units: placement.units,
+        managers: placement.managers,
+        manager_override: placement.manager_override,
+        candidates: placement.candidates,
+    })
+}
+
+/// People as lists show them: status, second factor, a scheduled invitation.
+async fn summaries(
+    db: &DatabaseConnection,
+    admin: &OrgScope,
+    people: Vec<user_account::Model>,
+    time_zone: chrono_tz::Tz,
+    now: DateTime<Utc>,
+) -> Result<Vec<PersonSummary>, AppError> {
     let ids: Vec<uuid::Uuid> = people.iter().map(|p| p.id).collect();
     let scheduled: std::collections::HashMap<uuid::Uuid, DateTime<Utc>> = invitation::Entity::find()
         .filter(invitation::Column::UserId.is_in(ids.clone()))
@@ -96,7 +134,7 @@ pub async fn list(
         .into_iter()
         .filter_map(|credential| credential.user_id)
         .collect();
-    let people = people
+    Ok(people
         .into_iter()
         .map(|person| PersonSummary {
             id: UserId(person.id),
@@ -117,8 +155,7 @@ pub async fn list(
             email: person.email,
             username: person.username,
         })
-        .collect();
-    Ok(PeopleListing { people, total, page: filter.page, page_size: PAGE_SIZE })
+        .collect())
 }
 
 /// What inviting someone gave.

@@ -237,7 +237,7 @@ fn row(i18n: I18n, person: PersonSummary, actions: Actions) -> impl IntoView {
     });
     view! {
         <tr>
-            <td>{person.name}</td>
+            <td><A href=format!("/admin/people/{}", person.id)>{person.name}</A></td>
             <td>{person.email.or(person.username).unwrap_or_default()}</td>
             <td>{roles}</td>
             <td>{status}</td>

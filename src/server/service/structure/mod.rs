@@ -22,7 +22,9 @@ use crate::server::audit::{self, AuditEntry};
 use crate::server::auth::OrgScope;
 use crate::server::auth::reach::Structure;
 use crate::server::db::internal;
-use crate::server::entity::{hr_reader_grant, org_unit, unit_manager, unit_member, user_account};
+use crate::server::entity::{
+    hr_reader_grant, manager_override, org_unit, unit_manager, unit_member, user_account,
+};
 
 /// Every unit of the admin's organisation, depth first, siblings by name.
 pub async fn tree(db: &DatabaseConnection, admin: &OrgScope) -> Result<Vec<UnitNode>, AppError> {
@@ -42,7 +44,7 @@ pub async fn tree(db: &DatabaseConnection, admin: &OrgScope) -> Result<Vec<UnitN
         .map_err(internal)?
     {
         if let Some(name) = names.get(&link.user_id) {
-            managers.entry(link.unit_id).or_default().push(person(link.user_id, name));
+            managers.entry(link.unit_id).or_default().push(person_ref(link.user_id, name));
         }
     }
     let mut member_counts: HashMap<uuid::Uuid, u64> = HashMap::new();
@@ -98,7 +100,7 @@ pub async fn details(
         .filter_map(|m| {
             names
                 .get(&m.user_id)
-                .map(|name| UnitMember { person: person(m.user_id, name), is_primary: m.is_primary })
+                .map(|name| UnitMember { person: person_ref(m.user_id, name), is_primary: m.is_primary })
         })
         .collect();
     members.sort_by(|a, b| a.person.name.cmp(&b.person.name));
@@ -113,7 +115,7 @@ pub async fn details(
     {
         let Some(name) = names.get(&grant.user_id) else { continue };
         let list = if grant.unit_id == unit.0 { &mut hr_readers } else { &mut inherited_hr_readers };
-        list.push(person(grant.user_id, name));
+        list.push(person_ref(grant.user_id, name));
     }
     hr_readers.sort_by(|a, b| a.name.cmp(&b.name));
     inherited_hr_readers.sort_by(|a, b| a.name.cmp(&b.name));
@@ -125,8 +127,8 @@ pub async fn details(
         .all(db)
         .await
         .map_err(internal)?;
-    let admins = active.iter().filter(|u| u.is_admin).map(|u| person(u.id, &u.name)).collect();
-    let people = active.iter().map(|u| person(u.id, &u.name)).collect();
+    let admins = active.iter().filter(|u| u.is_admin).map(|u| person_ref(u.id, &u.name)).collect();
+    let people = active.iter().map(|u| person_ref(u.id, &u.name)).collect();
     let possible_parents = all.into_iter().filter(|n| !structure.is_within(n.id, unit)).collect();
     Ok(UnitDetails {
         unit: node,
@@ -316,6 +318,92 @@ pub async fn set_hr_reader(
     audit::record(db, entry.on("user", user), now).await.map_err(internal)
 }
 
+/// Someone's place in the structure, for their admin page: their units
+/// (with the primary one), their managers now, the explicit override if
+/// any, and everyone who could be named instead.
+pub async fn placement(
+    db: &DatabaseConnection,
+    admin: &OrgScope,
+    user: UserId,
+) -> Result<Placement, AppError> {
+    let account = person_of(db, admin, user).await?;
+    let memberships = unit_member::Entity::find()
+        .filter(unit_member::Column::UserId.eq(account.id))
+        .all(db)
+        .await
+        .map_err(internal)?;
+    let units = tree(db, admin)
+        .await?
+        .into_iter()
+        .filter_map(|node| memberships.iter().find(|m| m.unit_id == node.id.0).map(|m| (node, m.is_primary)))
+        .collect();
+    let names = people_names(db, admin).await?;
+    let named = |id: UserId| names.get(&id.0).map(|name| person_ref(id.0, name));
+    let managers = crate::server::auth::reach::managers_of(db, admin.org, user)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .filter_map(named)
+        .collect();
+    let manager_override = manager_override::Entity::find_by_id(user.0)
+        .one(db)
+        .await
+        .map_err(internal)?
+        .and_then(|o| named(UserId(o.manager_id)));
+    let candidates = user_account::Entity::find()
+        .filter(user_account::Column::OrgId.eq(admin.org.0))
+        .filter(user_account::Column::DeactivatedAt.is_null())
+        .filter(user_account::Column::Id.ne(user.0))
+        .order_by_asc(user_account::Column::Name)
+        .all(db)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|u| person_ref(u.id, &u.name))
+        .collect();
+    Ok(Placement { units, managers, manager_override, candidates })
+}
+
+/// See [`placement`].
+pub struct Placement {
+    pub units: Vec<(UnitNode, bool)>,
+    pub managers: Vec<PersonRef>,
+    pub manager_override: Option<PersonRef>,
+    pub candidates: Vec<PersonRef>,
+}
+
+/// Names `manager` as `user`'s manager whatever the structure says (a
+/// matrix manager), or with `None` gives the reporting line back to the structure.
+pub async fn set_manager_override(
+    db: &DatabaseConnection,
+    admin: &OrgScope,
+    user: UserId,
+    manager: Option<UserId>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    person_of(db, admin, user).await?;
+    if let Some(manager) = manager {
+        person_of(db, admin, manager).await?;
+        if manager == user {
+            return Err(invalid("manager", Problem::WouldCreateCycle));
+        }
+    }
+    manager_override::Entity::delete_by_id(user.0).exec(db).await.map_err(internal)?;
+    if let Some(manager) = manager {
+        manager_override::ActiveModel { user_id: Set(user.0), manager_id: Set(manager.0) }
+            .insert(db)
+            .await
+            .map_err(internal)?;
+    }
+    let entry = AuditEntry {
+        actor_kind: ActorKind::User,
+        actor_id: Some(admin.user.0),
+        request_id: crate::server::http::request_id(),
+        ..AuditEntry::system(Some(admin.org), AuditAction::ManagerOverrideChanged)
+    };
+    audit::record(db, entry.on("user", user), now).await.map_err(internal)
+}
+
 /// Makes `user` a manager of `unit` or not; doing what is done already is fine.
 async fn link_manager(
     db: &DatabaseConnection,
@@ -401,7 +489,7 @@ async fn people_names(
         .collect())
 }
 
-fn person(id: uuid::Uuid, name: &str) -> PersonRef {
+fn person_ref(id: uuid::Uuid, name: &str) -> PersonRef {
     PersonRef { id: UserId(id), name: name.to_owned() }
 }
 

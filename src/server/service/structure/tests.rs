@@ -99,6 +99,31 @@ for_each_backend! {
         assert_eq!(managers_of(&db, admin.org, nurse.user).await.expect("derived"), [head.user]);
     }
 
+    async fn an_admin_names_a_matrix_manager_and_gives_the_line_back(db) {
+        let admin = admin(&db).await;
+        let [_, north, _] = three_levels(&db, &admin).await;
+        let (head, project_lead, nurse) = (
+            person(&db, &admin, "Teamleider", Roles::default()).await,
+            person(&db, &admin, "Projectleider", Roles::default()).await,
+            person(&db, &admin, "Verpleegkundige", Roles::default()).await,
+        );
+        set_manager(&db, &admin, north, head.user, true, Utc::now()).await.expect("head");
+        add_member(&db, &admin, north, nurse.user, true, Utc::now()).await.expect("nurse");
+        set_manager_override(&db, &admin, nurse.user, Some(project_lead.user), Utc::now()).await.expect("override");
+        let placed = placement(&db, &admin, nurse.user).await.expect("placement");
+        assert_eq!(placed.managers.iter().map(|m| m.id).collect::<Vec<_>>(), [project_lead.user]);
+        assert_eq!(placed.manager_override.map(|m| m.id), Some(project_lead.user));
+        assert!(placed.candidates.iter().all(|c| c.id != nurse.user), "not their own manager");
+
+        let own = set_manager_override(&db, &admin, nurse.user, Some(nurse.user), Utc::now()).await;
+        assert!(matches!(own, Err(AppError::Invalid { .. })), "{own:?}");
+        let intruder = self::admin(&db).await;
+        assert_eq!(set_manager_override(&db, &intruder, nurse.user, None, Utc::now()).await.err(), Some(AppError::NotFound));
+
+        set_manager_override(&db, &admin, nurse.user, None, Utc::now()).await.expect("back to the structure");
+        assert_eq!(managers_of(&db, admin.org, nurse.user).await.expect("derived"), [head.user]);
+    }
+
     async fn one_primary_unit_per_person_and_removing_it_promotes_another(db) {
         let admin = admin(&db).await;
         let [care, north, _] = three_levels(&db, &admin).await;
