@@ -68,6 +68,14 @@ test("an admin invites someone, who joins; once deactivated, their open session 
 
   await admin.getByRole("button", { name: `Heractiveren ${newcomer.name}` }).click();
   await expect(admin.getByRole("row", { name: new RegExp(newcomer.name) })).toContainText("Actief");
+
+  // Leaving for good: access ends with a choice for their data (DPA 8.D).
+  await admin.getByRole("link", { name: newcomer.name }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: newcomer.name })).toBeVisible();
+  await waitForHydration(admin);
+  await admin.getByLabel("Persoonsgegevens verwijderen").check();
+  await admin.getByRole("button", { name: "Toegang beëindigen" }).click();
+  await expect(admin.getByRole("status")).toHaveText("Toegang beëindigd. De persoonsgegevens staan klaar om te worden verwijderd.");
   await adminContext.close();
   await newcomerContext.close();
 });

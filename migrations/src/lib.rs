@@ -15,6 +15,7 @@ mod m20261204_000007_second_factor;
 mod m20261205_000008_invitation_delivery;
 mod m20261206_000009_sign_in_code;
 mod m20261207_000010_org_structure;
+mod m20261208_000011_offboarding;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000008_invitation_delivery::Migration),
             Box::new(m20261206_000009_sign_in_code::Migration),
             Box::new(m20261207_000010_org_structure::Migration),
+            Box::new(m20261208_000011_offboarding::Migration),
         ]
     }
 }

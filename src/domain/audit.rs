@@ -47,6 +47,8 @@ pub enum AuditAction {
     HrReaderRevoked,
     /// Someone's manager set explicitly, or given back to the structure.
     ManagerOverrideChanged,
+    /// Someone's access ended with a choice for their data (DPA 8.D).
+    UserOffboarded,
 }
 
 impl AuditAction {
@@ -77,6 +79,7 @@ impl AuditAction {
         AuditAction::HrReaderGranted,
         AuditAction::HrReaderRevoked,
         AuditAction::ManagerOverrideChanged,
+        AuditAction::UserOffboarded,
     ];
 
     /// The action a stored code stands for.
@@ -112,6 +115,7 @@ impl AuditAction {
             AuditAction::HrReaderGranted => Key::AuditActionHrReaderGranted,
             AuditAction::HrReaderRevoked => Key::AuditActionHrReaderRevoked,
             AuditAction::ManagerOverrideChanged => Key::AuditActionManagerOverrideChanged,
+            AuditAction::UserOffboarded => Key::AuditActionUserOffboarded,
         }
     }
 
@@ -142,6 +146,7 @@ impl AuditAction {
             AuditAction::HrReaderGranted => "structure.hr_reader_granted",
             AuditAction::HrReaderRevoked => "structure.hr_reader_revoked",
             AuditAction::ManagerOverrideChanged => "structure.manager_override_changed",
+            AuditAction::UserOffboarded => "user.offboarded",
         }
     }
 }

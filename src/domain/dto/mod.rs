@@ -19,8 +19,8 @@ pub use org_chart::{ChartLevel, ChartPerson, ChartSearch, ChartUnit, TeamMember}
 pub use organisation::OrganisationSummary;
 pub use organisation_details::{DpaSignature, OrganisationDetails};
 pub use people::{
-    AccountStatus, Delivery, HandedOutCode, NewPerson, NewPersonForm, PeopleFilter, PeopleListing,
-    PersonDetails, PersonSummary,
+    AccountStatus, Delivery, HandedOutCode, NewPerson, NewPersonForm, Offboarding, PeopleFilter,
+    PeopleListing, PersonDetails, PersonSummary,
 };
 pub use second_factor::{RECOVERY_CODE_COUNT, SecondFactorEnrolment, SecondFactorOverview};
 pub use session::SessionSummary;

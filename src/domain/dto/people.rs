@@ -46,6 +46,17 @@ pub struct PersonDetails {
     pub manager_override: Option<super::PersonRef>,
     /// Everyone else who is active, to choose an override from.
     pub candidates: Vec<super::PersonRef>,
+    /// What was decided when their access ended, if it did so.
+    pub offboarding: Option<Offboarding>,
+}
+
+/// What happens to someone's data after offboarding (DPA 8.D).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Offboarding {
+    /// Their personal data is to be deleted.
+    DeleteData,
+    /// Their shared items go to this person.
+    TransferTo(super::PersonRef),
 }
 
 /// What the admin's people list asks for: a search over name, e-mail

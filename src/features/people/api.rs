@@ -86,6 +86,31 @@ pub async fn deactivate_person(user: UserId) -> Result<(), AppError> {
     service::people::deactivate(&AppState::current()?.db, &admin, user, chrono::Utc::now()).await
 }
 
+/// Admins: ends someone's access for good, choosing what happens to their
+/// data: `delete` it, or `transfer` their shared items to `successor`.
+#[server(endpoint = "people/offboard")]
+pub async fn offboard_person(user: UserId, choice: String, successor: String) -> Result<(), AppError> {
+    use crate::domain::dto::{Offboarding, PersonRef};
+    use crate::domain::roles::Role;
+    use crate::domain::validation::{FieldError, Problem};
+    use crate::server::{AppState, auth, service};
+
+    let admin = auth::require_member().await?.require(Role::Admin)?;
+    let choice = match (choice.as_str(), successor.trim().parse::<uuid::Uuid>()) {
+        ("delete", _) => Offboarding::DeleteData,
+        ("transfer", Ok(id)) => Offboarding::TransferTo(PersonRef { id: UserId(id), name: String::new() }),
+        ("transfer", Err(_)) => {
+            let errors = vec![FieldError { field: "successor".into(), problem: Problem::Required }];
+            return Err(AppError::Invalid { errors });
+        }
+        _ => {
+            let errors = vec![FieldError { field: "choice".into(), problem: Problem::Required }];
+            return Err(AppError::Invalid { errors });
+        }
+    };
+    service::people::offboard(&AppState::current()?.db, &admin, user, &choice, chrono::Utc::now()).await
+}
+
 /// Admins: lets a deactivated person of their organisation sign in again.
 #[server(endpoint = "people/reactivate")]
 pub async fn reactivate_person(user: UserId) -> Result<(), AppError> {

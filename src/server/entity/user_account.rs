@@ -18,6 +18,11 @@ pub struct Model {
     pub is_auditor: bool,
     pub created_at: ChronoDateTimeUtc,
     pub deactivated_at: Option<ChronoDateTimeUtc>,
+    /// At offboarding (DPA 8.D): `delete` their personal data, or `transfer`
+    /// their shared items to `offboarding_successor`.
+    pub offboarding_choice: Option<String>,
+    pub offboarding_successor: Option<Uuid>,
+    pub offboarded_at: Option<ChronoDateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

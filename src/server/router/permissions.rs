@@ -153,6 +153,8 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("/api/people/set_roles", "user={target}", Rule::AdminOfTheObject),
     ("/api/people/reset_second_factor", "user={target}", Rule::AdminOfTheObject),
     ("/api/people/details", "user={target}", Rule::AdminOfTheObject),
+    // No choice made: refused before anything changes.
+    ("/api/people/offboard", "user={target}&choice=&successor=", Rule::AdminOnlyRejectsInput),
     ("/api/people/manager_override", "user={target}&manager=", Rule::AdminOfTheObject),
     ("/api/org/level", "unit=", Rule::MemberOnly),
     ("/api/org/search", "query=Tess", Rule::MemberOnly),

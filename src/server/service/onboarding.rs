@@ -79,6 +79,9 @@ pub async fn add_organisation(
         is_auditor: Set(false),
         created_at: Set(now),
         deactivated_at: Set(None),
+        offboarding_choice: Set(None),
+        offboarding_successor: Set(None),
+        offboarded_at: Set(None),
     }
     .insert(&txn)
     .await

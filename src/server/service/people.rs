@@ -15,7 +15,8 @@ use super::structure;
 use crate::domain::AppError;
 use crate::domain::audit::{ActorKind, AuditAction};
 use crate::domain::dto::{
-    AccountStatus, Delivery, NewPerson, PeopleFilter, PeopleListing, PersonDetails, PersonSummary,
+    AccountStatus, Delivery, NewPerson, Offboarding, PeopleFilter, PeopleListing, PersonDetails, PersonRef,
+    PersonSummary,
 };
 use crate::domain::ids::UserId;
 use crate::domain::roles::Roles;
@@ -93,10 +94,21 @@ pub async fn details(
 ) -> Result<PersonDetails, AppError> {
     let account = member(db, admin, user).await?;
     let language = account.language.clone();
+    let (account_choice, account_successor) =
+        (account.offboarding_choice.clone(), account.offboarding_successor);
     let summary =
         summaries(db, admin, vec![account], time_zone, now).await?.pop().ok_or(AppError::NotFound)?;
     let placement = structure::placement(db, admin, user).await?;
+    let offboarding = match (account_choice.as_deref(), account_successor) {
+        (Some("delete"), _) => Some(Offboarding::DeleteData),
+        (Some("transfer"), Some(successor)) => {
+            let successor = member(db, admin, UserId(successor)).await?;
+            Some(Offboarding::TransferTo(PersonRef { id: UserId(successor.id), name: successor.name }))
+        }
+        _ => None,
+    };
     Ok(PersonDetails {
+        offboarding,
         summary,
         language,
         units: placement.units,
@@ -203,6 +215,9 @@ pub async fn invite(
         is_auditor: Set(person.roles.auditor),
         created_at: Set(now),
         deactivated_at: Set(None),
+        offboarding_choice: Set(None),
+        offboarding_successor: Set(None),
+        offboarded_at: Set(None),
     }
     .insert(&txn)
     .await
@@ -287,6 +302,47 @@ pub async fn deactivate(
     Ok(())
 }
 
+/// Ends someone's access for good (DPA 8.D): deactivated as above, with
+/// the admin's choice for their data — deleted, or their shared items
+/// handed to a successor in the organisation — kept and audit-logged until
+/// the privacy centre carries it out.
+pub async fn offboard(
+    db: &DatabaseConnection,
+    admin: &OrgScope,
+    user: UserId,
+    choice: &Offboarding,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    if user == admin.user {
+        return Err(AppError::Forbidden);
+    }
+    let successor = match choice {
+        Offboarding::DeleteData => None,
+        Offboarding::TransferTo(successor) => {
+            let found = member(db, admin, successor.id).await?;
+            if found.id == user.0 || found.deactivated_at.is_some() {
+                let errors = vec![FieldError { field: "successor".into(), problem: Problem::Required }];
+                return Err(AppError::Invalid { errors });
+            }
+            Some(found.id)
+        }
+    };
+    deactivate(db, admin, user, now).await?;
+    user_account::ActiveModel {
+        id: Set(user.0),
+        offboarding_choice: Set(Some(if successor.is_some() { "transfer" } else { "delete" }.to_owned())),
+        offboarding_successor: Set(successor),
+        offboarded_at: Set(Some(now)),
+        ..Default::default()
+    }
+    .update(db)
+    .await
+    .map_err(internal)?;
+    record(db, admin, AuditAction::UserOffboarded, user, now).await
+}
+
+/// Lets a deactivated person sign in again; a pending offboarding choice
+/// is dropped with it.
 pub async fn reactivate(
     db: &DatabaseConnection,
     admin: &OrgScope,
@@ -297,6 +353,9 @@ pub async fn reactivate(
     if person.deactivated_at.is_some() {
         let mut change: user_account::ActiveModel = person.into();
         change.deactivated_at = Set(None);
+        change.offboarding_choice = Set(None);
+        change.offboarding_successor = Set(None);
+        change.offboarded_at = Set(None);
         change.update(db).await.map_err(internal)?;
         record(db, admin, AuditAction::UserReactivated, user, now).await?;
     }
@@ -387,6 +446,7 @@ mod tests {
     use crate::server::config::SecurityConfig;
     use crate::server::service::{accounts, organisations};
     use crate::server::testing::for_each_backend;
+    use sea_orm::EntityTrait;
 
     const SECURITY: SecurityConfig = crate::server::testing::TEST_SECURITY;
 
@@ -414,6 +474,10 @@ mod tests {
     }
 
     const AMSTERDAM: chrono_tz::Tz = chrono_tz::Europe::Amsterdam;
+
+    async fn details_of(db: &DatabaseConnection, admin: &OrgScope, user: UserId) -> Option<Offboarding> {
+        details(db, admin, user, AMSTERDAM, Utc::now()).await.expect("details").offboarding
+    }
 
     /// The first page of the unfiltered list.
     async fn everyone(db: &DatabaseConnection, admin: &OrgScope) -> Vec<PersonSummary> {
@@ -470,6 +534,31 @@ mod tests {
             crate::server::service::structure::add_member(&db, &admin, team, member, true, Utc::now()).await.expect("member");
             let in_team = page(PeopleFilter { unit: team.to_string(), ..Default::default() }).await;
             assert_eq!(in_team.people.iter().map(|p| p.id).collect::<Vec<_>>(), [member]);
+        }
+
+        async fn offboarding_ends_access_and_keeps_the_choice_for_the_data(db) {
+            let admin = admin_of_new_organisation(&db).await;
+            let other = admin_of_new_organisation(&db).await;
+            let (leaver, _) = crate::server::testing::member(&db, admin.org, "Vertrekker", Roles::default()).await;
+            let (successor, _) = crate::server::testing::member(&db, admin.org, "Opvolger", Roles::default()).await;
+            let holder = Holder::User { user: leaver.0, org: admin.org.0 };
+            let token = session::start(&db, holder, "test", &SECURITY, Utc::now()).await.expect("session");
+            let to = |id: UserId| Offboarding::TransferTo(PersonRef { id, name: String::new() });
+
+            assert_eq!(offboard(&db, &other, leaver, &Offboarding::DeleteData, Utc::now()).await, Err(AppError::NotFound));
+            assert_eq!(offboard(&db, &admin, admin.user, &Offboarding::DeleteData, Utc::now()).await, Err(AppError::Forbidden));
+            assert!(matches!(offboard(&db, &admin, leaver, &to(leaver), Utc::now()).await, Err(AppError::Invalid { .. })), "not their own successor");
+
+            offboard(&db, &admin, leaver, &to(successor), Utc::now()).await.expect("offboarded");
+            assert!(session::resolve(&db, &token, &SECURITY, Utc::now()).await.expect("lookup").is_none(), "sessions end");
+            let details = details(&db, &admin, leaver, AMSTERDAM, Utc::now()).await.expect("details");
+            assert_eq!(details.summary.status, AccountStatus::Deactivated);
+            assert!(matches!(details.offboarding, Some(Offboarding::TransferTo(ref p)) if p.id == successor && p.name == "Opvolger"));
+            let actions = crate::server::entity::audit_event::Entity::find().all(&db).await.expect("audit");
+            assert!(actions.iter().any(|e| e.action == "user.offboarded"));
+
+            reactivate(&db, &admin, leaver, Utc::now()).await.expect("back");
+            assert_eq!(details_of(&db, &admin, leaver).await, None, "the choice goes with the reactivation");
         }
 
         async fn an_address_is_used_once_per_organisation_only(db) {

@@ -8,22 +8,23 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::domain::AppError;
-use crate::domain::dto::{AccountStatus, PersonDetails};
+use crate::domain::dto::{AccountStatus, Offboarding, PersonDetails};
 use crate::domain::ids::UserId;
 use crate::features::account::components::RequireSignIn;
 use crate::features::dashboard::role_name;
-use crate::features::people::api::{SetManagerOverride, person_with_placement};
+use crate::features::people::api::{OffboardPerson, SetManagerOverride, person_with_placement};
 use crate::i18n::{Key, use_i18n};
-use crate::ui::ErrorMessage;
+use crate::ui::{ErrorMessage, FieldError, FormError};
 
 #[component]
 pub fn PersonPage() -> impl IntoView {
     let i18n = use_i18n();
     let set_override = ServerAction::<SetManagerOverride>::new();
+    let offboard = ServerAction::<OffboardPerson>::new();
     let id = move || use_params_map().with(|params| params.get("id")).unwrap_or_default();
     let person = Resource::new(
-        move || (id(), set_override.version().get()),
-        |(id, _)| async move {
+        move || (id(), set_override.version().get(), offboard.version().get()),
+        |(id, ..)| async move {
             let id = id.parse::<uuid::Uuid>().map_err(|_| AppError::NotFound)?;
             person_with_placement(UserId(id)).await
         },
@@ -39,7 +40,11 @@ pub fn PersonPage() -> impl IntoView {
                 <Transition>
                     {move || Suspend::new(async move {
                         match person.await {
-                            Ok(details) => page(details, set_override).into_any(),
+                            Ok(details) => view! {
+                                {page(details.clone(), set_override)}
+                                {offboarding(details, offboard)}
+                            }
+                                .into_any(),
                             Err(error) => view! { <ErrorMessage error/> }.into_any(),
                         }
                     })}
@@ -119,4 +124,59 @@ fn page(details: PersonDetails, set_override: ServerAction<SetManagerOverride>) 
             </ActionForm>
         </section>
     }
+}
+
+/// Ending someone's access for good, with the choice for their data (DPA
+/// 8.D); once done, the choice is shown instead.
+fn offboarding(details: PersonDetails, offboard: ServerAction<OffboardPerson>) -> impl IntoView {
+    let i18n = use_i18n();
+    let error: Signal<Option<AppError>> =
+        Signal::derive(move || offboard.value().get().and_then(Result::err));
+    if let Some(choice) = details.offboarding {
+        let decided = match choice {
+            Offboarding::DeleteData => i18n.t(Key::PeopleOffboardedDelete).to_owned(),
+            Offboarding::TransferTo(successor) => {
+                i18n.format(Key::PeopleOffboardedTransfer, &[("name", &successor.name)])
+            }
+        };
+        return view! { <p class="notice" role="status">{decided}</p> }.into_any();
+    }
+    if details.summary.is_you {
+        return ().into_any();
+    }
+    let successors: Vec<_> = details
+        .candidates
+        .iter()
+        .map(|p| view! { <option value=p.id.to_string()>{p.name.clone()}</option> })
+        .collect();
+    view! {
+        <section aria-labelledby="offboarding-title">
+            <h2 id="offboarding-title">{i18n.t(Key::PeopleOffboarding)}</h2>
+            <p>{i18n.t(Key::PeopleOffboardingIntro)}</p>
+            <ActionForm action=offboard attr:class="form">
+                <input type="hidden" name="user" value=details.summary.id.to_string()/>
+                <fieldset class="radio-group">
+                    <legend>{i18n.t(Key::PeopleOffboardingChoice)}</legend>
+                    <label>
+                        <input type="radio" name="choice" value="delete" required/>
+                        {i18n.t(Key::PeopleOffboardingDelete)}
+                    </label>
+                    <label>
+                        <input type="radio" name="choice" value="transfer"/>
+                        {i18n.t(Key::PeopleOffboardingTransfer)}
+                    </label>
+                </fieldset>
+                <FieldError error field="choice"/>
+                <label for="successor">{i18n.t(Key::PeopleOffboardingSuccessor)}</label>
+                <select id="successor" name="successor" aria-describedby="successor-error">
+                    <option value="">{i18n.t(Key::PeopleOffboardingNobody)}</option>
+                    {successors}
+                </select>
+                <FieldError error field="successor"/>
+                <FormError error/>
+                <button type="submit" class="button-danger">{i18n.t(Key::PeopleOffboardingSubmit)}</button>
+            </ActionForm>
+        </section>
+    }
+    .into_any()
 }
