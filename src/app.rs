@@ -12,6 +12,7 @@ use crate::features::account::pages::{
 };
 use crate::features::audit_log::pages::{OrganisationAuditLogPage, PlatformAuditLogPage};
 use crate::features::dashboard::pages::DashboardPage;
+use crate::features::functions::pages::FunctionsPage;
 use crate::features::operator::pages::{NewOrganisationPage, OrganisationPage, OrganisationsPage};
 use crate::features::org_chart::pages::{OrgChartPage, TeamPage};
 use crate::features::people::pages::{InvitePersonPage, PeoplePage, PersonPage};
@@ -57,6 +58,7 @@ pub fn App() -> impl IntoView {
                     // After "/new", which would otherwise be read as an id.
                     <Route path=path!("/admin/people/:id") view=PersonPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/structure") view=StructurePage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/functions") view=FunctionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/structure/:id") view=UnitPage ssr=SsrMode::Async/>
                     <Route path=path!("/operator") view=OrganisationsPage ssr=SsrMode::Async/>
                     <Route

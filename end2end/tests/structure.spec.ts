@@ -70,16 +70,31 @@ test("an admin builds three levels, names a manager and members, and grants the 
   await page.getByRole("button", { name: "Eenheid verwijderen" }).click();
   await expect(page.getByRole("alert")).toContainText("Verplaats of verwijder eerst de subeenheden en leden.");
 
-  // A matrix manager is named by hand on the person's page, and undone.
+  // A job function, named in both languages, given to someone on their page.
+  const fn = { nl: `Wijkverpleegkundige ${suffix}`, en: `District nurse ${suffix}` };
+  await page.goto("/admin/functions");
+  await waitForHydration(page);
+  const addFunction = page.getByRole("region", { name: "Functie toevoegen" });
+  await addFunction.getByLabel("Naam (Nederlands)").fill(fn.nl);
+  await addFunction.getByLabel("Naam (Engels)").fill(fn.en);
+  await addFunction.getByRole("button", { name: "Functie toevoegen" }).click();
+  await expect(page.getByText(fn.nl)).toBeVisible();
   await page.goto("/admin/people?q=Thomas");
   await page.getByRole("link", { name: "Thomas Bakker" }).click();
+  await waitForHydration(page);
+  await page.getByRole("combobox", { name: "Functie" }).selectOption({ label: fn.nl });
+  await page.getByRole("region", { name: "Functie" }).getByRole("button", { name: "Opslaan" }).click();
+  await page.reload();
+  await expect(page.getByRole("combobox", { name: "Functie" }).locator("option:checked")).toHaveText(fn.nl);
+
+  // A matrix manager is named by hand on the person's page, and undone.
   await expect(page.getByRole("heading", { level: 1, name: "Thomas Bakker" })).toBeVisible();
   await waitForHydration(page);
   await page.getByRole("combobox", { name: "Leidinggevende met de hand" }).selectOption({ label: "Ahmed El Amrani" });
-  await page.getByRole("button", { name: "Opslaan" }).click();
+  await page.getByRole("region", { name: "Leidinggevende met de hand" }).getByRole("button", { name: "Opslaan" }).click();
   await expect(page.locator("#current-managers")).toHaveText("Ahmed El Amrani");
   await page.getByRole("combobox", { name: "Leidinggevende met de hand" }).selectOption({ label: "Volg de structuur" });
-  await page.getByRole("button", { name: "Opslaan" }).click();
+  await page.getByRole("region", { name: "Leidinggevende met de hand" }).getByRole("button", { name: "Opslaan" }).click();
   await expect(page.locator("#current-managers")).toHaveText("Nog niemand");
 
   // The audit log shows the grant.

@@ -16,6 +16,7 @@ mod m20261205_000008_invitation_delivery;
 mod m20261206_000009_sign_in_code;
 mod m20261207_000010_org_structure;
 mod m20261208_000011_offboarding;
+mod m20261209_000012_job_function;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261206_000009_sign_in_code::Migration),
             Box::new(m20261207_000010_org_structure::Migration),
             Box::new(m20261208_000011_offboarding::Migration),
+            Box::new(m20261209_000012_job_function::Migration),
         ]
     }
 }

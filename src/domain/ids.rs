@@ -44,3 +44,8 @@ id_type!(
     /// A unit of an organisation's structure: a department, a team.
     UnitId
 );
+
+id_type!(
+    /// A job function of an organisation.
+    FunctionId
+);

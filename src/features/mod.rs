@@ -3,6 +3,7 @@
 pub mod account;
 pub mod audit_log;
 pub mod dashboard;
+pub mod functions;
 pub mod operator;
 pub mod org_chart;
 pub mod people;

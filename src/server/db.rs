@@ -66,7 +66,7 @@ mod tests {
     /// Every migration goes up, all the way down, and up again, leaving the
     /// schema it promises each time (STYLE.md pattern 10).
     async fn migrations_go_up_and_down(db: DatabaseConnection) {
-        const TABLES: [&str; 20] = [
+        const TABLES: [&str; 21] = [
             "organisation",
             "audit_chain",
             "audit_event",
@@ -87,6 +87,7 @@ mod tests {
             "unit_member",
             "hr_reader_grant",
             "manager_override",
+            "job_function",
         ];
         let schema = SchemaManager::new(&db);
         let tables_present = async || {

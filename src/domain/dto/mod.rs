@@ -1,6 +1,7 @@
 //! What server functions return: plain data for the browser, never entities.
 
 mod audit;
+mod functions;
 mod invitation;
 mod new_organisation;
 mod org_chart;
@@ -13,6 +14,7 @@ mod structure;
 mod viewer;
 
 pub use audit::{AuditLine, AuditPage};
+pub use functions::{JobFunction, JobFunctionForm};
 pub use invitation::InvitationDetails;
 pub use new_organisation::{AGREEMENT_VERSION, NewOrganisation, NewOrganisationForm};
 pub use org_chart::{ChartLevel, ChartPerson, ChartSearch, ChartUnit, TeamMember};

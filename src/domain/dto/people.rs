@@ -48,6 +48,9 @@ pub struct PersonDetails {
     pub candidates: Vec<super::PersonRef>,
     /// What was decided when their access ended, if it did so.
     pub offboarding: Option<Offboarding>,
+    /// Their job function, and every function they could have.
+    pub function: Option<crate::domain::ids::FunctionId>,
+    pub functions: Vec<super::JobFunction>,
 }
 
 /// What happens to someone's data after offboarding (DPA 8.D).

@@ -86,6 +86,15 @@ impl Checks {
         value.to_owned()
     }
 
+    /// Trimmed text that may be empty, at most `max` characters.
+    pub fn optional_text(&mut self, field: &str, value: &str, max: u32) -> String {
+        let value = value.trim();
+        if value.chars().count() > max as usize {
+            self.fail(field, Problem::TooLong { max });
+        }
+        value.to_owned()
+    }
+
     /// A plausible e-mail address, lower-cased: one `@`, a dot in the domain,
     /// no spaces. Whether it exists only the mail server can tell.
     pub fn email(&mut self, field: &str, value: &str) -> String {

@@ -6,6 +6,7 @@ pub mod audit_event;
 pub mod dpa_acceptance;
 pub mod hr_reader_grant;
 pub mod invitation;
+pub mod job_function;
 pub mod login_throttle;
 pub mod manager_override;
 pub mod operator_account;

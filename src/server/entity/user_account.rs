@@ -23,6 +23,8 @@ pub struct Model {
     pub offboarding_choice: Option<String>,
     pub offboarding_successor: Option<Uuid>,
     pub offboarded_at: Option<ChronoDateTimeUtc>,
+    /// Their job function, if any.
+    pub function_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

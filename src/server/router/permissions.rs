@@ -17,14 +17,15 @@ use sea_orm::DatabaseConnection;
 use tower::ServiceExt;
 
 use super::build;
-use crate::domain::ids::{OrgId, UnitId, UserId};
+use crate::domain::dto::JobFunctionForm;
+use crate::domain::ids::{FunctionId, OrgId, UnitId, UserId};
 use crate::domain::roles::Roles;
 use crate::i18n::Lang;
 use crate::server::AppState;
 use crate::server::auth::OrgScope;
 use crate::server::auth::session::{self, Holder};
 use crate::server::config::Config;
-use crate::server::service::{accounts, organisations, structure};
+use crate::server::service::{accounts, functions, organisations, structure};
 use crate::server::testing::TestDb;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -160,6 +161,12 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("/api/org/search", "query=Tess", Rule::MemberOnly),
     ("/api/org/team", "", Rule::MemberOnly),
     ("/api/structure/tree", "", Rule::AdminOnly),
+    ("/api/functions/list", "", Rule::MemberOnly),
+    ("/api/functions/create", "form[name_nl]=", Rule::AdminOnlyRejectsInput),
+    ("/api/functions/update", "function={function}&form[name_nl]=Verpleegkundige", Rule::AdminOfTheObject),
+    // A function of its own, so deleting it changes nothing the other calls use.
+    ("/api/functions/delete", "function={spare_function}", Rule::AdminOfTheObject),
+    ("/api/functions/assign", "user={target}&function={function}", Rule::AdminOfTheObject),
     ("/api/structure/unit", "unit={unit}", Rule::AdminOfTheObject),
     ("/api/structure/create", "name=&parent=", Rule::AdminOnlyRejectsInput),
     ("/api/structure/update", "unit={unit}&name=Zorg&parent=", Rule::AdminOfTheObject),
@@ -211,6 +218,9 @@ struct World {
     first_org: OrgId,
     /// A unit of the first organisation, with a sub-unit.
     unit: UnitId,
+    /// Two job functions of the first organisation; the spare one may be deleted.
+    function: FunctionId,
+    spare_function: FunctionId,
 }
 
 async fn world(db: DatabaseConnection) -> World {
@@ -261,6 +271,11 @@ async fn world(db: DatabaseConnection) -> World {
         OrgScope { org: first, user: admin_user.expect("an admin"), name: "Ada".into(), roles: admin };
     let unit = structure::create(&db, &first_admin, "Zorg", None, now).await.expect("unit");
     structure::create(&db, &first_admin, "Team", Some(unit), now).await.expect("sub-unit");
+    let function_form = |name: &str| JobFunctionForm { name_nl: name.into(), ..Default::default() };
+    let function =
+        functions::create(&db, &first_admin, &function_form("Verpleegkundige"), now).await.expect("function");
+    let spare_function =
+        functions::create(&db, &first_admin, &function_form("Reserve"), now).await.expect("function");
     let leptos_options = leptos::prelude::LeptosOptions::builder().output_name("koers").build();
     let state = AppState {
         leptos_options,
@@ -281,6 +296,8 @@ async fn world(db: DatabaseConnection) -> World {
         target_session,
         first_org: first,
         unit,
+        function,
+        spare_function,
     }
 }
 
@@ -323,7 +340,9 @@ async fn every_server_function_enforces_its_rule(db: DatabaseConnection) {
                 .replace("{target}", &world.target.to_string())
                 .replace("{target_session}", &world.target_session)
                 .replace("{first_org}", &world.first_org.to_string())
-                .replace("{unit}", &world.unit.to_string());
+                .replace("{unit}", &world.unit.to_string())
+                .replace("{spare_function}", &world.spare_function.to_string())
+                .replace("{function}", &world.function.to_string());
             let status = call(&world, path, &body, cookie.as_deref()).await.as_u16();
             if status != rule.expected(caller) {
                 wrong.push(format!("{path} as {caller:?}: got {status}, expected {}", rule.expected(caller)));

@@ -88,6 +88,7 @@ pub async fn create_user(
         offboarding_choice: Set(None),
         offboarding_successor: Set(None),
         offboarded_at: Set(None),
+        function_id: Set(None),
     }
     .insert(db)
     .await

@@ -4,6 +4,7 @@
 //! tests, never a request.
 
 pub mod accounts;
+pub mod functions;
 pub mod invitations;
 pub mod onboarding;
 pub mod org_chart;

@@ -82,6 +82,7 @@ pub async fn add_organisation(
         offboarding_choice: Set(None),
         offboarding_successor: Set(None),
         offboarded_at: Set(None),
+        function_id: Set(None),
     }
     .insert(&txn)
     .await

@@ -18,7 +18,7 @@ use crate::domain::dto::{
     AccountStatus, Delivery, NewPerson, Offboarding, PeopleFilter, PeopleListing, PersonDetails, PersonRef,
     PersonSummary,
 };
-use crate::domain::ids::UserId;
+use crate::domain::ids::{FunctionId, UserId};
 use crate::domain::roles::Roles;
 use crate::domain::validation::{FieldError, Problem};
 use crate::server::audit::{self, AuditEntry};
@@ -94,6 +94,7 @@ pub async fn details(
 ) -> Result<PersonDetails, AppError> {
     let account = member(db, admin, user).await?;
     let language = account.language.clone();
+    let function = account.function_id;
     let (account_choice, account_successor) =
         (account.offboarding_choice.clone(), account.offboarding_successor);
     let summary =
@@ -108,6 +109,8 @@ pub async fn details(
         _ => None,
     };
     Ok(PersonDetails {
+        function: function.map(FunctionId),
+        functions: super::functions::list(db, admin.org).await?,
         offboarding,
         summary,
         language,
@@ -218,6 +221,7 @@ pub async fn invite(
         offboarding_choice: Set(None),
         offboarding_successor: Set(None),
         offboarded_at: Set(None),
+        function_id: Set(None),
     }
     .insert(&txn)
     .await

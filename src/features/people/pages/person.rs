@@ -12,6 +12,7 @@ use crate::domain::dto::{AccountStatus, Offboarding, PersonDetails};
 use crate::domain::ids::UserId;
 use crate::features::account::components::RequireSignIn;
 use crate::features::dashboard::role_name;
+use crate::features::functions::api::AssignFunction;
 use crate::features::people::api::{OffboardPerson, SetManagerOverride, person_with_placement};
 use crate::i18n::{Key, use_i18n};
 use crate::ui::{ErrorMessage, FieldError, FormError};
@@ -21,9 +22,10 @@ pub fn PersonPage() -> impl IntoView {
     let i18n = use_i18n();
     let set_override = ServerAction::<SetManagerOverride>::new();
     let offboard = ServerAction::<OffboardPerson>::new();
+    let assign = ServerAction::<AssignFunction>::new();
     let id = move || use_params_map().with(|params| params.get("id")).unwrap_or_default();
     let person = Resource::new(
-        move || (id(), set_override.version().get(), offboard.version().get()),
+        move || (id(), set_override.version().get(), offboard.version().get(), assign.version().get()),
         |(id, ..)| async move {
             let id = id.parse::<uuid::Uuid>().map_err(|_| AppError::NotFound)?;
             person_with_placement(UserId(id)).await
@@ -42,6 +44,7 @@ pub fn PersonPage() -> impl IntoView {
                         match person.await {
                             Ok(details) => view! {
                                 {page(details.clone(), set_override)}
+                                {function_section(&details, assign)}
                                 {offboarding(details, offboard)}
                             }
                                 .into_any(),
@@ -179,4 +182,36 @@ fn offboarding(details: PersonDetails, offboard: ServerAction<OffboardPerson>) -
         </section>
     }
     .into_any()
+}
+
+/// The person's job function, chosen from the organisation's list.
+fn function_section(details: &PersonDetails, assign: ServerAction<AssignFunction>) -> impl IntoView + use<> {
+    let i18n = use_i18n();
+    let current = details.function.map(|f| f.to_string()).unwrap_or_default();
+    let none = current.is_empty();
+    let options: Vec<_> = details
+        .functions
+        .iter()
+        .map(|function| {
+            let value = function.id.to_string();
+            let selected = value == current;
+            view! { <option value=value selected=selected>{function.name(i18n.lang).to_owned()}</option> }
+        })
+        .collect();
+    let user = details.summary.id.to_string();
+    view! {
+        <section aria-labelledby="person-function-title">
+            <h2 id="person-function-title">{i18n.t(Key::PeopleFunction)}</h2>
+            {move || assign.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error/> })}
+            <ActionForm action=assign attr:class="inline-form">
+                <input type="hidden" name="user" value=user/>
+                <label for="person-function" class="visually-hidden">{i18n.t(Key::PeopleFunction)}</label>
+                <select id="person-function" name="function">
+                    <option value="" selected=none>{i18n.t(Key::PeopleNoFunction)}</option>
+                    {options}
+                </select>
+                <button type="submit">{i18n.t(Key::StructureSave)}</button>
+            </ActionForm>
+        </section>
+    }
 }

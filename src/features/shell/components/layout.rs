@@ -29,6 +29,7 @@ pub fn AppLayout(children: Children) -> impl IntoView {
                         if roles.contains(&Role::Admin) {
                             links.push(("/admin/people", Key::NavPeople));
                             links.push(("/admin/structure", Key::NavStructure));
+                            links.push(("/admin/functions", Key::NavFunctions));
                         }
                         if roles.contains(&Role::Admin) || roles.contains(&Role::Auditor) {
                             links.push(("/privacy/audit-log", Key::NavAuditLog));
