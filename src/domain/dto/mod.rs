@@ -17,7 +17,7 @@ pub use audit::{AuditLine, AuditPage};
 pub use functions::{JobFunction, JobFunctionForm};
 pub use invitation::InvitationDetails;
 pub use new_organisation::{AGREEMENT_VERSION, NewOrganisation, NewOrganisationForm};
-pub use org_chart::{ChartLevel, ChartPerson, ChartSearch, ChartUnit, TeamMember};
+pub use org_chart::{ChartLevel, ChartMember, ChartPerson, ChartSearch, ChartUnit, FunctionName, TeamMember};
 pub use organisation::OrganisationSummary;
 pub use organisation_details::{DpaSignature, OrganisationDetails};
 pub use people::{

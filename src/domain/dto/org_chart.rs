@@ -2,6 +2,31 @@ use serde::{Deserialize, Serialize};
 
 use super::PersonRef;
 use crate::domain::ids::UnitId;
+use crate::i18n::Lang;
+
+/// A job function's name in both languages.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FunctionName {
+    pub nl: String,
+    pub en: String,
+}
+
+impl FunctionName {
+    /// The name in `lang`, or the Dutch one when there is no English name.
+    pub fn in_language(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En if !self.en.is_empty() => &self.en,
+            _ => &self.nl,
+        }
+    }
+}
+
+/// A person in the org chart, with their job function.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChartMember {
+    pub person: PersonRef,
+    pub function: Option<FunctionName>,
+}
 
 /// A unit as the org chart lists it, before it is opened.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,13 +46,14 @@ pub struct ChartLevel {
     pub path: Vec<ChartUnit>,
     pub unit: Option<ChartUnit>,
     pub sub_units: Vec<ChartUnit>,
-    pub members: Vec<PersonRef>,
+    pub members: Vec<ChartMember>,
 }
 
 /// A person found by the org chart's search, with their units.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChartPerson {
     pub person: PersonRef,
+    pub function: Option<FunctionName>,
     pub units: Vec<ChartUnit>,
 }
 
@@ -42,6 +68,7 @@ pub struct ChartSearch {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TeamMember {
     pub person: PersonRef,
+    pub function: Option<FunctionName>,
     /// Their primary unit, if they have one.
     pub unit: Option<String>,
 }

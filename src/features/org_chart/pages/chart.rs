@@ -96,7 +96,11 @@ fn chart_level(level: ChartLevel) -> impl IntoView {
         {(!level.members.is_empty()).then(|| view! {
             <section aria-labelledby="org-members-title">
                 <h3 id="org-members-title">{i18n.t(Key::OrgMembers)}</h3>
-                <ul class="people-list">{level.members.iter().map(|p| view! { <li>{p.name.clone()}</li> }).collect_view()}</ul>
+                <ul class="people-list">{level.members.iter().map(|member| {
+                    let function = member.function.as_ref().map(|f| f.in_language(i18n.lang).to_owned());
+                    let name = member.person.name.clone();
+                    view! { <li>{name}<span class="hint">{function}</span></li> }
+                }).collect_view()}</ul>
             </section>
         })}
         {empty.then(|| view! { <p>{i18n.t(Key::OrgEmpty)}</p> })}
@@ -119,7 +123,8 @@ fn search_results(results: ChartSearch) -> impl IntoView {
                 })
                 .collect();
             let name = found.person.name.clone();
-            view! { <li><strong>{name}</strong>{units}</li> }
+            let function = found.function.as_ref().map(|f| f.in_language(i18n.lang).to_owned());
+            view! { <li><strong>{name}</strong><span class="hint">{function}</span>{units}</li> }
         })
         .collect();
     view! {

@@ -26,6 +26,7 @@ pub fn TeamPage() -> impl IntoView {
                                     <thead>
                                         <tr>
                                             <th scope="col">{i18n.t(Key::PeopleName)}</th>
+                                            <th scope="col">{i18n.t(Key::PeopleFunction)}</th>
                                             <th scope="col">{i18n.t(Key::TeamUnit)}</th>
                                         </tr>
                                     </thead>
@@ -33,6 +34,7 @@ pub fn TeamPage() -> impl IntoView {
                                         {team.into_iter().map(|member| view! {
                                             <tr>
                                                 <td>{member.person.name}</td>
+                                                <td>{member.function.map(|f| f.in_language(i18n.lang).to_owned())}</td>
                                                 <td>{member.unit.unwrap_or_default()}</td>
                                             </tr>
                                         }).collect_view()}

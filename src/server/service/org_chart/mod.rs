@@ -1,21 +1,26 @@
 //! The org chart that everyone in an organisation sees (issue 4): one level
 //! at a time — the top units, or one unit with the way to it, its sub-units
 //! and its members — so even an organisation of 10 000 people loads only
-//! what is on screen; a search by name over people and units; and a
+//! what is on screen; a search by name over people (also by their job
+//! function) and units; and a
 //! manager's team. Only active people show.
 
 use std::collections::HashMap;
 
 use sea_orm::sea_query::{Expr, ExprTrait, Func};
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 
 use crate::domain::AppError;
-use crate::domain::dto::{ChartLevel, ChartPerson, ChartSearch, ChartUnit, PersonRef, TeamMember};
+use crate::domain::dto::{
+    ChartLevel, ChartMember, ChartPerson, ChartSearch, ChartUnit, FunctionName, PersonRef, TeamMember,
+};
 use crate::domain::ids::{UnitId, UserId};
 use crate::server::auth::OrgScope;
 use crate::server::auth::reach::{ManagerMap, Structure};
 use crate::server::db::internal;
-use crate::server::entity::{org_unit, unit_manager, unit_member, user_account};
+use crate::server::entity::{job_function, org_unit, unit_manager, unit_member, user_account};
 
 /// How many people and units a search returns at most.
 pub const SEARCH_LIMIT: u64 = 25;
@@ -55,7 +60,7 @@ pub async fn level(
         .collect();
     let sub_units = describe(db, &children).await?;
     let members = match unit {
-        Some(unit) => members_of(db, unit).await?,
+        Some(unit) => members_of(db, scope, unit).await?,
         None => Vec::new(),
     };
     Ok(ChartLevel { path, unit: opened, sub_units, members })
@@ -70,10 +75,22 @@ pub async fn search(db: &DatabaseConnection, scope: &OrgScope, query: &str) -> R
         return Ok(ChartSearch::default());
     }
     let pattern = format!("%{literal}%");
+    let functions = function_names(db, scope).await?;
+    let matching_functions: Vec<uuid::Uuid> = functions
+        .iter()
+        .filter(|(_, name)| {
+            name.nl.to_lowercase().contains(&literal) || name.en.to_lowercase().contains(&literal)
+        })
+        .map(|(id, _)| *id)
+        .collect();
     let people = user_account::Entity::find()
         .filter(user_account::Column::OrgId.eq(scope.org.0))
         .filter(user_account::Column::DeactivatedAt.is_null())
-        .filter(Expr::expr(Func::lower(Expr::col(user_account::Column::Name))).like(pattern.as_str()))
+        .filter(
+            Condition::any()
+                .add(Expr::expr(Func::lower(Expr::col(user_account::Column::Name))).like(pattern.as_str()))
+                .add(user_account::Column::FunctionId.is_in(matching_functions)),
+        )
         .order_by_asc(user_account::Column::Name)
         .limit(SEARCH_LIMIT)
         .all(db)
@@ -90,6 +107,7 @@ pub async fn search(db: &DatabaseConnection, scope: &OrgScope, query: &str) -> R
     let people = people
         .into_iter()
         .map(|p| ChartPerson {
+            function: p.function_id.and_then(|f| functions.get(&f).cloned()),
             units: memberships
                 .iter()
                 .filter(|m| m.user_id == p.id)
@@ -123,6 +141,7 @@ pub async fn team(db: &DatabaseConnection, scope: &OrgScope) -> Result<Vec<TeamM
         .await
         .map_err(internal)?;
     let reports = map.reports_of(scope.user, people.iter().map(|p| UserId(p.id)));
+    let functions = function_names(db, scope).await?;
     let units: HashMap<uuid::Uuid, String> = org_unit::Entity::find()
         .filter(org_unit::Column::OrgId.eq(scope.org.0))
         .all(db)
@@ -135,6 +154,7 @@ pub async fn team(db: &DatabaseConnection, scope: &OrgScope) -> Result<Vec<TeamM
         .into_iter()
         .filter(|p| reports.contains(&UserId(p.id)))
         .map(|p| TeamMember {
+            function: p.function_id.and_then(|f| functions.get(&f).cloned()),
             unit: map.primary_unit_of(UserId(p.id)).and_then(|u| units.get(&u.0).cloned()),
             person: PersonRef { id: UserId(p.id), name: p.name },
         })
@@ -213,7 +233,11 @@ async fn describe(db: &DatabaseConnection, units: &[UnitId]) -> Result<Vec<Chart
         .collect())
 }
 
-async fn members_of(db: &DatabaseConnection, unit: UnitId) -> Result<Vec<PersonRef>, AppError> {
+async fn members_of(
+    db: &DatabaseConnection,
+    scope: &OrgScope,
+    unit: UnitId,
+) -> Result<Vec<ChartMember>, AppError> {
     let ids: Vec<uuid::Uuid> = unit_member::Entity::find()
         .filter(unit_member::Column::UnitId.eq(unit.0))
         .all(db)
@@ -222,6 +246,7 @@ async fn members_of(db: &DatabaseConnection, unit: UnitId) -> Result<Vec<PersonR
         .into_iter()
         .map(|m| m.user_id)
         .collect();
+    let functions = function_names(db, scope).await?;
     Ok(user_account::Entity::find()
         .filter(user_account::Column::Id.is_in(ids))
         .filter(user_account::Column::DeactivatedAt.is_null())
@@ -230,7 +255,25 @@ async fn members_of(db: &DatabaseConnection, unit: UnitId) -> Result<Vec<PersonR
         .await
         .map_err(internal)?
         .into_iter()
-        .map(|u| PersonRef { id: UserId(u.id), name: u.name })
+        .map(|u| ChartMember {
+            function: u.function_id.and_then(|f| functions.get(&f).cloned()),
+            person: PersonRef { id: UserId(u.id), name: u.name },
+        })
+        .collect())
+}
+
+/// The names of the organisation's job functions, by id.
+async fn function_names(
+    db: &DatabaseConnection,
+    scope: &OrgScope,
+) -> Result<HashMap<uuid::Uuid, FunctionName>, AppError> {
+    Ok(job_function::Entity::find()
+        .filter(job_function::Column::OrgId.eq(scope.org.0))
+        .all(db)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|f| (f.id, FunctionName { nl: f.name_nl, en: f.name_en }))
         .collect())
 }
 

@@ -53,7 +53,7 @@ for_each_backend! {
         assert_eq!(opened.path.iter().map(|u| u.id).collect::<Vec<_>>(), [linde.care]);
         let unit = opened.unit.expect("the opened unit");
         assert_eq!(unit.managers.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(), ["Ahmed El Amrani"]);
-        assert_eq!(opened.members.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(), ["Ahmed El Amrani", "Sanne de Vries"]);
+        assert_eq!(opened.members.iter().map(|m| m.person.name.as_str()).collect::<Vec<_>>(), ["Ahmed El Amrani", "Sanne de Vries"]);
     }
 
     async fn search_finds_people_and_units_by_part_of_the_name_in_any_case(db) {
@@ -64,6 +64,14 @@ for_each_backend! {
         let units = search(&db, &linde.nurse, "noord").await.expect("search");
         assert_eq!(units.units.iter().map(|u| u.id).collect::<Vec<_>>(), [linde.north]);
         assert_eq!(search(&db, &linde.nurse, "%").await.expect("search"), ChartSearch::default(), "wildcards are not searched for");
+
+        // By job function too, in either language.
+        let function = crate::domain::dto::JobFunctionForm { name_nl: "Wijkverpleegkundige".into(), name_en: "District nurse".into(), ..Default::default() };
+        let nurse_function = crate::server::service::functions::create(&db, &linde.admin, &function, Utc::now()).await.expect("function");
+        crate::server::service::functions::assign(&db, &linde.admin, linde.nurse.user, Some(nurse_function)).await.expect("assigned");
+        let by_function = search(&db, &linde.head, "district").await.expect("search");
+        assert_eq!(by_function.people.iter().map(|p| p.person.id).collect::<Vec<_>>(), [linde.nurse.user]);
+        assert_eq!(by_function.people[0].function.as_ref().map(|f| f.nl.as_str()), Some("Wijkverpleegkundige"));
     }
 
     async fn a_manager_sees_exactly_their_team(db) {
