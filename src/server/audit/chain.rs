@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::chain_of;
 use crate::domain::audit::{ActorKind, AuditAction};
-use crate::domain::ids::OrgId;
+use crate::domain::ids::{OrgId, UserId};
 use crate::server::entity::{audit_chain, audit_event};
 
 /// The hash that precedes the first entry of every chain.
@@ -38,6 +38,16 @@ impl AuditEntry {
             action,
             object: None,
             request_id: None,
+        }
+    }
+
+    /// An action of a signed-in user of `org`, in the request being served.
+    pub fn by_user(org: OrgId, user: UserId, action: AuditAction) -> Self {
+        AuditEntry {
+            actor_kind: ActorKind::User,
+            actor_id: Some(user.0),
+            request_id: crate::server::http::request_id(),
+            ..AuditEntry::system(Some(org), action)
         }
     }
 

@@ -13,7 +13,7 @@ use sea_orm::{
 use super::invitations::{self, Invitee};
 use super::structure;
 use crate::domain::AppError;
-use crate::domain::audit::{ActorKind, AuditAction};
+use crate::domain::audit::AuditAction;
 use crate::domain::dto::{
     AccountStatus, Delivery, NewPerson, Offboarding, PeopleFilter, PeopleListing, PersonDetails, PersonRef,
     PersonSummary,
@@ -412,7 +412,7 @@ pub async fn set_roles(
 }
 
 /// A person of the admin's own organisation; any other id is not found.
-async fn member(
+pub(super) async fn member(
     db: &DatabaseConnection,
     admin: &OrgScope,
     user: UserId,
@@ -432,13 +432,8 @@ async fn record(
     user: UserId,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let entry = AuditEntry {
-        actor_kind: ActorKind::User,
-        actor_id: Some(admin.user.0),
-        request_id: crate::server::http::request_id(),
-        ..AuditEntry::system(Some(admin.org), action)
-    };
-    audit::record(db, entry.on("user", user), now).await.map_err(internal)
+    let entry = AuditEntry::by_user(admin.org, admin.user, action).on("user", user);
+    audit::record(db, entry, now).await.map_err(internal)
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use sea_orm::{
 };
 
 use crate::domain::AppError;
-use crate::domain::audit::{ActorKind, AuditAction};
+use crate::domain::audit::AuditAction;
 use crate::domain::dto::{PersonRef, UnitDetails, UnitMember, UnitNode};
 use crate::domain::ids::{UnitId, UserId};
 use crate::domain::validation::{Checks, FieldError, Problem};
@@ -226,7 +226,7 @@ pub async fn set_manager(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     unit_of(db, admin, unit).await?;
-    person_of(db, admin, user).await?;
+    super::people::member(db, admin, user).await?;
     link_manager(db, unit, user, manager).await?;
     record(db, admin, AuditAction::UnitChanged, unit, now).await
 }
@@ -242,7 +242,7 @@ pub async fn add_member(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     unit_of(db, admin, unit).await?;
-    person_of(db, admin, user).await?;
+    super::people::member(db, admin, user).await?;
     let txn = db.begin().await.map_err(internal)?;
     let has_primary = unit_member::Entity::find()
         .filter(unit_member::Column::UserId.eq(user.0))
@@ -273,7 +273,7 @@ pub async fn remove_member(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     unit_of(db, admin, unit).await?;
-    person_of(db, admin, user).await?;
+    super::people::member(db, admin, user).await?;
     let txn = db.begin().await.map_err(internal)?;
     unit_member::Entity::delete_by_id((unit.0, user.0)).exec(&txn).await.map_err(internal)?;
     let remaining = unit_member::Entity::find()
@@ -303,19 +303,14 @@ pub async fn set_hr_reader(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     unit_of(db, admin, unit).await?;
-    let grantee = person_of(db, admin, user).await?;
+    let grantee = super::people::member(db, admin, user).await?;
     if granted && !grantee.is_admin {
         return Err(invalid("user", Problem::NotAnAdmin));
     }
     link_hr_reader(db, unit, user, granted).await?;
     let action = if granted { AuditAction::HrReaderGranted } else { AuditAction::HrReaderRevoked };
-    let entry = AuditEntry {
-        actor_kind: ActorKind::User,
-        actor_id: Some(admin.user.0),
-        request_id: crate::server::http::request_id(),
-        ..AuditEntry::system(Some(admin.org), action)
-    };
-    audit::record(db, entry.on("user", user), now).await.map_err(internal)
+    let entry = AuditEntry::by_user(admin.org, admin.user, action).on("user", user);
+    audit::record(db, entry, now).await.map_err(internal)
 }
 
 /// Someone's place in the structure, for their admin page: their units
@@ -326,7 +321,7 @@ pub async fn placement(
     admin: &OrgScope,
     user: UserId,
 ) -> Result<Placement, AppError> {
-    let account = person_of(db, admin, user).await?;
+    let account = super::people::member(db, admin, user).await?;
     let memberships = unit_member::Entity::find()
         .filter(unit_member::Column::UserId.eq(account.id))
         .all(db)
@@ -381,9 +376,9 @@ pub async fn set_manager_override(
     manager: Option<UserId>,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    person_of(db, admin, user).await?;
+    super::people::member(db, admin, user).await?;
     if let Some(manager) = manager {
-        person_of(db, admin, manager).await?;
+        super::people::member(db, admin, manager).await?;
         if manager == user {
             return Err(invalid("manager", Problem::WouldCreateCycle));
         }
@@ -395,13 +390,9 @@ pub async fn set_manager_override(
             .await
             .map_err(internal)?;
     }
-    let entry = AuditEntry {
-        actor_kind: ActorKind::User,
-        actor_id: Some(admin.user.0),
-        request_id: crate::server::http::request_id(),
-        ..AuditEntry::system(Some(admin.org), AuditAction::ManagerOverrideChanged)
-    };
-    audit::record(db, entry.on("user", user), now).await.map_err(internal)
+    let entry =
+        AuditEntry::by_user(admin.org, admin.user, AuditAction::ManagerOverrideChanged).on("user", user);
+    audit::record(db, entry, now).await.map_err(internal)
 }
 
 /// Makes `user` a manager of `unit` or not; doing what is done already is fine.
@@ -461,19 +452,6 @@ async fn unit_of(
         .ok_or(AppError::NotFound)
 }
 
-async fn person_of(
-    db: &DatabaseConnection,
-    admin: &OrgScope,
-    user: UserId,
-) -> Result<user_account::Model, AppError> {
-    user_account::Entity::find_by_id(user.0)
-        .filter(user_account::Column::OrgId.eq(admin.org.0))
-        .one(db)
-        .await
-        .map_err(internal)?
-        .ok_or(AppError::NotFound)
-}
-
 /// Names of everyone in the organisation, by id.
 async fn people_names(
     db: &DatabaseConnection,
@@ -510,13 +488,8 @@ async fn record(
     unit: UnitId,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let entry = AuditEntry {
-        actor_kind: ActorKind::User,
-        actor_id: Some(admin.user.0),
-        request_id: crate::server::http::request_id(),
-        ..AuditEntry::system(Some(admin.org), action)
-    };
-    audit::record(db, entry.on("unit", unit), now).await.map_err(internal)
+    let entry = AuditEntry::by_user(admin.org, admin.user, action).on("unit", unit);
+    audit::record(db, entry, now).await.map_err(internal)
 }
 
 #[cfg(test)]
