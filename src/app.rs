@@ -12,11 +12,14 @@ use crate::features::account::pages::{
 };
 use crate::features::audit_log::pages::{OrganisationAuditLogPage, PlatformAuditLogPage};
 use crate::features::dashboard::pages::DashboardPage;
+use crate::features::frame::pages::{CompetenciesPage, ValuesPage};
 use crate::features::functions::pages::FunctionsPage;
+use crate::features::import::pages::ImportPage;
 use crate::features::operator::pages::{NewOrganisationPage, OrganisationPage, OrganisationsPage};
 use crate::features::org_chart::pages::{OrgChartPage, TeamPage};
 use crate::features::people::pages::{InvitePersonPage, PeoplePage, PersonPage};
 use crate::features::second_factor::pages::{SecondFactorPage, SecondFactorSetupPage};
+use crate::features::settings::pages::SettingsPage;
 use crate::features::shell::components::AppLayout;
 use crate::features::shell::pages::NotFoundPage;
 use crate::features::structure::pages::{StructurePage, UnitPage};
@@ -55,10 +58,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/privacy/audit-log") view=OrganisationAuditLogPage ssr=SsrMode::Async/>
                     <Route path=path!("/operator/audit-log") view=PlatformAuditLogPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/people/new") view=InvitePersonPage ssr=SsrMode::Async/>
-                    // After "/new", which would otherwise be read as an id.
+                    <Route path=path!("/admin/people/import") view=ImportPage ssr=SsrMode::Async/>
+                    // After "/new" and "/import", which would otherwise be read as ids.
                     <Route path=path!("/admin/people/:id") view=PersonPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/structure") view=StructurePage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/functions") view=FunctionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/settings") view=SettingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/values") view=ValuesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/competencies") view=CompetenciesPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/structure/:id") view=UnitPage ssr=SsrMode::Async/>
                     <Route path=path!("/operator") view=OrganisationsPage ssr=SsrMode::Async/>
                     <Route

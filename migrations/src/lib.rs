@@ -17,6 +17,8 @@ mod m20261206_000009_sign_in_code;
 mod m20261207_000010_org_structure;
 mod m20261208_000011_offboarding;
 mod m20261209_000012_job_function;
+mod m20261210_000013_settings;
+mod m20261211_000014_values_and_competencies;
 
 pub struct Migrator;
 
@@ -36,6 +38,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261207_000010_org_structure::Migration),
             Box::new(m20261208_000011_offboarding::Migration),
             Box::new(m20261209_000012_job_function::Migration),
+            Box::new(m20261210_000013_settings::Migration),
+            Box::new(m20261211_000014_values_and_competencies::Migration),
         ]
     }
 }

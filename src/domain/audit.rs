@@ -49,6 +49,13 @@ pub enum AuditAction {
     ManagerOverrideChanged,
     /// Someone's access ended with a choice for their data (DPA 8.D).
     UserOffboarded,
+    /// An organisation's or unit's setting chosen or given back to inheritance.
+    SettingChanged,
+    /// People, units and managers imported from a file (the object: how
+    /// many were created and updated).
+    PeopleImported,
+    /// Everyone's names, addresses and places exported to a file.
+    PeopleExported,
 }
 
 impl AuditAction {
@@ -80,6 +87,9 @@ impl AuditAction {
         AuditAction::HrReaderRevoked,
         AuditAction::ManagerOverrideChanged,
         AuditAction::UserOffboarded,
+        AuditAction::SettingChanged,
+        AuditAction::PeopleImported,
+        AuditAction::PeopleExported,
     ];
 
     /// The action a stored code stands for.
@@ -116,6 +126,9 @@ impl AuditAction {
             AuditAction::HrReaderRevoked => Key::AuditActionHrReaderRevoked,
             AuditAction::ManagerOverrideChanged => Key::AuditActionManagerOverrideChanged,
             AuditAction::UserOffboarded => Key::AuditActionUserOffboarded,
+            AuditAction::SettingChanged => Key::AuditActionSettingChanged,
+            AuditAction::PeopleImported => Key::AuditActionPeopleImported,
+            AuditAction::PeopleExported => Key::AuditActionPeopleExported,
         }
     }
 
@@ -147,6 +160,9 @@ impl AuditAction {
             AuditAction::HrReaderRevoked => "structure.hr_reader_revoked",
             AuditAction::ManagerOverrideChanged => "structure.manager_override_changed",
             AuditAction::UserOffboarded => "user.offboarded",
+            AuditAction::SettingChanged => "settings.changed",
+            AuditAction::PeopleImported => "people.imported",
+            AuditAction::PeopleExported => "people.exported",
         }
     }
 }

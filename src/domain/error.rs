@@ -71,6 +71,10 @@ pub enum AppError {
     /// A one-time sign-in code that is wrong, used or expired.
     #[error("sign_in_code_invalid")]
     SignInCodeInvalid,
+    /// An import file with problems: nothing was imported; each problem
+    /// names its row and column.
+    #[error("import_rejected")]
+    ImportRejected { problems: Vec<crate::domain::dto::ImportProblem> },
     /// The audit log's hash chain does not check out from this entry on.
     #[error("audit_chain_broken")]
     AuditChainBroken { seq: i64 },
@@ -100,6 +104,7 @@ impl AppError {
             AppError::ResetLinkInvalid => Key::ErrorResetLinkInvalid,
             AppError::InvitationInvalid => Key::ErrorInvitationInvalid,
             AppError::Invalid { .. } => Key::ErrorInvalid,
+            AppError::ImportRejected { .. } => Key::ErrorImportRejected,
             AppError::AuditChainBroken { .. } => Key::ErrorAuditChainBroken,
             AppError::SecondFactorInvalid => Key::ErrorSecondFactorInvalid,
             AppError::SecondFactorSetupRequired => Key::ErrorSecondFactorSetupRequired,

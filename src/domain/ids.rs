@@ -49,3 +49,18 @@ id_type!(
     /// A job function of an organisation.
     FunctionId
 );
+
+id_type!(
+    /// A core value of an organisation.
+    ValueId
+);
+
+id_type!(
+    /// A competency of an organisation.
+    CompetencyId
+);
+
+id_type!(
+    /// One level of a competency.
+    LevelId
+);

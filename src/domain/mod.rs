@@ -6,6 +6,7 @@ pub mod dto;
 pub mod error;
 pub mod ids;
 pub mod roles;
+pub mod settings;
 pub mod validation;
 
 pub use error::AppError;

@@ -3,10 +3,13 @@
 pub mod account;
 pub mod audit_log;
 pub mod dashboard;
+pub mod frame;
 pub mod functions;
+pub mod import;
 pub mod operator;
 pub mod org_chart;
 pub mod people;
 pub mod second_factor;
+pub mod settings;
 pub mod shell;
 pub mod structure;

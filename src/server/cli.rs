@@ -115,7 +115,8 @@ async fn serve(config: Config) -> Outcome {
     let leptos_options = leptos_options(&config);
     let address = config.site.address;
     let public_url = config.site.public_url.as_str().to_owned();
-    let state = AppState { leptos_options, db, config: Arc::new(config), keys, outbox };
+    let state =
+        AppState { leptos_options, db, config: Arc::new(config), keys, outbox, imports: Default::default() };
     let app = router::build(state);
 
     // axum does not set TCP_NODELAY: without it, responses written in several

@@ -66,7 +66,7 @@ mod tests {
     /// Every migration goes up, all the way down, and up again, leaving the
     /// schema it promises each time (STYLE.md pattern 10).
     async fn migrations_go_up_and_down(db: DatabaseConnection) {
-        const TABLES: [&str; 21] = [
+        const TABLES: [&str; 28] = [
             "organisation",
             "audit_chain",
             "audit_event",
@@ -88,6 +88,13 @@ mod tests {
             "hr_reader_grant",
             "manager_override",
             "job_function",
+            "organisation_setting",
+            "unit_setting",
+            "core_value",
+            "competency",
+            "competency_level",
+            "competency_function",
+            "competency_unit",
         ];
         let schema = SchemaManager::new(&db);
         let tables_present = async || {

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod config;
 pub mod crypto;
 pub mod db;
+pub mod downloads;
 pub mod entity;
 pub mod health;
 pub mod http;

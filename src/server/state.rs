@@ -9,6 +9,7 @@ use sea_orm::DatabaseConnection;
 use super::config::Config;
 use super::crypto::Keyring;
 use super::messages::Wakeup;
+use super::service::import::ImportJobs;
 use crate::domain::AppError;
 
 #[derive(Clone, Debug)]
@@ -22,6 +23,8 @@ pub struct AppState {
     pub keys: Arc<Keyring>,
     /// Wakes the message worker after a message was queued.
     pub outbox: Wakeup,
+    /// Imports of people that are running, with their progress.
+    pub imports: ImportJobs,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -1,8 +1,10 @@
 //! Design-system building blocks shared by every feature.
 
+mod bilingual_fields;
 mod error_message;
 mod field_error;
 
+pub use bilingual_fields::bilingual_fields;
 pub use error_message::ErrorMessage;
 pub use field_error::{FieldError, FormError};
 

@@ -1,7 +1,10 @@
 //! What server functions return: plain data for the browser, never entities.
 
 mod audit;
+mod bilingual;
+mod frame;
 mod functions;
+mod import;
 mod invitation;
 mod new_organisation;
 mod org_chart;
@@ -10,11 +13,18 @@ mod organisation_details;
 mod people;
 mod second_factor;
 mod session;
+mod settings;
 mod structure;
 mod viewer;
 
 pub use audit::{AuditLine, AuditPage};
-pub use functions::{JobFunction, JobFunctionForm};
+pub use bilingual::{BilingualForm, in_language};
+pub use frame::{Competency, CompetencyLevel, CompetencyLevelForm, CompetencyScopeForm, CoreValue};
+pub use functions::JobFunction;
+pub use import::{
+    ImportColumn, ImportIssue, ImportOutcome, ImportPreview, ImportProblem, ImportProgress, RowOutcome,
+    RowPreview,
+};
 pub use invitation::InvitationDetails;
 pub use new_organisation::{AGREEMENT_VERSION, NewOrganisation, NewOrganisationForm};
 pub use org_chart::{ChartLevel, ChartMember, ChartPerson, ChartSearch, ChartUnit, FunctionName, TeamMember};
@@ -26,5 +36,6 @@ pub use people::{
 };
 pub use second_factor::{RECOVERY_CODE_COUNT, SecondFactorEnrolment, SecondFactorOverview};
 pub use session::SessionSummary;
+pub use settings::{SettingRow, SettingSource};
 pub use structure::{PersonRef, UnitDetails, UnitMember, UnitNode};
 pub use viewer::{SecondFactorStatus, Viewer, ViewerKind};

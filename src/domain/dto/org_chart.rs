@@ -14,10 +14,7 @@ pub struct FunctionName {
 impl FunctionName {
     /// The name in `lang`, or the Dutch one when there is no English name.
     pub fn in_language(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En if !self.en.is_empty() => &self.en,
-            _ => &self.nl,
-        }
+        super::in_language(lang, &self.nl, &self.en)
     }
 }
 
@@ -71,4 +68,7 @@ pub struct TeamMember {
     pub function: Option<FunctionName>,
     /// Their primary unit, if they have one.
     pub unit: Option<String>,
+    /// For an indirect report, the report of the manager's they report to;
+    /// `None` for a direct report.
+    pub reports_to: Option<PersonRef>,
 }

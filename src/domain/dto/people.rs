@@ -63,7 +63,7 @@ pub enum Offboarding {
 }
 
 /// What the admin's people list asks for: a search over name, e-mail
-/// address and username; a status; a unit; a page.
+/// address and username; a status, unit, function and role; a page.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PeopleFilter {
     #[serde(default)]
@@ -74,6 +74,12 @@ pub struct PeopleFilter {
     /// A unit id, or empty for all.
     #[serde(default)]
     pub unit: String,
+    /// A job function id, or empty for all.
+    #[serde(default)]
+    pub function: String,
+    /// `manager`, `admin` or `auditor`, or empty for all.
+    #[serde(default)]
+    pub role: String,
     /// `name` (default) or `name_desc`.
     #[serde(default)]
     pub sort: String,

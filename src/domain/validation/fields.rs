@@ -33,6 +33,8 @@ pub enum Problem {
     NotAnAdmin,
     /// The current password, asked to confirm a change, is not right.
     WrongPassword,
+    /// A value that is not one of those offered.
+    NotAChoice,
 }
 
 impl Problem {
@@ -54,6 +56,7 @@ impl Problem {
             Problem::UnitNotEmpty => text(lang, Key::ValidationUnitNotEmpty).to_owned(),
             Problem::NotAnAdmin => text(lang, Key::ValidationNotAnAdmin).to_owned(),
             Problem::WrongPassword => text(lang, Key::ValidationWrongPassword).to_owned(),
+            Problem::NotAChoice => text(lang, Key::ValidationNotAChoice).to_owned(),
         }
     }
 }

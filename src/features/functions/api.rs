@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 
 use crate::domain::AppError;
-use crate::domain::dto::{JobFunction, JobFunctionForm};
+use crate::domain::dto::{BilingualForm, JobFunction};
 use crate::domain::ids::{FunctionId, UserId};
 
 /// Members: the organisation's job functions.
@@ -18,7 +18,7 @@ pub async fn list_functions() -> Result<Vec<JobFunction>, AppError> {
 
 /// Admins: adds a job function.
 #[server(endpoint = "functions/create")]
-pub async fn create_function(form: JobFunctionForm) -> Result<(), AppError> {
+pub async fn create_function(form: BilingualForm) -> Result<(), AppError> {
     use crate::domain::roles::Role;
     use crate::server::{AppState, auth, service};
 
@@ -28,7 +28,7 @@ pub async fn create_function(form: JobFunctionForm) -> Result<(), AppError> {
 
 /// Admins: renames or describes a job function.
 #[server(endpoint = "functions/update")]
-pub async fn update_function(function: FunctionId, form: JobFunctionForm) -> Result<(), AppError> {
+pub async fn update_function(function: FunctionId, form: BilingualForm) -> Result<(), AppError> {
     use crate::domain::roles::Role;
     use crate::server::{AppState, auth, service};
 

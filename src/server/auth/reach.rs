@@ -37,6 +37,10 @@ impl Structure {
         })
     }
 
+    pub fn units(&self) -> impl Iterator<Item = UnitId> + '_ {
+        self.parents.keys().copied()
+    }
+
     pub fn contains(&self, unit: UnitId) -> bool {
         self.parents.contains_key(&unit)
     }
@@ -135,6 +139,18 @@ impl ManagerMap {
     /// The people whose manager `manager` is, among `candidates`.
     pub fn reports_of(&self, manager: UserId, candidates: impl IntoIterator<Item = UserId>) -> Vec<UserId> {
         candidates.into_iter().filter(|person| self.managers_of(*person).contains(&manager)).collect()
+    }
+
+    /// Everyone's direct reports among `people`, by manager: one pass, so
+    /// walking down several levels costs no more than one.
+    pub fn direct_reports(&self, people: impl IntoIterator<Item = UserId>) -> HashMap<UserId, Vec<UserId>> {
+        let mut reports: HashMap<UserId, Vec<UserId>> = HashMap::new();
+        for person in people {
+            for manager in self.managers_of(person) {
+                reports.entry(manager).or_default().push(person);
+            }
+        }
+        reports
     }
 
     pub fn primary_unit_of(&self, user: UserId) -> Option<UnitId> {

@@ -107,7 +107,20 @@ pub async fn current_principal() -> Result<Option<Principal>, AppError> {
 /// request. A session still waiting for its second factor signs nobody in.
 pub async fn current_account() -> Result<Option<SignedInAccount>, AppError> {
     let state = AppState::current()?;
-    let Some(token) = request_token(state.config.served_over_https()) else {
+    match use_context::<Parts>() {
+        Some(parts) => account_of_request(&state, &parts.headers).await,
+        None => Ok(None),
+    }
+}
+
+/// Who sent a request with these headers, for handlers outside Leptos
+/// (downloads); see [`current_account`].
+pub async fn account_of_request(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+) -> Result<Option<SignedInAccount>, AppError> {
+    let cookie = cookie_value(headers, cookie_name(state.config.served_over_https()));
+    let Some(token) = cookie.map(|value| SessionToken::from_cookie(&value)) else {
         return Ok(None);
     };
     let db = &state.db;

@@ -3,6 +3,11 @@
 
 pub mod audit_chain;
 pub mod audit_event;
+pub mod competency;
+pub mod competency_function;
+pub mod competency_level;
+pub mod competency_unit;
+pub mod core_value;
 pub mod dpa_acceptance;
 pub mod hr_reader_grant;
 pub mod invitation;
@@ -12,6 +17,7 @@ pub mod manager_override;
 pub mod operator_account;
 pub mod org_unit;
 pub mod organisation;
+pub mod organisation_setting;
 pub mod outbound_message;
 pub mod password_reset;
 pub mod recovery_code;
@@ -21,4 +27,5 @@ pub mod tenant_key;
 pub mod totp_credential;
 pub mod unit_manager;
 pub mod unit_member;
+pub mod unit_setting;
 pub mod user_account;

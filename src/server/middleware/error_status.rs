@@ -52,6 +52,7 @@ pub fn status_of(error: &AppError) -> StatusCode {
         | AppError::PasswordTooShort { .. }
         | AppError::PasswordTooLong { .. }
         | AppError::PasswordTooWeak
-        | AppError::Invalid { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+        | AppError::Invalid { .. }
+        | AppError::ImportRejected { .. } => StatusCode::UNPROCESSABLE_ENTITY,
     }
 }

@@ -17,7 +17,7 @@ use tracing::Level;
 
 use super::middleware::headers::PageNonce;
 use super::middleware::{csrf, error_status, headers, request_id};
-use super::{AppState, health, pwa, shell::shell};
+use super::{AppState, downloads, health, pwa, shell::shell};
 use crate::app::App;
 
 pub fn build(state: AppState) -> Router {
@@ -39,6 +39,7 @@ pub fn build(state: AppState) -> Router {
         .route("/readyz", get(health::readyz))
         .route("/manifest.webmanifest", get(pwa::manifest))
         .route("/offline", get(pwa::offline_page))
+        .route(downloads::PEOPLE_EXPORT, get(downloads::people_export))
         .leptos_routes_with_context(&state, routes, provide_state.clone(), {
             let options = leptos_options.clone();
             move || shell(options.clone())

@@ -17,15 +17,15 @@ use sea_orm::DatabaseConnection;
 use tower::ServiceExt;
 
 use super::build;
-use crate::domain::dto::JobFunctionForm;
-use crate::domain::ids::{FunctionId, OrgId, UnitId, UserId};
+use crate::domain::dto::{BilingualForm, CompetencyLevelForm};
+use crate::domain::ids::{OrgId, UnitId, UserId};
 use crate::domain::roles::Roles;
 use crate::i18n::Lang;
 use crate::server::AppState;
 use crate::server::auth::OrgScope;
 use crate::server::auth::session::{self, Holder};
 use crate::server::config::Config;
-use crate::server::service::{accounts, functions, organisations, structure};
+use crate::server::service::{accounts, competencies, core_values, functions, organisations, structure};
 use crate::server::testing::TestDb;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,6 +67,9 @@ enum Rule {
     AdminOnly,
     /// Admins, called with input that fails validation: 422 for admins.
     AdminOnlyRejectsInput,
+    /// Admins of either organisation get this status (an object that is
+    /// nobody's, say); 401 signed out, 403 for the rest.
+    AdminOnlyAnswers(u16),
     /// Admins, on an object of the first organisation: the other
     /// organisation's admin gets 404, as if it did not exist.
     AdminOfTheObject,
@@ -94,6 +97,7 @@ impl Rule {
             (Rule::OperatorOnlyRejectsInput, _) => 403,
             (Rule::AdminOnly, Caller::Admin | Caller::OtherTenantAdmin) => 200,
             (Rule::AdminOnlyRejectsInput, Caller::Admin | Caller::OtherTenantAdmin) => 422,
+            (Rule::AdminOnlyAnswers(status), Caller::Admin | Caller::OtherTenantAdmin) => status,
             (Rule::AdminOfTheObject, Caller::Admin) => 200,
             (Rule::AdminOfTheObject, Caller::OtherTenantAdmin) => 404,
             (Rule::AdminOfTheObjectRejectsInput, Caller::Admin) => 422,
@@ -101,6 +105,7 @@ impl Rule {
             (
                 Rule::AdminOnly
                 | Rule::AdminOnlyRejectsInput
+                | Rule::AdminOnlyAnswers(_)
                 | Rule::AdminOfTheObject
                 | Rule::AdminOfTheObjectRejectsInput,
                 Caller::Anonymous,
@@ -108,6 +113,7 @@ impl Rule {
             (
                 Rule::AdminOnly
                 | Rule::AdminOnlyRejectsInput
+                | Rule::AdminOnlyAnswers(_)
                 | Rule::AdminOfTheObject
                 | Rule::AdminOfTheObjectRejectsInput,
                 _,
@@ -176,6 +182,27 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("/api/structure/add_member", "unit={unit}&user={target}", Rule::AdminOfTheObject),
     ("/api/structure/remove_member", "unit={unit}&user={target}", Rule::AdminOfTheObject),
     ("/api/structure/hr_reader", "unit={unit}&user={target}&granted=false", Rule::AdminOfTheObject),
+    ("/api/values/list", "", Rule::MemberOnly),
+    ("/api/values/create", "form[name_nl]=", Rule::AdminOnlyRejectsInput),
+    ("/api/values/update", "value={value}&form[name_nl]=Betrokken", Rule::AdminOfTheObject),
+    ("/api/values/delete", "value={spare_value}", Rule::AdminOfTheObject),
+    ("/api/competencies/list", "", Rule::MemberOnly),
+    ("/api/competencies/create", "form[name_nl]=", Rule::AdminOnlyRejectsInput),
+    ("/api/competencies/update", "competency={competency}&form[name_nl]=Luisteren", Rule::AdminOfTheObject),
+    ("/api/competencies/delete", "competency={spare_competency}", Rule::AdminOfTheObject),
+    ("/api/competencies/scope", "competency={competency}&scope[units][0]={unit}", Rule::AdminOfTheObject),
+    ("/api/competencies/add_level", "competency={competency}&level[name_nl]=Expert", Rule::AdminOfTheObject),
+    ("/api/competencies/update_level", "id={level}&level[name_nl]=Basis", Rule::AdminOfTheObject),
+    ("/api/competencies/delete_level", "id={spare_level}", Rule::AdminOfTheObject),
+    // An empty file: the preview names the problem, nothing is written.
+    ("/api/import/preview", "content=", Rule::AdminOnly),
+    // Not the file that was previewed: refused, nothing is imported.
+    ("/api/import/start", "content=&fingerprint=0&invite=false", Rule::AdminOnlyRejectsInput),
+    // No such import, whoever asks.
+    ("/api/import/follow", "job=00000000-0000-0000-0000-000000000000", Rule::AdminOnlyAnswers(404)),
+    ("/api/settings/organisation", "", Rule::AdminOnly),
+    ("/api/settings/unit", "unit={unit}", Rule::AdminOfTheObject),
+    ("/api/settings/choose", "unit={unit}&setting=feature.surveys&value=", Rule::AdminOfTheObject),
     ("/api/invitation/accept", "token=not-a-token&password=paarse+olifant+op+de+fiets", Rule::Anyone(410)),
     ("/api/password_reset/request", "identifier=nobody-{caller}%40example.org", Rule::Anyone(200)),
     ("/api/password_reset/check", "token=not-a-token", Rule::Anyone(200)),
@@ -218,9 +245,9 @@ struct World {
     first_org: OrgId,
     /// A unit of the first organisation, with a sub-unit.
     unit: UnitId,
-    /// Two job functions of the first organisation; the spare one may be deleted.
-    function: FunctionId,
-    spare_function: FunctionId,
+    /// Objects of the first organisation by placeholder: a job function,
+    /// core value, competency and level, each with a spare one to delete.
+    objects: Vec<(&'static str, String)>,
 }
 
 async fn world(db: DatabaseConnection) -> World {
@@ -271,11 +298,7 @@ async fn world(db: DatabaseConnection) -> World {
         OrgScope { org: first, user: admin_user.expect("an admin"), name: "Ada".into(), roles: admin };
     let unit = structure::create(&db, &first_admin, "Zorg", None, now).await.expect("unit");
     structure::create(&db, &first_admin, "Team", Some(unit), now).await.expect("sub-unit");
-    let function_form = |name: &str| JobFunctionForm { name_nl: name.into(), ..Default::default() };
-    let function =
-        functions::create(&db, &first_admin, &function_form("Verpleegkundige"), now).await.expect("function");
-    let spare_function =
-        functions::create(&db, &first_admin, &function_form("Reserve"), now).await.expect("function");
+    let objects = objects_of(&db, &first_admin).await;
     let leptos_options = leptos::prelude::LeptosOptions::builder().output_name("koers").build();
     let state = AppState {
         leptos_options,
@@ -283,6 +306,7 @@ async fn world(db: DatabaseConnection) -> World {
         config: config.clone(),
         keys: Arc::new(keys),
         outbox: Default::default(),
+        imports: Default::default(),
     };
     let target_holder = holder(first, target);
     let target_session =
@@ -296,9 +320,34 @@ async fn world(db: DatabaseConnection) -> World {
         target_session,
         first_org: first,
         unit,
-        function,
-        spare_function,
+        objects,
     }
+}
+
+/// Two of each kind of object an admin keeps, so that deleting the spare one
+/// changes nothing the other calls use.
+async fn objects_of(db: &DatabaseConnection, admin: &OrgScope) -> Vec<(&'static str, String)> {
+    let now = Utc::now();
+    let named = |name: &str| BilingualForm { name_nl: name.into(), ..Default::default() };
+    let level = CompetencyLevelForm { name_nl: "Basis".into(), ..Default::default() };
+    let mut objects = Vec::new();
+    for (placeholder, name) in [("{function}", "Verpleegkundige"), ("{spare_function}", "Reserve")] {
+        let id = functions::create(db, admin, &named(name), now).await.expect("function");
+        objects.push((placeholder, id.to_string()));
+    }
+    for (placeholder, name) in [("{value}", "Betrokken"), ("{spare_value}", "Reserve")] {
+        let id = core_values::create(db, admin, &named(name), now).await.expect("value");
+        objects.push((placeholder, id.to_string()));
+    }
+    let competency = competencies::create(db, admin, &named("Luisteren"), now).await.expect("competency");
+    let spare = competencies::create(db, admin, &named("Reserve"), now).await.expect("competency");
+    objects.extend([("{competency}", competency.to_string()), ("{spare_competency}", spare.to_string())]);
+    // Both levels belong to the competency that stays, whatever is deleted first.
+    for placeholder in ["{level}", "{spare_level}"] {
+        let id = competencies::add_level(db, admin, competency, &level).await.expect("level");
+        objects.push((placeholder, id.to_string()));
+    }
+    objects
 }
 
 /// A fresh session for each call: one call (sign-out) must not change the next.
@@ -335,14 +384,14 @@ async fn every_server_function_enforces_its_rule(db: DatabaseConnection) {
         assert_eq!(method, Method::POST, "{path} changes state only through POST");
         for caller in CALLERS {
             let cookie = cookie_of(&world, caller).await;
-            let body = body
-                .replace("{caller}", &format!("{caller:?}").to_lowercase())
-                .replace("{target}", &world.target.to_string())
-                .replace("{target_session}", &world.target_session)
-                .replace("{first_org}", &world.first_org.to_string())
-                .replace("{unit}", &world.unit.to_string())
-                .replace("{spare_function}", &world.spare_function.to_string())
-                .replace("{function}", &world.function.to_string());
+            let body = world.objects.iter().fold(
+                body.replace("{caller}", &format!("{caller:?}").to_lowercase())
+                    .replace("{target}", &world.target.to_string())
+                    .replace("{target_session}", &world.target_session)
+                    .replace("{first_org}", &world.first_org.to_string())
+                    .replace("{unit}", &world.unit.to_string()),
+                |body, (placeholder, id)| body.replace(placeholder, id),
+            );
             let status = call(&world, path, &body, cookie.as_deref()).await.as_u16();
             if status != rule.expected(caller) {
                 wrong.push(format!("{path} as {caller:?}: got {status}, expected {}", rule.expected(caller)));

@@ -28,6 +28,7 @@ async fn app() -> axum::Router {
         config: Arc::new(config),
         keys: Arc::new(keys),
         outbox: Default::default(),
+        imports: Default::default(),
     })
 }
 
@@ -212,6 +213,7 @@ mod signing_in {
             config: Arc::new(config),
             keys: Arc::new(keys),
             outbox: Default::default(),
+            imports: Default::default(),
         });
         (app, db)
     }

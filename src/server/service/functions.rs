@@ -9,7 +9,7 @@ use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use crate::domain::AppError;
-use crate::domain::dto::{JobFunction, JobFunctionForm};
+use crate::domain::dto::{BilingualForm, JobFunction};
 use crate::domain::ids::{FunctionId, OrgId, UserId};
 use crate::server::auth::OrgScope;
 use crate::server::db::internal;
@@ -51,7 +51,7 @@ pub async fn list(db: &DatabaseConnection, org: OrgId) -> Result<Vec<JobFunction
 pub async fn create(
     db: &DatabaseConnection,
     admin: &OrgScope,
-    form: &JobFunctionForm,
+    form: &BilingualForm,
     now: DateTime<Utc>,
 ) -> Result<FunctionId, AppError> {
     let form = form.validate().map_err(|errors| AppError::Invalid { errors })?;
@@ -75,7 +75,7 @@ pub async fn update(
     db: &DatabaseConnection,
     admin: &OrgScope,
     function: FunctionId,
-    form: &JobFunctionForm,
+    form: &BilingualForm,
 ) -> Result<(), AppError> {
     let form = form.validate().map_err(|errors| AppError::Invalid { errors })?;
     function_of(db, admin, function).await?;
@@ -155,8 +155,8 @@ mod tests {
         OrgScope { org, user, name: "Femke".into(), roles: ADMIN }
     }
 
-    fn form(nl: &str, en: &str) -> JobFunctionForm {
-        JobFunctionForm { name_nl: nl.into(), name_en: en.into(), ..Default::default() }
+    fn form(nl: &str, en: &str) -> BilingualForm {
+        BilingualForm { name_nl: nl.into(), name_en: en.into(), ..Default::default() }
     }
 
     for_each_backend! {

@@ -4,7 +4,10 @@
 //! tests, never a request.
 
 pub mod accounts;
+pub mod competencies;
+pub mod core_values;
 pub mod functions;
+pub mod import;
 pub mod invitations;
 pub mod onboarding;
 pub mod org_chart;
@@ -13,5 +16,6 @@ pub mod password_reset;
 pub mod people;
 pub mod second_factor;
 pub mod sessions;
+pub mod settings;
 pub mod structure;
 pub mod tenant_keys;

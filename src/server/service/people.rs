@@ -72,6 +72,15 @@ pub async fn list(
             .collect();
         query = query.filter(user_account::Column::Id.is_in(in_unit));
     }
+    if let Ok(function) = filter.function.trim().parse::<uuid::Uuid>() {
+        query = query.filter(user_account::Column::FunctionId.eq(function));
+    }
+    query = match filter.role.as_str() {
+        "manager" => query.filter(user_account::Column::IsManager.eq(true)),
+        "admin" => query.filter(user_account::Column::IsAdmin.eq(true)),
+        "auditor" => query.filter(user_account::Column::IsAuditor.eq(true)),
+        _ => query,
+    };
     query = if filter.sort == "name_desc" {
         query.order_by_desc(user_account::Column::Name)
     } else {
@@ -439,7 +448,7 @@ async fn record(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::dto::{NewPersonForm, PeopleFilter};
+    use crate::domain::dto::{BilingualForm, NewPersonForm, PeopleFilter};
     use crate::i18n::Lang;
     use crate::server::auth::session::Holder;
     use crate::server::config::SecurityConfig;
@@ -533,6 +542,16 @@ mod tests {
             crate::server::service::structure::add_member(&db, &admin, team, member, true, Utc::now()).await.expect("member");
             let in_team = page(PeopleFilter { unit: team.to_string(), ..Default::default() }).await;
             assert_eq!(in_team.people.iter().map(|p| p.id).collect::<Vec<_>>(), [member]);
+
+            let nurse = BilingualForm { name_nl: "Verpleegkundige".into(), ..Default::default() };
+            let nurse = crate::server::service::functions::create(&db, &admin, &nurse, Utc::now()).await.expect("function");
+            crate::server::service::functions::assign(&db, &admin, member, Some(nurse)).await.expect("assigned");
+            let nurses = page(PeopleFilter { function: nurse.to_string(), ..Default::default() }).await;
+            assert_eq!(nurses.people.iter().map(|p| p.id).collect::<Vec<_>>(), [member]);
+            let admins = page(PeopleFilter { role: "admin".into(), ..Default::default() }).await;
+            assert_eq!(admins.people.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Femke"]);
+            let managers = page(PeopleFilter { role: "manager".into(), ..Default::default() }).await;
+            assert_eq!(managers.total, 0);
         }
 
         async fn offboarding_ends_access_and_keeps_the_choice_for_the_data(db) {

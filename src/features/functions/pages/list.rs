@@ -9,7 +9,7 @@ use crate::domain::dto::JobFunction;
 use crate::features::account::components::RequireSignIn;
 use crate::features::functions::api::{CreateFunction, DeleteFunction, UpdateFunction, list_functions};
 use crate::i18n::{Key, use_i18n};
-use crate::ui::{ErrorMessage, FieldError, FormError};
+use crate::ui::{ErrorMessage, FormError, bilingual_fields};
 
 #[component]
 pub fn FunctionsPage() -> impl IntoView {
@@ -54,7 +54,7 @@ pub fn FunctionsPage() -> impl IntoView {
                 <section aria-labelledby="add-function-title">
                     <h2 id="add-function-title">{i18n.t(Key::FunctionsAdd)}</h2>
                     <ActionForm action=create attr:class="form wide-form">
-                        {fields("new".to_owned(), None, create_error)}
+                        {bilingual_fields("new".to_owned(), None, create_error)}
                         <FormError error=create_error/>
                         <button type="submit" class="button-primary">{i18n.t(Key::FunctionsAdd)}</button>
                     </ActionForm>
@@ -83,7 +83,7 @@ fn item(
                 <summary>{name}<span class="hint">{holders}</span></summary>
                 <ActionForm action=update attr:class="form wide-form">
                     <input type="hidden" name="function" value=update_id/>
-                    {fields(prefix, Some(function.clone()), error)}
+                    {bilingual_fields(prefix, Some(function.texts()), error)}
                     <button type="submit">{i18n.t(Key::StructureSave)}</button>
                 </ActionForm>
                 <ActionForm action=delete>
@@ -92,29 +92,5 @@ fn item(
                 </ActionForm>
             </details>
         </li>
-    }
-}
-
-/// The four fields of a function, empty or filled in; `prefix` keeps ids apart.
-fn fields(prefix: String, current: Option<JobFunction>, error: Signal<Option<AppError>>) -> impl IntoView {
-    let i18n = use_i18n();
-    let value =
-        |pick: fn(&JobFunction) -> &String| current.as_ref().map(|f| pick(f).clone()).unwrap_or_default();
-    let (name_nl, name_en) = (value(|f| &f.name_nl), value(|f| &f.name_en));
-    let (description_nl, description_en) = (value(|f| &f.description_nl), value(|f| &f.description_en));
-    let id = move |field: &str| format!("{prefix}-{field}");
-    view! {
-        <label for=id("name-nl")>{i18n.t(Key::FunctionsNameNl)}</label>
-        <input id=id("name-nl") name="form[name_nl]" type="text" value=name_nl required/>
-        <FieldError error field="name_nl"/>
-        <label for=id("name-en")>{i18n.t(Key::FunctionsNameEn)}</label>
-        <input id=id("name-en") name="form[name_en]" type="text" value=name_en/>
-        <FieldError error field="name_en"/>
-        <label for=id("description-nl")>{i18n.t(Key::FunctionsDescriptionNl)}</label>
-        <textarea id=id("description-nl") name="form[description_nl]" rows="3">{description_nl}</textarea>
-        <FieldError error field="description_nl"/>
-        <label for=id("description-en")>{i18n.t(Key::FunctionsDescriptionEn)}</label>
-        <textarea id=id("description-en") name="form[description_en]" rows="3">{description_en}</textarea>
-        <FieldError error field="description_en"/>
     }
 }

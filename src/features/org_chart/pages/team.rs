@@ -1,4 +1,5 @@
-//! `/team`: the people a manager manages directly, with their unit.
+//! `/team`: the people a manager manages directly, with their unit, and
+//! the people below them when the organisation allows it.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -28,6 +29,7 @@ pub fn TeamPage() -> impl IntoView {
                                             <th scope="col">{i18n.t(Key::PeopleName)}</th>
                                             <th scope="col">{i18n.t(Key::PeopleFunction)}</th>
                                             <th scope="col">{i18n.t(Key::TeamUnit)}</th>
+                                            <th scope="col">{i18n.t(Key::TeamReportsTo)}</th>
                                         </tr>
                                     </thead>
                                     <tbody>
@@ -36,6 +38,7 @@ pub fn TeamPage() -> impl IntoView {
                                                 <td>{member.person.name}</td>
                                                 <td>{member.function.map(|f| f.in_language(i18n.lang).to_owned())}</td>
                                                 <td>{member.unit.unwrap_or_default()}</td>
+                                                <td>{member.reports_to.map(|manager| manager.name).unwrap_or_else(|| i18n.t(Key::TeamDirect).to_owned())}</td>
                                             </tr>
                                         }).collect_view()}
                                     </tbody>

@@ -5,11 +5,12 @@ use leptos_meta::Title;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-use crate::domain::dto::{AccountStatus, PeopleFilter, PeopleListing, PersonSummary, UnitNode};
+use crate::domain::dto::{AccountStatus, JobFunction, PeopleFilter, PeopleListing, PersonSummary, UnitNode};
 use crate::domain::roles::{Role, Roles};
 use crate::domain::validation::encode_query_value;
 use crate::features::account::components::RequireSignIn;
 use crate::features::dashboard::role_name;
+use crate::features::functions::api::list_functions;
 use crate::features::people::api::{
     DeactivatePerson, ReactivatePerson, ResetSecondFactor, SetRoles, list_people,
 };
@@ -42,6 +43,8 @@ pub fn PeoplePage() -> impl IntoView {
             q: q.get("q").unwrap_or_default(),
             status: q.get("status").unwrap_or_default(),
             unit: q.get("unit").unwrap_or_default(),
+            function: q.get("function").unwrap_or_default(),
+            role: q.get("role").unwrap_or_default(),
             sort: q.get("sort").unwrap_or_default(),
             page: q.get("page").and_then(|p| p.parse().ok()).unwrap_or(0),
         })
@@ -59,7 +62,7 @@ pub fn PeoplePage() -> impl IntoView {
         },
         |(filter, ..)| list_people(filter),
     );
-    let units = Resource::new(|| (), |_| unit_tree());
+    let choices = Resource::new(|| (), |_| async { (unit_tree().await, list_functions().await) });
     let action_error = move || {
         let errors = [
             actions.deactivate.value().get().and_then(Result::err),
@@ -75,14 +78,15 @@ pub fn PeoplePage() -> impl IntoView {
             view! {
                 <h1>{i18n.t(Key::PeopleTitle)}</h1>
                 <p>{i18n.t(Key::PeopleIntro)}</p>
-                <p>
+                <p class="row-actions">
                     <A href="/admin/people/new" attr:class="button-primary">{i18n.t(Key::PeopleInvite)}</A>
+                    <A href="/admin/people/import">{i18n.t(Key::PeopleImport)}</A>
                 </p>
                 {action_error}
                 <Transition>
                     {move || Suspend::new(async move {
-                        let units = units.await.unwrap_or_default();
-                        filter_form(filter(), units)
+                        let (units, functions) = choices.await;
+                        filter_form(filter(), units.unwrap_or_default(), functions.unwrap_or_default())
                     })}
                 </Transition>
                 <Transition>
@@ -117,7 +121,7 @@ pub fn PeoplePage() -> impl IntoView {
 }
 
 /// The search and filters: a plain GET form, so a filtered list can be bookmarked.
-fn filter_form(filter: PeopleFilter, units: Vec<UnitNode>) -> impl IntoView {
+fn filter_form(filter: PeopleFilter, units: Vec<UnitNode>, functions: Vec<JobFunction>) -> impl IntoView {
     let i18n = use_i18n();
     let option = move |value: &'static str, key: Key, current: &str| {
         view! { <option value=value selected=value == current>{i18n.t(key)}</option> }
@@ -130,6 +134,17 @@ fn filter_form(filter: PeopleFilter, units: Vec<UnitNode>) -> impl IntoView {
             view! { <option value=value selected=selected>{indented(unit)}</option> }
         })
         .collect();
+    let function_options: Vec<_> = functions
+        .iter()
+        .map(|function| {
+            let value = function.id.to_string();
+            let selected = value == filter.function;
+            view! { <option value=value selected=selected>{function.name(i18n.lang).to_owned()}</option> }
+        })
+        .collect();
+    let role_option = move |role: Role, value: &'static str, current: &str| {
+        view! { <option value=value selected=value == current>{role_name(i18n, role)}</option> }
+    };
     view! {
         <form method="get" action="/admin/people" class="filter-form" role="search">
             <label for="people-q">{i18n.t(Key::PeopleSearch)}</label>
@@ -145,6 +160,18 @@ fn filter_form(filter: PeopleFilter, units: Vec<UnitNode>) -> impl IntoView {
             <select id="people-unit" name="unit">
                 <option value="">{i18n.t(Key::PeopleAll)}</option>
                 {unit_options}
+            </select>
+            <label for="people-function">{i18n.t(Key::PeopleFunction)}</label>
+            <select id="people-function" name="function">
+                <option value="">{i18n.t(Key::PeopleAll)}</option>
+                {function_options}
+            </select>
+            <label for="people-role">{i18n.t(Key::PeopleRole)}</label>
+            <select id="people-role" name="role">
+                <option value="">{i18n.t(Key::PeopleAll)}</option>
+                {role_option(Role::Manager, "manager", &filter.role)}
+                {role_option(Role::Admin, "admin", &filter.role)}
+                {role_option(Role::Auditor, "auditor", &filter.role)}
             </select>
             <label for="people-sort">{i18n.t(Key::PeopleSort)}</label>
             <select id="people-sort" name="sort">
@@ -162,10 +189,12 @@ fn pages(listing: &PeopleListing, filter: &PeopleFilter) -> impl IntoView + use<
     let last = listing.total.saturating_sub(1) / u64::from(listing.page_size.max(1));
     let href = |page: u32| {
         format!(
-            "/admin/people?q={}&status={}&unit={}&sort={}&page={page}",
+            "/admin/people?q={}&status={}&unit={}&function={}&role={}&sort={}&page={page}",
             encode_query_value(&filter.q),
             encode_query_value(&filter.status),
             encode_query_value(&filter.unit),
+            encode_query_value(&filter.function),
+            encode_query_value(&filter.role),
             encode_query_value(&filter.sort),
         )
     };

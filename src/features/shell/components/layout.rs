@@ -30,6 +30,9 @@ pub fn AppLayout(children: Children) -> impl IntoView {
                             links.push(("/admin/people", Key::NavPeople));
                             links.push(("/admin/structure", Key::NavStructure));
                             links.push(("/admin/functions", Key::NavFunctions));
+                            links.push(("/admin/values", Key::NavValues));
+                            links.push(("/admin/competencies", Key::NavCompetencies));
+                            links.push(("/admin/settings", Key::NavSettings));
                         }
                         if roles.contains(&Role::Admin) || roles.contains(&Role::Auditor) {
                             links.push(("/privacy/audit-log", Key::NavAuditLog));

@@ -9,6 +9,7 @@ use leptos_router::hooks::use_params_map;
 use crate::domain::AppError;
 use crate::domain::dto::{PersonRef, UnitDetails};
 use crate::features::account::components::RequireSignIn;
+use crate::features::settings::components::UnitSettings;
 use crate::features::structure::api::{
     AddUnitMember, DeleteUnit, RemoveUnitMember, SetHrReader, SetUnitManager, UpdateUnit, unit_with_people,
 };
@@ -88,6 +89,7 @@ pub fn UnitPage() -> impl IntoView {
                         }
                     })}
                 </Transition>
+                {move || view! { <UnitSettings unit=id()/> }}
             }
         }/>
     }

@@ -2,8 +2,8 @@
 //! at a time — the top units, or one unit with the way to it, its sub-units
 //! and its members — so even an organisation of 10 000 people loads only
 //! what is on screen; a search by name over people (also by their job
-//! function) and units; and a
-//! manager's team. Only active people show.
+//! function) and units; and a manager's team, with the reports of their
+//! reports when the organisation allows it. Only active people show.
 
 use std::collections::HashMap;
 
@@ -17,10 +17,12 @@ use crate::domain::dto::{
     ChartLevel, ChartMember, ChartPerson, ChartSearch, ChartUnit, FunctionName, PersonRef, TeamMember,
 };
 use crate::domain::ids::{UnitId, UserId};
+use crate::domain::settings::Setting;
 use crate::server::auth::OrgScope;
 use crate::server::auth::reach::{ManagerMap, Structure};
 use crate::server::db::internal;
 use crate::server::entity::{job_function, org_unit, unit_manager, unit_member, user_account};
+use crate::server::service::settings;
 
 /// How many people and units a search returns at most.
 pub const SEARCH_LIMIT: u64 = 25;
@@ -130,17 +132,46 @@ pub async fn search(db: &DatabaseConnection, scope: &OrgScope, query: &str) -> R
     Ok(ChartSearch { people, units: describe(db, &units).await? })
 }
 
-/// The people `scope`'s user manages directly, by name, with their primary unit.
+/// The people `scope` manages directly, by name; when the organisation
+/// allows it (setting "indirect reports"), then also everyone below them,
+/// each after the report they report to.
 pub async fn team(db: &DatabaseConnection, scope: &OrgScope) -> Result<Vec<TeamMember>, AppError> {
+    let indirect = settings::for_organisation(db, scope.org, Setting::IndirectReports).await? == "on";
     let map = ManagerMap::load(db, scope.org).await.map_err(internal)?;
-    let people = user_account::Entity::find()
+    let people: HashMap<UserId, user_account::Model> = user_account::Entity::find()
         .filter(user_account::Column::OrgId.eq(scope.org.0))
         .filter(user_account::Column::DeactivatedAt.is_null())
-        .order_by_asc(user_account::Column::Name)
         .all(db)
         .await
-        .map_err(internal)?;
-    let reports = map.reports_of(scope.user, people.iter().map(|p| UserId(p.id)));
+        .map_err(internal)?
+        .into_iter()
+        .map(|p| (UserId(p.id), p))
+        .collect();
+    let reports = map.direct_reports(people.keys().copied());
+    let by_name = |ids: &[UserId]| {
+        let mut ids: Vec<UserId> = ids.iter().copied().filter(|id| people.contains_key(id)).collect();
+        ids.sort_by(|a, b| people[a].name.cmp(&people[b].name));
+        ids
+    };
+    // Depth first: each report followed by the people below them.
+    let mut order: Vec<(UserId, Option<UserId>)> = Vec::new();
+    let mut seen = std::collections::HashSet::from([scope.user]);
+    let mut stack: Vec<(UserId, Option<UserId>)> =
+        by_name(reports.get(&scope.user).map(Vec::as_slice).unwrap_or_default())
+            .into_iter()
+            .rev()
+            .map(|report| (report, None))
+            .collect();
+    while let Some((person, above)) = stack.pop() {
+        if !seen.insert(person) {
+            continue;
+        }
+        order.push((person, above));
+        if indirect {
+            let below = by_name(reports.get(&person).map(Vec::as_slice).unwrap_or_default());
+            stack.extend(below.into_iter().rev().map(|report| (report, Some(person))));
+        }
+    }
     let functions = function_names(db, scope).await?;
     let units: HashMap<uuid::Uuid, String> = org_unit::Entity::find()
         .filter(org_unit::Column::OrgId.eq(scope.org.0))
@@ -150,13 +181,14 @@ pub async fn team(db: &DatabaseConnection, scope: &OrgScope) -> Result<Vec<TeamM
         .into_iter()
         .map(|u| (u.id, u.name))
         .collect();
-    Ok(people
+    let person_ref = |id: UserId| PersonRef { id, name: people[&id].name.clone() };
+    Ok(order
         .into_iter()
-        .filter(|p| reports.contains(&UserId(p.id)))
-        .map(|p| TeamMember {
-            function: p.function_id.and_then(|f| functions.get(&f).cloned()),
-            unit: map.primary_unit_of(UserId(p.id)).and_then(|u| units.get(&u.0).cloned()),
-            person: PersonRef { id: UserId(p.id), name: p.name },
+        .map(|(id, above)| TeamMember {
+            person: person_ref(id),
+            function: people[&id].function_id.and_then(|f| functions.get(&f).cloned()),
+            unit: map.primary_unit_of(id).and_then(|u| units.get(&u.0).cloned()),
+            reports_to: above.map(person_ref),
         })
         .collect())
 }

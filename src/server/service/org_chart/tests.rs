@@ -66,7 +66,7 @@ for_each_backend! {
         assert_eq!(search(&db, &linde.nurse, "%").await.expect("search"), ChartSearch::default(), "wildcards are not searched for");
 
         // By job function too, in either language.
-        let function = crate::domain::dto::JobFunctionForm { name_nl: "Wijkverpleegkundige".into(), name_en: "District nurse".into(), ..Default::default() };
+        let function = crate::domain::dto::BilingualForm { name_nl: "Wijkverpleegkundige".into(), name_en: "District nurse".into(), ..Default::default() };
         let nurse_function = crate::server::service::functions::create(&db, &linde.admin, &function, Utc::now()).await.expect("function");
         crate::server::service::functions::assign(&db, &linde.admin, linde.nurse.user, Some(nurse_function)).await.expect("assigned");
         let by_function = search(&db, &linde.head, "district").await.expect("search");
@@ -80,6 +80,25 @@ for_each_backend! {
         assert_eq!(team_of_head.iter().map(|m| (m.person.name.as_str(), m.unit.as_deref())).collect::<Vec<_>>(), [("Sanne de Vries", Some("Wijkteam Noord"))]);
         assert!(team(&db, &linde.nurse).await.expect("team").is_empty());
         assert!(team(&db, &linde.admin).await.expect("team").is_empty(), "administering is not managing");
+    }
+
+    async fn the_reports_of_reports_show_only_when_the_organisation_allows_it(db) {
+        let linde = linde(&db).await;
+        let (director, _) = testing::member(&db, linde.admin.org, "Directeur", Roles::default()).await;
+        let director = OrgScope { org: linde.admin.org, user: director, name: "Directeur".into(), roles: Roles::default() };
+        structure::set_manager(&db, &linde.admin, linde.care, director.user, true, Utc::now()).await.expect("director");
+        structure::add_member(&db, &linde.admin, linde.care, director.user, true, Utc::now()).await.expect("member");
+        let shown = |team: Vec<TeamMember>| team.into_iter().map(|m| (m.person.name, m.reports_to.map(|r| r.name))).collect::<Vec<_>>();
+
+        let direct = shown(team(&db, &director).await.expect("team"));
+        assert_eq!(direct, [("Ahmed El Amrani".to_owned(), None)], "the head of the unit below reports to the director");
+
+        settings::set_for_organisation(&db, &linde.admin, Setting::IndirectReports, Some("on"), Utc::now()).await.expect("allowed");
+        let with_indirect = shown(team(&db, &director).await.expect("team"));
+        assert_eq!(with_indirect, [
+            ("Ahmed El Amrani".to_owned(), None),
+            ("Sanne de Vries".to_owned(), Some("Ahmed El Amrani".to_owned())),
+        ]);
     }
 
     async fn another_organisation_sees_nothing_of_it(db) {

@@ -252,14 +252,7 @@ pub async fn add_member(
         .await
         .map_err(internal)?
         > 0;
-    let primary = primary || !has_primary;
-    if primary {
-        clear_primary(&txn, user).await?;
-    }
-    let link =
-        unit_member::ActiveModel { unit_id: Set(unit.0), user_id: Set(user.0), is_primary: Set(primary) };
-    unit_member::Entity::delete_by_id((unit.0, user.0)).exec(&txn).await.map_err(internal)?;
-    link.insert(&txn).await.map_err(internal)?;
+    link_member(&txn, unit, user, primary || !has_primary).await?;
     txn.commit().await.map_err(internal)?;
     record(db, admin, AuditAction::UnitChanged, unit, now).await
 }
@@ -395,9 +388,25 @@ pub async fn set_manager_override(
     audit::record(db, entry, now).await.map_err(internal)
 }
 
+/// Puts `user` in `unit`; as their primary unit, the others stop being so.
+pub(super) async fn link_member(
+    db: &impl ConnectionTrait,
+    unit: UnitId,
+    user: UserId,
+    primary: bool,
+) -> Result<(), AppError> {
+    if primary {
+        clear_primary(db, user).await?;
+    }
+    let link =
+        unit_member::ActiveModel { unit_id: Set(unit.0), user_id: Set(user.0), is_primary: Set(primary) };
+    unit_member::Entity::delete_by_id((unit.0, user.0)).exec(db).await.map_err(internal)?;
+    link.insert(db).await.map(|_| ()).map_err(internal)
+}
+
 /// Makes `user` a manager of `unit` or not; doing what is done already is fine.
-async fn link_manager(
-    db: &DatabaseConnection,
+pub(super) async fn link_manager(
+    db: &impl ConnectionTrait,
     unit: UnitId,
     user: UserId,
     present: bool,

@@ -1,0 +1,5 @@
+mod competencies;
+mod values;
+
+pub use competencies::CompetenciesPage;
+pub use values::ValuesPage;

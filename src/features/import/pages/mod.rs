@@ -1,0 +1,3 @@
+mod import;
+
+pub use import::ImportPage;

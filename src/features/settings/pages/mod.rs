@@ -1,0 +1,3 @@
+mod organisation;
+
+pub use organisation::SettingsPage;

@@ -1,0 +1,88 @@
+//! Files to download, served outside Leptos so a plain link works: the
+//! export of an organisation's people as CSV or XLSX (issue 4), for its
+//! admins only. Personal data: never cached, and every export is logged.
+
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::Utc;
+use serde::Deserialize;
+
+use super::AppState;
+use super::audit::{self, AuditEntry};
+use super::auth::{OrgScope, Principal, scope::account_of_request};
+use super::http::language_of;
+use super::middleware::error_status::status_of;
+use super::service::import::{self, Format};
+use crate::domain::AppError;
+use crate::domain::audit::AuditAction;
+use crate::domain::dto::SecondFactorStatus;
+use crate::domain::roles::Role;
+use crate::domain::validation::encode_query_value;
+
+#[derive(Deserialize)]
+pub struct ExportQuery {
+    #[serde(default)]
+    format: String,
+}
+
+pub const PEOPLE_EXPORT: &str = "/admin/people/export";
+
+pub async fn people_export(
+    State(state): State<AppState>,
+    Query(query): Query<ExportQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let format = if query.format == "csv" { Format::Csv } else { Format::Xlsx };
+    let admin = match admin_of_request(&state, &headers).await {
+        Ok(admin) => admin,
+        Err(AppError::Unauthenticated) => {
+            let back = format!("{PEOPLE_EXPORT}?format={}", query.format);
+            return Redirect::to(&format!("/login?next={}", encode_query_value(&back))).into_response();
+        }
+        Err(error) => return refusal(&state, &headers, &error),
+    };
+    let now = Utc::now();
+    let bytes = match import::export(&state.db, &admin, format).await {
+        Ok(bytes) => bytes,
+        Err(error) => return refusal(&state, &headers, &error),
+    };
+    let entry = AuditEntry::by_user(admin.org, admin.user, AuditAction::PeopleExported);
+    if let Err(error) = audit::record(&state.db, entry, now).await {
+        tracing::error!(%error, "recording the export failed");
+        return refusal(&state, &headers, &AppError::Internal);
+    }
+    let (content_type, extension) = match format {
+        Format::Csv => ("text/csv; charset=utf-8", "csv"),
+        Format::Xlsx => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+    };
+    let disposition = format!("attachment; filename=\"koers-people-{}.{extension}\"", now.format("%Y-%m-%d"));
+    let mut response = bytes.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if let Ok(value) = HeaderValue::from_str(&disposition) {
+        headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    response
+}
+
+/// The admin who sent the request, with their second factor set up.
+async fn admin_of_request(state: &AppState, headers: &HeaderMap) -> Result<OrgScope, AppError> {
+    let account = account_of_request(state, headers).await?.ok_or(AppError::Unauthenticated)?;
+    if account.second_factor == SecondFactorStatus::SetupRequired {
+        return Err(AppError::SecondFactorSetupRequired);
+    }
+    match account.principal {
+        Principal::User(scope) => scope.require(Role::Admin),
+        Principal::Operator(_) => Err(AppError::Forbidden),
+    }
+}
+
+/// The error's status with its message in the reader's language.
+fn refusal(state: &AppState, headers: &HeaderMap, error: &AppError) -> Response {
+    let lang = language_of(headers, state.config.site.default_language);
+    let status = status_of(error);
+    let status = if status == StatusCode::OK { StatusCode::INTERNAL_SERVER_ERROR } else { status };
+    (status, error.message(lang)).into_response()
+}
