@@ -12,7 +12,7 @@ use crate::features::account::pages::{
 };
 use crate::features::audit_log::pages::{OrganisationAuditLogPage, PlatformAuditLogPage};
 use crate::features::dashboard::pages::DashboardPage;
-use crate::features::frame::pages::{CompetenciesPage, ValuesPage};
+use crate::features::frame::pages::{CompetenciesPage, CompetencyPage, ValuesPage};
 use crate::features::functions::pages::FunctionsPage;
 use crate::features::import::pages::ImportPage;
 use crate::features::operator::pages::{NewOrganisationPage, OrganisationPage, OrganisationsPage};
@@ -66,6 +66,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/settings") view=SettingsPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/values") view=ValuesPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/competencies") view=CompetenciesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/competencies/:id") view=CompetencyPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/structure/:id") view=UnitPage ssr=SsrMode::Async/>
                     <Route path=path!("/operator") view=OrganisationsPage ssr=SsrMode::Async/>
                     <Route

@@ -95,7 +95,8 @@ test("an admin builds three levels, names a manager and members, and grants the 
   await expect(page.locator("#current-managers")).toHaveText("Ahmed El Amrani");
   await page.getByRole("combobox", { name: "Leidinggevende met de hand" }).selectOption({ label: "Volg de structuur" });
   await page.getByRole("region", { name: "Leidinggevende met de hand" }).getByRole("button", { name: "Opslaan" }).click();
-  await expect(page.locator("#current-managers")).toHaveText("Nog niemand");
+  // Back to the structure's manager: the team leader of Wijkteam Zuid.
+  await expect(page.locator("#current-managers")).toHaveText("Joyce Kramer");
 
   // The audit log shows the grant.
   await page.goto("/privacy/audit-log");

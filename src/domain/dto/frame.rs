@@ -9,7 +9,7 @@ use crate::domain::validation::{Checks, FieldError};
 use crate::i18n::Lang;
 
 /// A core value of the organisation, in both languages.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct CoreValue {
     pub id: ValueId,
     pub name_nl: String,
@@ -35,7 +35,7 @@ impl CoreValue {
 }
 
 /// A competency, whom it is asked of, and its levels from the first up.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Competency {
     pub id: CompetencyId,
     pub name_nl: String,
@@ -70,7 +70,7 @@ impl Competency {
 }
 
 /// One level of a competency with the behaviour that shows it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct CompetencyLevel {
     pub id: LevelId,
     /// 1 for the first level.

@@ -5,7 +5,7 @@ use crate::domain::ids::FunctionId;
 use crate::i18n::Lang;
 
 /// A job function, in both languages, with how many people hold it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct JobFunction {
     pub id: FunctionId,
     pub name_nl: String,

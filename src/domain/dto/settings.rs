@@ -5,7 +5,7 @@ use crate::domain::settings::Setting;
 
 /// One setting as a settings page shows it: what this level chose, what
 /// holds here and where that comes from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct SettingRow {
     pub setting: Setting,
     /// This level's own choice; `None` inherits.
@@ -17,7 +17,7 @@ pub struct SettingRow {
 }
 
 /// Where a setting's value in force was chosen.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum SettingSource {
     /// Nobody chose: Koers's default.
     Default,

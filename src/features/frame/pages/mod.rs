@@ -1,5 +1,7 @@
 mod competencies;
+mod competency;
 mod values;
 
 pub use competencies::CompetenciesPage;
+pub use competency::CompetencyPage;
 pub use values::ValuesPage;

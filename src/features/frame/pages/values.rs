@@ -38,7 +38,9 @@ pub fn ValuesPage() -> impl IntoView {
                             Ok(list) if list.is_empty() => view! { <p>{i18n.t(Key::ValuesEmpty)}</p> }.into_any(),
                             Ok(list) => view! {
                                 <ul class="chart-units">
-                                    {list.into_iter().map(|value| item(value, update, delete)).collect_view()}
+                                    <For each=move || list.clone() key=Clone::clone let:value>
+                                        {item(value, update, delete)}
+                                    </For>
                                 </ul>
                             }
                                 .into_any(),

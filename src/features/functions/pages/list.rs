@@ -43,7 +43,9 @@ pub fn FunctionsPage() -> impl IntoView {
                             Ok(list) if list.is_empty() => view! { <p>{i18n.t(Key::FunctionsEmpty)}</p> }.into_any(),
                             Ok(list) => view! {
                                 <ul class="chart-units">
-                                    {list.into_iter().map(|function| item(function, update, delete)).collect_view()}
+                                    <For each=move || list.clone() key=Clone::clone let:function>
+                                        {item(function, update, delete)}
+                                    </For>
                                 </ul>
                             }
                                 .into_any(),

@@ -18,7 +18,9 @@ pub fn SettingsList(
     let i18n = use_i18n();
     view! {
         <div class="settings-list">
-            {rows.into_iter().map(|row| setting_form(i18n, row, unit.clone(), choose)).collect_view()}
+            <For each=move || rows.clone() key=Clone::clone let:row>
+                {setting_form(i18n, row, unit.clone(), choose)}
+            </For>
         </div>
     }
 }

@@ -1,19 +1,30 @@
-//! Demo data for `make run`: a realistic organisation to click through.
-//! Runs only on an empty database, so a second start keeps what users changed.
+//! Demo data for `make run`: a realistic organisation to click through —
+//! a care group of sixty people in three levels of units, with job
+//! functions, core values and competencies in Dutch and English. The people
+//! and structure come from `people.csv` through the import, as an admin's
+//! file would. Runs only on an empty database, so a second start keeps what
+//! users changed.
+
+mod frame;
+
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{DatabaseConnection, EntityTrait, PaginatorTrait};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
 
 use super::auth::OrgScope;
+use super::auth::password;
 use super::auth::second_factor::{self, TotpSecret};
 use super::auth::session::Holder;
 use super::config::KeyEncryptionKey;
 use super::crypto::Keyring;
-use super::entity::organisation;
+use super::db::internal;
+use super::entity::{organisation, user_account};
 use super::service::accounts::{self, NewUser};
-use super::service::{organisations, structure};
+use super::service::{competencies, core_values, functions, import, organisations, structure};
 use crate::domain::AppError;
-use crate::domain::ids::{OrgId, UserId};
+use crate::domain::dto::{BilingualForm, CompetencyLevelForm, CompetencyScopeForm};
 use crate::domain::roles::Roles;
 use crate::i18n::Lang;
 
@@ -110,32 +121,95 @@ pub async fn seed_demo_if_empty(
         }
         people.push((id, name, roles));
     }
-    seed_structure(db, org, &people, now).await?;
+    let [(femke, femke_name, femke_roles), ..] = people.as_slice() else { return Err(AppError::Internal) };
+    let admin = OrgScope { org, user: *femke, name: (*femke_name).to_owned(), roles: *femke_roles };
+    seed_functions(db, &admin, now).await?;
+    seed_people(db, &admin, now).await?;
+    seed_values_and_competencies(db, &admin, now).await?;
     tracing::info!(organisation = DEMO_ORGANISATION, "demo data created");
     Ok(true)
 }
 
-/// Staf (Femke) and Zorg with two district teams: Noord, managed by Ahmed,
-/// with Sanne; Zuid, with Thomas.
-async fn seed_structure(
+async fn seed_functions(
     db: &DatabaseConnection,
-    org: OrgId,
-    people: &[(UserId, &str, Roles)],
+    admin: &OrgScope,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    let [(femke, femke_name, femke_roles), (ahmed, ..), (sanne, ..), (thomas, ..)] = people else {
-        return Err(AppError::Internal);
+    for texts in frame::FUNCTIONS {
+        functions::create(db, admin, &bilingual(*texts), now).await?;
+    }
+    Ok(())
+}
+
+/// Everyone of `people.csv`, imported by the admin; the demo accounts are
+/// in it too and get their place. All can sign in with the demo password.
+async fn seed_people(db: &DatabaseConnection, admin: &OrgScope, now: DateTime<Utc>) -> Result<(), AppError> {
+    let file = include_bytes!("people.csv");
+    let fingerprint = import::fingerprint(file);
+    let options = import::Options {
+        fingerprint: &fingerprint,
+        invite: false,
+        default_language: Lang::Nl,
+        public_url: "",
     };
-    let admin = OrgScope { org, user: *femke, name: (*femke_name).to_owned(), roles: *femke_roles };
-    let staff = structure::create(db, &admin, "Staf", None, now).await?;
-    let care = structure::create(db, &admin, "Zorg", None, now).await?;
-    let north = structure::create(db, &admin, "Wijkteam Noord", Some(care), now).await?;
-    let south = structure::create(db, &admin, "Wijkteam Zuid", Some(care), now).await?;
-    structure::add_member(db, &admin, staff, *femke, true, now).await?;
-    structure::set_manager(db, &admin, north, *ahmed, true, now).await?;
-    structure::add_member(db, &admin, north, *ahmed, true, now).await?;
-    structure::add_member(db, &admin, north, *sanne, true, now).await?;
-    structure::add_member(db, &admin, south, *thomas, true, now).await
+    let job = import::ImportJobs::default().start(admin.org, import::row_count(file));
+    import::run(db, admin, file, &options, &job, now).await?;
+    let hash = password::hash(DEMO_PASSWORD)?;
+    user_account::Entity::update_many()
+        .col_expr(user_account::Column::PasswordHash, Expr::value(hash))
+        .filter(user_account::Column::OrgId.eq(admin.org.0))
+        .filter(user_account::Column::PasswordHash.is_null())
+        .exec(db)
+        .await
+        .map(|_| ())
+        .map_err(internal)
+}
+
+async fn seed_values_and_competencies(
+    db: &DatabaseConnection,
+    admin: &OrgScope,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    for texts in frame::VALUES {
+        core_values::create(db, admin, &bilingual(*texts), now).await?;
+    }
+    let function_ids: HashMap<String, String> = functions::list(db, admin.org)
+        .await?
+        .into_iter()
+        .map(|function| (function.name_nl, function.id.to_string()))
+        .collect();
+    let unit_ids: HashMap<String, String> =
+        structure::tree(db, admin).await?.into_iter().map(|unit| (unit.name, unit.id.to_string())).collect();
+    let ids = |names: &[&str], known: &HashMap<String, String>| -> Vec<String> {
+        names.iter().filter_map(|name| known.get(*name).cloned()).collect()
+    };
+    for competency in frame::COMPETENCIES {
+        let id = competencies::create(db, admin, &bilingual(competency.texts), now).await?;
+        let scope = CompetencyScopeForm {
+            functions: ids(competency.functions, &function_ids),
+            units: ids(competency.units, &unit_ids),
+        };
+        competencies::set_scope(db, admin, id, &scope).await?;
+        for (name_nl, name_en, indicators_nl, indicators_en) in competency.levels {
+            let level = CompetencyLevelForm {
+                name_nl: (*name_nl).to_owned(),
+                name_en: (*name_en).to_owned(),
+                indicators_nl: (*indicators_nl).to_owned(),
+                indicators_en: (*indicators_en).to_owned(),
+            };
+            competencies::add_level(db, admin, id, &level).await?;
+        }
+    }
+    Ok(())
+}
+
+fn bilingual((name_nl, name_en, description_nl, description_en): frame::Texts) -> BilingualForm {
+    BilingualForm {
+        name_nl: name_nl.to_owned(),
+        name_en: name_en.to_owned(),
+        description_nl: description_nl.to_owned(),
+        description_en: description_en.to_owned(),
+    }
 }
 
 async fn enrol_demo_app(
@@ -154,7 +228,7 @@ async fn enrol_demo_app(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::server::entity::user_account;
+    use crate::domain::ids::{OrgId, UserId};
     use crate::server::testing::for_each_backend;
 
     for_each_backend! {
@@ -166,8 +240,8 @@ mod tests {
             let names: Vec<String> =
                 organisation::Entity::find().all(&db).await.expect("organisations").into_iter().map(|o| o.name).collect();
             assert_eq!(names, [DEMO_ORGANISATION]);
-            assert_eq!(user_account::Entity::find().count(&db).await.expect("users"), 4);
-            assert_eq!(crate::server::entity::org_unit::Entity::find().count(&db).await.expect("units"), 4);
+            assert_eq!(user_account::Entity::find().count(&db).await.expect("users"), 60);
+            assert_eq!(crate::server::entity::org_unit::Entity::find().count(&db).await.expect("units"), 13);
             let user = |email: &str| {
                 let db = db.clone();
                 let email = email.to_owned();
@@ -182,6 +256,15 @@ mod tests {
             let (_, ahmed) = user("ahmed.elamrani@delinde.example").await;
             let managers = crate::server::auth::reach::managers_of(&db, org, sanne).await.expect("derived");
             assert_eq!(managers, [ahmed], "Ahmed manages Sanne");
+            let (_, marieke) = user("marieke.visser@delinde.example").await;
+            let managers = crate::server::auth::reach::managers_of(&db, org, ahmed).await.expect("derived");
+            assert_eq!(managers, [marieke], "the care manager manages the team leader");
+            let theirs: Vec<String> = competencies::for_person(&db, org, sanne).await.expect("hers").into_iter().map(|c| c.name_en).collect();
+            assert_eq!(theirs, ["Client focus", "Clinical reasoning", "Collaboration"], "by unit and by function");
+            let (_, noah) = user("noah.huisman@delinde.example").await;
+            let noah = user_account::Entity::find_by_id(noah.0).one(&db).await.expect("read").expect("noah");
+            let hash = noah.password_hash.expect("everyone has the demo password");
+            assert!(password::verify(DEMO_PASSWORD, &hash), "so every demo person can sign in");
         }
     }
 }
