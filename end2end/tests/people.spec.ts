@@ -57,7 +57,7 @@ test("an admin invites someone, who joins; once deactivated, their open session 
   await page.getByRole("button", { name: "Wachtwoord opslaan en inloggen" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Welkom, ${newcomer.name}` })).toBeVisible();
 
-  await admin.goto("/admin/people");
+  await admin.goto(`/admin/people?q=${suffix}`);
   await waitForHydration(admin);
   await expect(admin.getByRole("row", { name: new RegExp(newcomer.name) })).toContainText("Actief");
   await admin.getByRole("button", { name: `Deactiveren ${newcomer.name}` }).click();

@@ -20,7 +20,8 @@ pub async fn list_people(filter: PeopleFilter) -> Result<PeopleListing, AppError
 
 /// Admins: adds a person and invites them by e-mail or text message (at
 /// once or at a chosen moment), or with a code, which is returned to be
-/// handed out; the other ways go back to the list.
+/// handed out; the other ways go back to the list, searched for the new
+/// person so they show however long the list is.
 #[server(endpoint = "people/invite")]
 pub async fn invite_person(form: NewPersonForm) -> Result<Option<HandedOutCode>, AppError> {
     use crate::domain::roles::Role;
@@ -36,7 +37,8 @@ pub async fn invite_person(form: NewPersonForm) -> Result<Option<HandedOutCode>,
             .await?;
     state.outbox.notify();
     let Some(code) = invited.code else {
-        leptos_axum::redirect("/admin/people");
+        let found = crate::domain::validation::encode_query_value(&person.name);
+        leptos_axum::redirect(&format!("/admin/people?q={found}"));
         return Ok(None);
     };
     Ok(Some(HandedOutCode {

@@ -114,6 +114,14 @@ pub struct Delivery {
     pub failed: usize,
 }
 
+impl Delivery {
+    /// Whether the round took a full batch, so more may be waiting (after a
+    /// bulk import, say): deliver those at once, not at the next wake-up.
+    pub fn took_full_batch(&self) -> bool {
+        self.sent + self.failed >= BATCH as usize
+    }
+}
+
 /// Delivers the messages that are due. A failed message is retried later,
 /// after 1, 2, 4, … minutes, at most 6 hours apart.
 pub async fn deliver_due(

@@ -57,6 +57,24 @@ async fn queued(db: &DatabaseConnection) -> Vec<outbound_message::Model> {
 }
 
 for_each_backend! {
+    async fn one_wake_up_delivers_a_backlog_larger_than_a_batch(db) {
+        // A bulk import queues hundreds of invitations at once: the worker
+        // must not leave all but the first batch for its next wake-up.
+        let sink = SmtpSink::start().await;
+        for _ in 0..45 {
+            enqueue_mail(&db, None, "invitation", mail(), Utc::now()).await.expect("queued");
+        }
+        let wakeup = Wakeup::default();
+        let worker = spawn_worker(db.clone(), smtp(&sink.url()), wakeup.clone());
+        wakeup.notify();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while sink.received().len() < 45 && std::time::Instant::now() < deadline {
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        worker.abort();
+        assert_eq!(sink.received().len(), 45, "all three batches after one wake-up");
+    }
+
     async fn a_queued_mail_arrives_over_smtp_and_its_text_is_not_kept(db) {
         let sink = SmtpSink::start().await;
         let now = Utc::now();

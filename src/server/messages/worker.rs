@@ -1,6 +1,7 @@
 //! The background worker that delivers queued messages: at once when this
-//! server enqueued one (a wake-up), and every half minute for retries and
-//! for messages other servers enqueued.
+//! server enqueued one (a wake-up), batch after batch while batches come
+//! full, and every half minute for retries and for messages other servers
+//! enqueued.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -32,6 +33,9 @@ pub fn spawn_worker(
             match deliver_due(&db, &transports, chrono::Utc::now()).await {
                 Ok(delivery) if delivery.sent + delivery.failed > 0 => {
                     tracing::info!(sent = delivery.sent, failed = delivery.failed, "outgoing messages");
+                    if delivery.took_full_batch() {
+                        continue;
+                    }
                 }
                 Ok(_) => {}
                 Err(error) => tracing::error!(%error, "outgoing messages could not be read"),
