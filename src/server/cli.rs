@@ -1,4 +1,5 @@
-//! The `koers` command: `serve` (default), `migrate`, `seed-demo`, `check-config`.
+//! The `koers` command: `serve` (default), `migrate`, `seed-demo`, `audit verify`,
+//! `check-config`, `precompress`, `bench-org`.
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -26,6 +27,8 @@ commands:
   check-config   validate Leptos.toml and KOERS_* variables, then exit
   precompress    write the compressed copies of the static files now
                  (serve does it in the background at start-up)
+  bench-org [N]  add an organisation of N people (default 10000) through the
+                 import and print how fast the org chart and people search are
 
 configuration: Leptos.toml (or the file named by KOERS_CONFIG), overridden
 by KOERS_<SECTION>_<KEY> environment variables.";
@@ -58,6 +61,23 @@ pub async fn run(args: Vec<String>) -> ExitCode {
                 let seeded = seed::seed_demo_if_empty(&db, &keys?, chrono::Utc::now()).await?;
                 print_demo_logins(seeded);
                 Ok(())
+            })
+            .await
+        }
+        ["bench-org", rest @ ..] => {
+            let people = match rest {
+                [] => Some(super::bench::DEFAULT_PEOPLE),
+                [count] => count.parse().ok().filter(|count| *count > 0),
+                _ => None,
+            };
+            let Some(people) = people else {
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            };
+            let keys = keyring(&config);
+            with_db(&config, |db| async move {
+                db::migrate(&db).await?;
+                Ok(super::bench::run(&db, &keys?, people).await?)
             })
             .await
         }

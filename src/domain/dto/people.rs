@@ -80,7 +80,7 @@ pub struct PeopleFilter {
     /// `manager`, `admin` or `auditor`, or empty for all.
     #[serde(default)]
     pub role: String,
-    /// `name` (default) or `name_desc`.
+    /// `name` (default), `name_desc` or `newest` (most recently added first).
     #[serde(default)]
     pub sort: String,
     /// From 0.

@@ -4,12 +4,11 @@
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::domain::AppError;
-use crate::domain::dto::{BilingualForm, JobFunction};
+use crate::domain::dto::JobFunction;
 use crate::domain::ids::{FunctionId, OrgId, UserId};
 use crate::server::auth::OrgScope;
 use crate::server::db::internal;
@@ -48,54 +47,11 @@ pub async fn list(db: &DatabaseConnection, org: OrgId) -> Result<Vec<JobFunction
         .collect())
 }
 
-pub async fn create(
-    db: &DatabaseConnection,
-    admin: &OrgScope,
-    form: &BilingualForm,
-    now: DateTime<Utc>,
-) -> Result<FunctionId, AppError> {
-    let form = form.validate().map_err(|errors| AppError::Invalid { errors })?;
-    let id = FunctionId(uuid::Uuid::now_v7());
-    job_function::ActiveModel {
-        id: Set(id.0),
-        org_id: Set(admin.org.0),
-        name_nl: Set(form.name_nl),
-        name_en: Set(form.name_en),
-        description_nl: Set(form.description_nl),
-        description_en: Set(form.description_en),
-        created_at: Set(now),
-    }
-    .insert(db)
-    .await
-    .map_err(internal)?;
-    Ok(id)
-}
-
-pub async fn update(
-    db: &DatabaseConnection,
-    admin: &OrgScope,
-    function: FunctionId,
-    form: &BilingualForm,
-) -> Result<(), AppError> {
-    let form = form.validate().map_err(|errors| AppError::Invalid { errors })?;
-    function_of(db, admin, function).await?;
-    job_function::ActiveModel {
-        id: Set(function.0),
-        name_nl: Set(form.name_nl),
-        name_en: Set(form.name_en),
-        description_nl: Set(form.description_nl),
-        description_en: Set(form.description_en),
-        ..Default::default()
-    }
-    .update(db)
-    .await
-    .map(|_| ())
-    .map_err(internal)
-}
+super::bilingual::bilingual_rows!(job_function, FunctionId);
 
 /// Deletes a function; the people who held it hold none.
 pub async fn delete(db: &DatabaseConnection, admin: &OrgScope, function: FunctionId) -> Result<(), AppError> {
-    function_of(db, admin, function).await?;
+    owned(db, admin, function).await?;
     user_account::Entity::update_many()
         .col_expr(user_account::Column::FunctionId, Expr::value(Option::<uuid::Uuid>::None))
         .filter(user_account::Column::OrgId.eq(admin.org.0))
@@ -114,7 +70,7 @@ pub async fn assign(
     function: Option<FunctionId>,
 ) -> Result<(), AppError> {
     if let Some(function) = function {
-        function_of(db, admin, function).await?;
+        owned(db, admin, function).await?;
     }
     let changed = user_account::Entity::update_many()
         .col_expr(user_account::Column::FunctionId, Expr::value(function.map(|f| f.0)))
@@ -126,22 +82,12 @@ pub async fn assign(
     if changed.rows_affected == 0 { Err(AppError::NotFound) } else { Ok(()) }
 }
 
-async fn function_of(
-    db: &DatabaseConnection,
-    admin: &OrgScope,
-    function: FunctionId,
-) -> Result<job_function::Model, AppError> {
-    job_function::Entity::find_by_id(function.0)
-        .filter(job_function::Column::OrgId.eq(admin.org.0))
-        .one(db)
-        .await
-        .map_err(internal)?
-        .ok_or(AppError::NotFound)
-}
-
 #[cfg(test)]
 mod tests {
+    use chrono::Utc;
+
     use super::*;
+    use crate::domain::dto::BilingualForm;
     use crate::domain::roles::Roles;
     use crate::domain::validation::Problem;
     use crate::i18n::Lang;

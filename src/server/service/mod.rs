@@ -4,6 +4,7 @@
 //! tests, never a request.
 
 pub mod accounts;
+mod bilingual;
 pub mod competencies;
 pub mod core_values;
 pub mod functions;

@@ -81,10 +81,13 @@ pub async fn list(
         "auditor" => query.filter(user_account::Column::IsAuditor.eq(true)),
         _ => query,
     };
-    query = if filter.sort == "name_desc" {
-        query.order_by_desc(user_account::Column::Name)
-    } else {
-        query.order_by_asc(user_account::Column::Name)
+    query = match filter.sort.as_str() {
+        "name_desc" => query.order_by_desc(user_account::Column::Name),
+        // Ids are time-ordered (UUIDv7): they break ties between equal times.
+        "newest" => {
+            query.order_by_desc(user_account::Column::CreatedAt).order_by_desc(user_account::Column::Id)
+        }
+        _ => query.order_by_asc(user_account::Column::Name),
     };
     let paginator = query.paginate(db, u64::from(PAGE_SIZE));
     let total = paginator.num_items().await.map_err(internal)?;
@@ -527,6 +530,8 @@ mod tests {
             assert_eq!(second.people.last().map(|p| p.name.as_str()), Some("Medewerker 55"), "by name");
             let reversed = page(PeopleFilter { sort: "name_desc".into(), ..Default::default() }).await;
             assert_eq!(reversed.people.first().map(|p| p.name.as_str()), Some("Medewerker 55"));
+            let newest = page(PeopleFilter { sort: "newest".into(), ..Default::default() }).await;
+            assert_eq!(newest.people.iter().take(2).map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Medewerker 55", "Medewerker 54"]);
 
             let found = page(PeopleFilter { q: "WERKER 1".into(), ..Default::default() }).await;
             assert_eq!(found.total, 10, "Medewerker 10 to 19");

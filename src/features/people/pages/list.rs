@@ -177,6 +177,7 @@ fn filter_form(filter: PeopleFilter, units: Vec<UnitNode>, functions: Vec<JobFun
             <select id="people-sort" name="sort">
                 {option("", Key::PeopleSortName, &filter.sort)}
                 {option("name_desc", Key::PeopleSortNameDesc, &filter.sort)}
+                {option("newest", Key::PeopleSortNewest, &filter.sort)}
             </select>
             <button type="submit">{i18n.t(Key::PeopleApply)}</button>
         </form>

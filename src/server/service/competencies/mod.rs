@@ -6,16 +6,13 @@
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
     Set, TransactionTrait,
 };
 
 use crate::domain::AppError;
-use crate::domain::dto::{
-    BilingualForm, Competency, CompetencyLevel, CompetencyLevelForm, CompetencyScopeForm,
-};
+use crate::domain::dto::{Competency, CompetencyLevel, CompetencyLevelForm, CompetencyScopeForm};
 use crate::domain::ids::{CompetencyId, FunctionId, LevelId, OrgId, UnitId, UserId};
 use crate::domain::validation::{FieldError, Problem};
 use crate::server::auth::OrgScope;
@@ -118,54 +115,11 @@ pub async fn for_person(
         .collect())
 }
 
-pub async fn create(
-    db: &DatabaseConnection,
-    admin: &OrgScope,
-    form: &BilingualForm,
-    now: DateTime<Utc>,
-) -> Result<CompetencyId, AppError> {
-    let form = form.validate().map_err(|errors| AppError::Invalid { errors })?;
-    let id = CompetencyId(uuid::Uuid::now_v7());
-    competency::ActiveModel {
-        id: Set(id.0),
-        org_id: Set(admin.org.0),
-        name_nl: Set(form.name_nl),
-        name_en: Set(form.name_en),
-        description_nl: Set(form.description_nl),
-        description_en: Set(form.description_en),
-        created_at: Set(now),
-    }
-    .insert(db)
-    .await
-    .map_err(internal)?;
-    Ok(id)
-}
-
-pub async fn update(
-    db: &DatabaseConnection,
-    admin: &OrgScope,
-    id: CompetencyId,
-    form: &BilingualForm,
-) -> Result<(), AppError> {
-    let form = form.validate().map_err(|errors| AppError::Invalid { errors })?;
-    competency_of(db, admin, id).await?;
-    competency::ActiveModel {
-        id: Set(id.0),
-        name_nl: Set(form.name_nl),
-        name_en: Set(form.name_en),
-        description_nl: Set(form.description_nl),
-        description_en: Set(form.description_en),
-        ..Default::default()
-    }
-    .update(db)
-    .await
-    .map(|_| ())
-    .map_err(internal)
-}
+super::bilingual::bilingual_rows!(competency, CompetencyId);
 
 /// Deletes a competency with its levels and scope.
 pub async fn delete(db: &DatabaseConnection, admin: &OrgScope, id: CompetencyId) -> Result<(), AppError> {
-    competency_of(db, admin, id).await?;
+    owned(db, admin, id).await?;
     competency::Entity::delete_by_id(id.0).exec(db).await.map(|_| ()).map_err(internal)
 }
 
@@ -177,7 +131,7 @@ pub async fn set_scope(
     id: CompetencyId,
     scope: &CompetencyScopeForm,
 ) -> Result<(), AppError> {
-    competency_of(db, admin, id).await?;
+    owned(db, admin, id).await?;
     let own_functions: HashSet<uuid::Uuid> = job_function::Entity::find()
         .filter(job_function::Column::OrgId.eq(admin.org.0))
         .all(db)
@@ -235,7 +189,7 @@ pub async fn add_level(
     form: &CompetencyLevelForm,
 ) -> Result<LevelId, AppError> {
     let form = form.validate().map_err(|errors| AppError::Invalid { errors })?;
-    competency_of(db, admin, id).await?;
+    owned(db, admin, id).await?;
     let highest = competency_level::Entity::find()
         .filter(competency_level::Column::CompetencyId.eq(id.0))
         .order_by_desc(competency_level::Column::Position)
@@ -301,19 +255,6 @@ pub async fn delete_level(db: &DatabaseConnection, admin: &OrgScope, level: Leve
     txn.commit().await.map_err(internal)
 }
 
-async fn competency_of(
-    db: &DatabaseConnection,
-    admin: &OrgScope,
-    id: CompetencyId,
-) -> Result<competency::Model, AppError> {
-    competency::Entity::find_by_id(id.0)
-        .filter(competency::Column::OrgId.eq(admin.org.0))
-        .one(db)
-        .await
-        .map_err(internal)?
-        .ok_or(AppError::NotFound)
-}
-
 async fn level_of(
     db: &DatabaseConnection,
     admin: &OrgScope,
@@ -324,7 +265,7 @@ async fn level_of(
         .await
         .map_err(internal)?
         .ok_or(AppError::NotFound)?;
-    competency_of(db, admin, CompetencyId(found.competency_id)).await?;
+    owned(db, admin, CompetencyId(found.competency_id)).await?;
     Ok(found)
 }
 

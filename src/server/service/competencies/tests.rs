@@ -5,6 +5,7 @@ use chrono::Utc;
 use sea_orm::DatabaseConnection;
 
 use super::*;
+use crate::domain::dto::BilingualForm;
 use crate::domain::roles::Roles;
 use crate::i18n::Lang;
 use crate::server::service::{core_values, functions, structure};
