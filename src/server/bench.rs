@@ -161,7 +161,7 @@ mod tests {
         );
         assert_eq!(
             rows[1999],
-            "Yara Bakker 1999,person1999@bench.example,Medewerker,Divisie 9 > Afdeling 9.9 > Team 999,no"
+            "Yara El Amrani 1999,person1999@bench.example,Medewerker,Divisie 9 > Afdeling 9.9 > Team 999,no"
         );
         let managers = rows.iter().filter(|row| row.ends_with(",yes")).count();
         assert_eq!(managers, 1000);
