@@ -19,6 +19,7 @@ mod m20261208_000011_offboarding;
 mod m20261209_000012_job_function;
 mod m20261210_000013_settings;
 mod m20261211_000014_values_and_competencies;
+mod m20261212_000015_goals;
 
 pub struct Migrator;
 
@@ -40,6 +41,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261209_000012_job_function::Migration),
             Box::new(m20261210_000013_settings::Migration),
             Box::new(m20261211_000014_values_and_competencies::Migration),
+            Box::new(m20261212_000015_goals::Migration),
         ]
     }
 }

@@ -56,6 +56,8 @@ pub enum AuditAction {
     PeopleImported,
     /// Everyone's names, addresses and places exported to a file.
     PeopleExported,
+    /// An admin read someone's content through the HR reader right (PRODUCT.md §1).
+    ContentReadAsHrReader,
 }
 
 impl AuditAction {
@@ -90,6 +92,7 @@ impl AuditAction {
         AuditAction::SettingChanged,
         AuditAction::PeopleImported,
         AuditAction::PeopleExported,
+        AuditAction::ContentReadAsHrReader,
     ];
 
     /// The action a stored code stands for.
@@ -129,6 +132,7 @@ impl AuditAction {
             AuditAction::SettingChanged => Key::AuditActionSettingChanged,
             AuditAction::PeopleImported => Key::AuditActionPeopleImported,
             AuditAction::PeopleExported => Key::AuditActionPeopleExported,
+            AuditAction::ContentReadAsHrReader => Key::AuditActionContentReadAsHrReader,
         }
     }
 
@@ -163,6 +167,7 @@ impl AuditAction {
             AuditAction::SettingChanged => "settings.changed",
             AuditAction::PeopleImported => "people.imported",
             AuditAction::PeopleExported => "people.exported",
+            AuditAction::ContentReadAsHrReader => "content.read_as_hr_reader",
         }
     }
 }

@@ -64,3 +64,13 @@ id_type!(
     /// One level of a competency.
     LevelId
 );
+
+id_type!(
+    /// A goal: an organisation's, a unit's or a person's.
+    GoalId
+);
+
+id_type!(
+    /// A key result of a goal.
+    KeyResultId
+);

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod dto;
 pub mod error;
+pub mod goals;
 pub mod ids;
 pub mod roles;
 pub mod settings;

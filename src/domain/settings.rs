@@ -23,13 +23,15 @@ pub enum Setting {
     /// Whether managers see the reports of their reports on their team page.
     /// For the organisation as a whole only.
     IndirectReports,
+    /// Whether a person's goal plan needs their manager's approval.
+    GoalApproval,
 }
 
 const ON_OFF: &[&str] = &["on", "off"];
 const OFF_ON: &[&str] = &["off", "on"];
 
 impl Setting {
-    pub const ALL: [Setting; 8] = [
+    pub const ALL: [Setting; 9] = [
         Setting::Goals,
         Setting::Feedback,
         Setting::Reviews,
@@ -38,6 +40,7 @@ impl Setting {
         Setting::GoalVisibility,
         Setting::FeedbackVisibility,
         Setting::IndirectReports,
+        Setting::GoalApproval,
     ];
 
     pub const fn key(self) -> &'static str {
@@ -50,6 +53,7 @@ impl Setting {
             Setting::GoalVisibility => "visibility.goals",
             Setting::FeedbackVisibility => "visibility.feedback",
             Setting::IndirectReports => "team.indirect_reports",
+            Setting::GoalApproval => "goals.approval",
         }
     }
 
@@ -65,7 +69,7 @@ impl Setting {
             }
             Setting::GoalVisibility => &["manager", "private", "team", "organisation"],
             Setting::FeedbackVisibility => &["praise", "recipient_and_manager", "recipient"],
-            Setting::IndirectReports => OFF_ON,
+            Setting::IndirectReports | Setting::GoalApproval => OFF_ON,
         }
     }
 
@@ -88,6 +92,7 @@ impl Setting {
             Setting::GoalVisibility => Key::SettingsGoalVisibility,
             Setting::FeedbackVisibility => Key::SettingsFeedbackVisibility,
             Setting::IndirectReports => Key::SettingsIndirectReports,
+            Setting::GoalApproval => Key::SettingsGoalApproval,
         }
     }
 }

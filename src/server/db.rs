@@ -66,7 +66,7 @@ mod tests {
     /// Every migration goes up, all the way down, and up again, leaving the
     /// schema it promises each time (STYLE.md pattern 10).
     async fn migrations_go_up_and_down(db: DatabaseConnection) {
-        const TABLES: [&str; 28] = [
+        const TABLES: [&str; 32] = [
             "organisation",
             "audit_chain",
             "audit_event",
@@ -95,6 +95,10 @@ mod tests {
             "competency_level",
             "competency_function",
             "competency_unit",
+            "goal",
+            "key_result",
+            "goal_check_in",
+            "goal_plan",
         ];
         let schema = SchemaManager::new(&db);
         let tables_present = async || {

@@ -4,6 +4,7 @@ mod audit;
 mod bilingual;
 mod frame;
 mod functions;
+mod goals;
 mod import;
 mod invitation;
 mod new_organisation;
@@ -21,6 +22,11 @@ pub use audit::{AuditLine, AuditPage};
 pub use bilingual::{BilingualForm, in_language};
 pub use frame::{Competency, CompetencyLevel, CompetencyLevelForm, CompetencyScopeForm, CoreValue};
 pub use functions::JobFunction;
+pub use goals::{
+    CheckIn, CheckInForm, CheckedGoal, Goal, GoalDetails, GoalForm, GoalPlan, GoalRef, KeyResult,
+    KeyResultForm, KeyResultValue, parse_number,
+};
+pub use goals::{TEXT_MAX as GOAL_TEXT_MAX, TITLE_MAX as GOAL_TITLE_MAX};
 pub use import::{
     ImportColumn, ImportIssue, ImportOutcome, ImportPreview, ImportProblem, ImportProgress, RowOutcome,
     RowPreview,

@@ -35,6 +35,13 @@ pub enum Problem {
     WrongPassword,
     /// A value that is not one of those offered.
     NotAChoice,
+    InvalidYear,
+    InvalidNumber,
+    TooMany {
+        max: u32,
+    },
+    /// Not possible in the state the thing is in now.
+    NotNow,
 }
 
 impl Problem {
@@ -57,6 +64,10 @@ impl Problem {
             Problem::NotAnAdmin => text(lang, Key::ValidationNotAnAdmin).to_owned(),
             Problem::WrongPassword => text(lang, Key::ValidationWrongPassword).to_owned(),
             Problem::NotAChoice => text(lang, Key::ValidationNotAChoice).to_owned(),
+            Problem::InvalidYear => text(lang, Key::ValidationInvalidYear).to_owned(),
+            Problem::InvalidNumber => text(lang, Key::ValidationInvalidNumber).to_owned(),
+            Problem::TooMany { max } => format(lang, Key::ValidationTooMany, &[("max", &max.to_string())]),
+            Problem::NotNow => text(lang, Key::ValidationNotNow).to_owned(),
         }
     }
 }

@@ -7,6 +7,7 @@ use crate::domain::ids::OrgId;
 /// can never be opened as, say, feedback.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Purpose {
+    Goal,
     Evaluation,
     Feedback,
     PrivateNote,
@@ -17,6 +18,7 @@ pub enum Purpose {
 impl Purpose {
     const fn code(self) -> &'static str {
         match self {
+            Purpose::Goal => "goal",
             Purpose::Evaluation => "evaluation",
             Purpose::Feedback => "feedback",
             Purpose::PrivateNote => "private_note",

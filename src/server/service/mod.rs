@@ -8,6 +8,7 @@ mod bilingual;
 pub mod competencies;
 pub mod core_values;
 pub mod functions;
+pub mod goals;
 pub mod import;
 pub mod invitations;
 pub mod onboarding;

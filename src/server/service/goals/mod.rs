@@ -1,0 +1,594 @@
+//! Goals (issue 5, PRODUCT.md §3.2): organisation and team goals for a
+//! year, and people's performance goals (aligned to one of those) and
+//! development goals (on a competency or core value), with key results,
+//! check-ins that form their history, and the goal plan a manager may have
+//! to approve. Titles, descriptions, targets and comments are sealed under
+//! the organisation's data key. Who sees and changes what: [`access`].
+
+mod access;
+mod plans;
+mod sealed;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    Set, TransactionTrait,
+};
+
+pub use access::{Access, Reading};
+pub use plans::{PlanOf, plan, plan_step};
+
+use self::sealed::Sealer;
+use crate::domain::AppError;
+use crate::domain::audit::AuditAction;
+use crate::domain::dto::{
+    CheckInForm, CheckedGoal, GOAL_TEXT_MAX, GoalDetails, GoalForm, GoalRef, parse_number,
+};
+use crate::domain::goals::{self as rules, GoalKind, GoalStatus, GoalVisibility, Measure, PlanStep};
+use crate::domain::ids::{GoalId, UnitId, UserId};
+use crate::domain::settings::Setting;
+use crate::domain::validation::{FieldError, Problem};
+use crate::server::audit::{self, AuditEntry};
+use crate::server::auth::OrgScope;
+use crate::server::crypto::Keyring;
+use crate::server::db::internal;
+use crate::server::entity::{
+    competency, core_value, goal, goal_check_in, key_result, org_unit, user_account,
+};
+use crate::server::service::settings;
+
+fn invalid(field: &str, problem: Problem) -> AppError {
+    AppError::Invalid { errors: vec![FieldError { field: field.into(), problem }] }
+}
+
+/// Which goals a list asks for.
+#[derive(Clone, Debug, Default)]
+pub struct GoalQuery {
+    pub year: Option<i32>,
+    /// One person's goals; `None` for the organisation's and units' goals.
+    pub owner: Option<UserId>,
+    pub status: Option<GoalStatus>,
+}
+
+/// Adds a goal; personal goals go to the sender or (for a manager) a report.
+pub async fn create(
+    db: &DatabaseConnection,
+    keys: &Keyring,
+    scope: &OrgScope,
+    form: &GoalForm,
+    now: DateTime<Utc>,
+) -> Result<GoalId, AppError> {
+    let checked = form.validate().map_err(|errors| AppError::Invalid { errors })?;
+    let access = Access::load(db, scope).await?;
+    let owner = owner_of(db, scope, &access, &checked).await?;
+    let unit = unit_of(db, scope, &access, &checked).await?;
+    let (competency, value) = develops(db, scope, &checked).await?;
+    let parent = parent_of(db, scope, &access, &checked, None).await?;
+    let visibility = visibility_of(db, scope, &checked, owner).await?;
+    let id = GoalId(uuid::Uuid::now_v7());
+    let sealer = Sealer::open(db, keys, scope.org).await?;
+    let txn = db.begin().await.map_err(internal)?;
+    goal::ActiveModel {
+        id: Set(id.0),
+        org_id: Set(scope.org.0),
+        kind: Set(checked.kind.code().to_owned()),
+        owner_id: Set(owner.map(|o| o.0)),
+        unit_id: Set(unit.map(|u| u.0)),
+        parent_id: Set(parent.map(|p| p.0)),
+        competency_id: Set(competency),
+        value_id: Set(value),
+        template_id: Set(None),
+        year: Set(checked.year),
+        title: Set(sealer.seal(id, "title", &checked.title)),
+        description: Set(sealer.seal(id, "description", &checked.description)),
+        target: Set(sealer.seal(id, "target", &checked.target)),
+        due_on: Set(due_on(&checked)),
+        status: Set(GoalStatus::OnTrack.code().to_owned()),
+        visibility: Set(visibility.code().to_owned()),
+        progress: Set(0),
+        created_by: Set(scope.user.0),
+        created_at: Set(now),
+        updated_at: Set(now),
+    }
+    .insert(&txn)
+    .await
+    .map_err(internal)?;
+    replace_key_results(&txn, &sealer, id, &checked, &[]).await?;
+    refresh_progress(&txn, id).await?;
+    if let Some(owner) = owner {
+        plans::note(&txn, scope.org, owner, checked.year, PlanStep::Edit, now).await?;
+    }
+    txn.commit().await.map_err(internal)?;
+    Ok(id)
+}
+
+/// Changes a goal the sender may change. Its kind and owner stay.
+pub async fn update(
+    db: &DatabaseConnection,
+    keys: &Keyring,
+    scope: &OrgScope,
+    id: GoalId,
+    form: &GoalForm,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let access = Access::load(db, scope).await?;
+    let existing = editable(db, scope, &access, id).await?;
+    let mut form = form.clone();
+    form.kind = existing.kind.clone();
+    let checked = form.validate().map_err(|errors| AppError::Invalid { errors })?;
+    let owner = existing.owner_id.map(UserId);
+    let (competency, value) = develops(db, scope, &checked).await?;
+    let parent = parent_of(db, scope, &access, &checked, Some(id)).await?;
+    let visibility = visibility_of(db, scope, &checked, owner).await?;
+    let sealer = Sealer::open(db, keys, scope.org).await?;
+    let old_keys = key_results_of(db, id).await?;
+    let txn = db.begin().await.map_err(internal)?;
+    goal::ActiveModel {
+        id: Set(id.0),
+        parent_id: Set(parent.map(|p| p.0)),
+        competency_id: Set(competency),
+        value_id: Set(value),
+        year: Set(checked.year),
+        title: Set(sealer.seal(id, "title", &checked.title)),
+        description: Set(sealer.seal(id, "description", &checked.description)),
+        target: Set(sealer.seal(id, "target", &checked.target)),
+        due_on: Set(due_on(&checked)),
+        visibility: Set(visibility.code().to_owned()),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .update(&txn)
+    .await
+    .map_err(internal)?;
+    replace_key_results(&txn, &sealer, id, &checked, &old_keys).await?;
+    refresh_progress(&txn, id).await?;
+    if let Some(owner) = owner {
+        plans::note(&txn, scope.org, owner, existing.year, PlanStep::Edit, now).await?;
+    }
+    txn.commit().await.map_err(internal)
+}
+
+/// Deletes a goal the sender may change; goals aligned to it stay, unaligned.
+pub async fn delete(
+    db: &DatabaseConnection,
+    scope: &OrgScope,
+    id: GoalId,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let access = Access::load(db, scope).await?;
+    let existing = editable(db, scope, &access, id).await?;
+    let txn = db.begin().await.map_err(internal)?;
+    goal::Entity::delete_by_id(id.0).exec(&txn).await.map_err(internal)?;
+    if let Some(owner) = existing.owner_id {
+        plans::note(&txn, scope.org, UserId(owner), existing.year, PlanStep::Edit, now).await?;
+    }
+    txn.commit().await.map_err(internal)
+}
+
+/// A goal with its history and the goals aligned to it, for those who may
+/// see it; a goal they may not see is not found.
+pub async fn details(
+    db: &DatabaseConnection,
+    keys: &Keyring,
+    scope: &OrgScope,
+    id: GoalId,
+    time_zone: chrono_tz::Tz,
+    now: DateTime<Utc>,
+) -> Result<GoalDetails, AppError> {
+    let access = Access::load(db, scope).await?;
+    let row = of_organisation(db, scope, id).await?;
+    let reading = access.reading(&row).ok_or(AppError::NotFound)?;
+    let sealer = Sealer::open(db, keys, scope.org).await?;
+    let shown = sealed::present(db, &sealer, scope, &access, vec![row.clone()])
+        .await?
+        .pop()
+        .ok_or(AppError::NotFound)?;
+    let check_ins = sealed::check_ins(db, &sealer, id, time_zone).await?;
+    let children = goal::Entity::find()
+        .filter(goal::Column::OrgId.eq(scope.org.0))
+        .filter(goal::Column::ParentId.eq(id.0))
+        .all(db)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .filter(|child| access.reading(child) == Some(Reading::Visible))
+        .map(|child| sealer.reference(&child))
+        .collect::<Result<Vec<GoalRef>, AppError>>()?;
+    if reading == Reading::AsHrReader {
+        record_hr_read(db, scope, row.owner_id, now).await?;
+    }
+    Ok(GoalDetails { goal: shown, check_ins, children })
+}
+
+/// The goals that `query` asks for and the viewer may see, by due date.
+pub async fn list(
+    db: &DatabaseConnection,
+    keys: &Keyring,
+    scope: &OrgScope,
+    query: &GoalQuery,
+    now: DateTime<Utc>,
+) -> Result<Vec<crate::domain::dto::Goal>, AppError> {
+    let access = Access::load(db, scope).await?;
+    let mut find = goal::Entity::find().filter(goal::Column::OrgId.eq(scope.org.0));
+    find = match query.owner {
+        Some(owner) => find.filter(goal::Column::OwnerId.eq(owner.0)),
+        None => find.filter(goal::Column::OwnerId.is_null()),
+    };
+    if let Some(year) = query.year {
+        find = find.filter(goal::Column::Year.eq(year));
+    }
+    if let Some(status) = query.status {
+        find = find.filter(goal::Column::Status.eq(status.code()));
+    }
+    let rows = find
+        .order_by_asc(goal::Column::Year)
+        .order_by_asc(goal::Column::DueOn)
+        .order_by_asc(goal::Column::CreatedAt)
+        .all(db)
+        .await
+        .map_err(internal)?;
+    let readings: Vec<Option<Reading>> = rows.iter().map(|row| access.reading(row)).collect();
+    if readings.contains(&Some(Reading::AsHrReader)) {
+        record_hr_read(db, scope, query.owner.map(|o| o.0), now).await?;
+    }
+    let visible =
+        rows.into_iter().zip(readings).filter(|(_, reading)| reading.is_some()).map(|(row, _)| row).collect();
+    let sealer = Sealer::open(db, keys, scope.org).await?;
+    sealed::present(db, &sealer, scope, &access, visible).await
+}
+
+/// Posts a progress update: new values for the key results, a status, a
+/// progress for a goal without key results, a comment.
+pub async fn check_in(
+    db: &DatabaseConnection,
+    keys: &Keyring,
+    scope: &OrgScope,
+    id: GoalId,
+    form: &CheckInForm,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let access = Access::load(db, scope).await?;
+    editable(db, scope, &access, id).await?;
+    let status =
+        GoalStatus::from_code(form.status.trim()).ok_or_else(|| invalid("status", Problem::NotAChoice))?;
+    if form.comment.trim().chars().count() > GOAL_TEXT_MAX as usize {
+        return Err(invalid("comment", Problem::TooLong { max: GOAL_TEXT_MAX }));
+    }
+    let results = key_results_of(db, id).await?;
+    let mut values = Vec::new();
+    for (at, sent) in form.values.iter().enumerate() {
+        let Some(result) = results.iter().find(|r| r.id.to_string() == sent.id.trim()) else {
+            return Err(invalid(&format!("values.{at}.value"), Problem::NotAChoice));
+        };
+        let value = parse_number(&sent.value)
+            .ok_or_else(|| invalid(&format!("values.{at}.value"), Problem::InvalidNumber))?;
+        values.push((result.id, value));
+    }
+    let manual = match form.progress.trim() {
+        "" => None,
+        text => Some(
+            parse_number(text)
+                .filter(|p| (0.0..=100.0).contains(p))
+                .ok_or_else(|| invalid("progress", Problem::InvalidNumber))?,
+        ),
+    };
+    let sealer = Sealer::open(db, keys, scope.org).await?;
+    let check_in = uuid::Uuid::now_v7();
+    let txn = db.begin().await.map_err(internal)?;
+    for (result, value) in &values {
+        key_result::ActiveModel { id: Set(*result), current_value: Set(*value), ..Default::default() }
+            .update(&txn)
+            .await
+            .map_err(internal)?;
+    }
+    let current =
+        goal::Entity::find_by_id(id.0).one(&txn).await.map_err(internal)?.ok_or(AppError::NotFound)?;
+    let manual = manual.map_or(current.progress, |p| p.round() as i32);
+    goal::ActiveModel {
+        id: Set(id.0),
+        status: Set(status.code().to_owned()),
+        progress: Set(manual),
+        updated_at: Set(now),
+        ..Default::default()
+    }
+    .update(&txn)
+    .await
+    .map_err(internal)?;
+    let progress = refresh_progress(&txn, id).await?;
+    let after: String =
+        key_results_of(&txn, id).await?.iter().map(|r| format!("{}={}\n", r.id, r.current_value)).collect();
+    goal_check_in::ActiveModel {
+        id: Set(check_in),
+        goal_id: Set(id.0),
+        author_id: Set(scope.user.0),
+        status: Set(status.code().to_owned()),
+        progress: Set(i32::from(progress)),
+        comment: Set(sealer.seal_check_in(check_in, form.comment.trim())),
+        values: Set(after),
+        created_at: Set(now),
+    }
+    .insert(&txn)
+    .await
+    .map_err(internal)?;
+    txn.commit().await.map_err(internal)
+}
+
+/// The goals a goal may be aligned to: the organisation's and the units'
+/// goals of that year (other than itself).
+pub async fn alignable(
+    db: &DatabaseConnection,
+    keys: &Keyring,
+    scope: &OrgScope,
+    year: i32,
+) -> Result<Vec<GoalRef>, AppError> {
+    let sealer = Sealer::open(db, keys, scope.org).await?;
+    goal::Entity::find()
+        .filter(goal::Column::OrgId.eq(scope.org.0))
+        .filter(goal::Column::OwnerId.is_null())
+        .filter(goal::Column::Year.eq(year))
+        .order_by_asc(goal::Column::Kind)
+        .order_by_asc(goal::Column::CreatedAt)
+        .all(db)
+        .await
+        .map_err(internal)?
+        .iter()
+        .map(|row| sealer.reference(row))
+        .collect()
+}
+
+async fn of_organisation(
+    db: &impl ConnectionTrait,
+    scope: &OrgScope,
+    id: GoalId,
+) -> Result<goal::Model, AppError> {
+    goal::Entity::find_by_id(id.0)
+        .filter(goal::Column::OrgId.eq(scope.org.0))
+        .one(db)
+        .await
+        .map_err(internal)?
+        .ok_or(AppError::NotFound)
+}
+
+/// The goal, when the sender may change it: not found if they may not even
+/// see it, forbidden if they may only see it.
+async fn editable(
+    db: &DatabaseConnection,
+    scope: &OrgScope,
+    access: &Access,
+    id: GoalId,
+) -> Result<goal::Model, AppError> {
+    let row = of_organisation(db, scope, id).await?;
+    match (access.reading(&row), access.may_edit(&row)) {
+        (_, true) => Ok(row),
+        (Some(_), false) => Err(AppError::Forbidden),
+        (None, false) => Err(AppError::NotFound),
+    }
+}
+
+/// Whose personal goal it is: the sender, or a report of theirs.
+async fn owner_of(
+    db: &DatabaseConnection,
+    scope: &OrgScope,
+    access: &Access,
+    checked: &CheckedGoal,
+) -> Result<Option<UserId>, AppError> {
+    match checked.kind {
+        GoalKind::Organisation if !access.is_admin() => Err(AppError::Forbidden),
+        GoalKind::Organisation | GoalKind::Team => Ok(None),
+        GoalKind::Performance | GoalKind::Development => {
+            let Some(owner) = &checked.owner else { return Ok(Some(scope.user)) };
+            let owner = UserId(owner.parse().map_err(|_| invalid("owner", Problem::NotAChoice))?);
+            let exists = user_account::Entity::find_by_id(owner.0)
+                .filter(user_account::Column::OrgId.eq(scope.org.0))
+                .one(db)
+                .await
+                .map_err(internal)?
+                .is_some();
+            match (exists, owner == scope.user || access.manages(owner)) {
+                (false, _) => Err(invalid("owner", Problem::NotAChoice)),
+                (true, false) => Err(AppError::Forbidden),
+                (true, true) => Ok(Some(owner)),
+            }
+        }
+    }
+}
+
+/// The unit of a team goal, which the sender must manage (or administer).
+async fn unit_of(
+    db: &DatabaseConnection,
+    scope: &OrgScope,
+    access: &Access,
+    checked: &CheckedGoal,
+) -> Result<Option<UnitId>, AppError> {
+    if checked.kind != GoalKind::Team {
+        return Ok(None);
+    }
+    let unit = checked.unit.as_deref().ok_or_else(|| invalid("unit", Problem::Required))?;
+    let unit = UnitId(unit.parse().map_err(|_| invalid("unit", Problem::NotAChoice))?);
+    let exists = org_unit::Entity::find_by_id(unit.0)
+        .filter(org_unit::Column::OrgId.eq(scope.org.0))
+        .one(db)
+        .await
+        .map_err(internal)?
+        .is_some();
+    if !exists {
+        return Err(invalid("unit", Problem::NotAChoice));
+    }
+    if !access.may_set_team_goals(unit) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(Some(unit))
+}
+
+/// The competency or core value a development goal develops (required
+/// there, and nowhere else).
+async fn develops(
+    db: &DatabaseConnection,
+    scope: &OrgScope,
+    checked: &CheckedGoal,
+) -> Result<(Option<uuid::Uuid>, Option<uuid::Uuid>), AppError> {
+    if checked.kind != GoalKind::Development {
+        return Ok((None, None));
+    }
+    let id = checked.develops.as_deref().ok_or_else(|| invalid("develops", Problem::Required))?;
+    let id: uuid::Uuid = id.parse().map_err(|_| invalid("develops", Problem::NotAChoice))?;
+    let is_competency = competency::Entity::find_by_id(id)
+        .filter(competency::Column::OrgId.eq(scope.org.0))
+        .one(db)
+        .await
+        .map_err(internal)?
+        .is_some();
+    if is_competency {
+        return Ok((Some(id), None));
+    }
+    let is_value = core_value::Entity::find_by_id(id)
+        .filter(core_value::Column::OrgId.eq(scope.org.0))
+        .one(db)
+        .await
+        .map_err(internal)?
+        .is_some();
+    if is_value { Ok((None, Some(id))) } else { Err(invalid("develops", Problem::NotAChoice)) }
+}
+
+/// The goal it is aligned to: an organisation or team goal of the
+/// organisation; never itself or one aligned below it.
+async fn parent_of(
+    db: &DatabaseConnection,
+    scope: &OrgScope,
+    access: &Access,
+    checked: &CheckedGoal,
+    itself: Option<GoalId>,
+) -> Result<Option<GoalId>, AppError> {
+    let Some(parent) = checked.parent.as_deref() else { return Ok(None) };
+    let parent = GoalId(parent.parse().map_err(|_| invalid("parent", Problem::NotAChoice))?);
+    let row = of_organisation(db, scope, parent).await.map_err(|_| invalid("parent", Problem::NotAChoice))?;
+    let kind = GoalKind::from_code(&row.kind);
+    if kind.is_none_or(GoalKind::is_personal) || access.reading(&row).is_none() {
+        return Err(invalid("parent", Problem::NotAChoice));
+    }
+    // Walk up from the parent: meeting the goal itself would close a circle.
+    let mut above = Some(row);
+    let mut steps = 0;
+    while let Some(goal) = above {
+        if Some(GoalId(goal.id)) == itself || steps > 100 {
+            return Err(invalid("parent", Problem::WouldCreateCycle));
+        }
+        above = match goal.parent_id {
+            Some(next) => goal::Entity::find_by_id(next).one(db).await.map_err(internal)?,
+            None => None,
+        };
+        steps += 1;
+    }
+    Ok(Some(parent))
+}
+
+/// What the form chose, or for a personal goal the default of the owner's
+/// unit; organisation and team goals are for everyone to see.
+async fn visibility_of(
+    db: &DatabaseConnection,
+    scope: &OrgScope,
+    checked: &CheckedGoal,
+    owner: Option<UserId>,
+) -> Result<GoalVisibility, AppError> {
+    let Some(owner) = owner else { return Ok(GoalVisibility::Organisation) };
+    if let Some(chosen) = checked.visibility {
+        return Ok(chosen);
+    }
+    let default = settings::for_person(db, scope.org, owner, Setting::GoalVisibility).await?;
+    Ok(GoalVisibility::from_code(&default).unwrap_or(GoalVisibility::Manager))
+}
+
+fn due_on(checked: &CheckedGoal) -> Option<chrono::NaiveDate> {
+    checked.due_on.as_deref().and_then(|date| chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok())
+}
+
+async fn key_results_of(db: &impl ConnectionTrait, id: GoalId) -> Result<Vec<key_result::Model>, AppError> {
+    key_result::Entity::find()
+        .filter(key_result::Column::GoalId.eq(id.0))
+        .order_by_asc(key_result::Column::Position)
+        .all(db)
+        .await
+        .map_err(internal)
+}
+
+/// Makes the goal's key results those of the form, in order: an existing
+/// one keeps its current value (and id) at its position.
+async fn replace_key_results(
+    db: &impl ConnectionTrait,
+    sealer: &Sealer,
+    id: GoalId,
+    checked: &CheckedGoal,
+    existing: &[key_result::Model],
+) -> Result<(), AppError> {
+    for (position, (title, start, target)) in checked.key_results.iter().enumerate() {
+        let position_number = i32::try_from(position).unwrap_or(i32::MAX);
+        match existing.get(position) {
+            Some(kept) => key_result::ActiveModel {
+                id: Set(kept.id),
+                title: Set(sealer.seal_key_result(kept.id, title)),
+                start_value: Set(*start),
+                target_value: Set(*target),
+                ..Default::default()
+            }
+            .update(db)
+            .await
+            .map(|_| ())
+            .map_err(internal)?,
+            None => {
+                let result = uuid::Uuid::now_v7();
+                key_result::ActiveModel {
+                    id: Set(result),
+                    goal_id: Set(id.0),
+                    position: Set(position_number),
+                    title: Set(sealer.seal_key_result(result, title)),
+                    start_value: Set(*start),
+                    target_value: Set(*target),
+                    current_value: Set(*start),
+                }
+                .insert(db)
+                .await
+                .map_err(internal)?;
+            }
+        }
+    }
+    for dropped in existing.iter().skip(checked.key_results.len()) {
+        key_result::Entity::delete_by_id(dropped.id).exec(db).await.map_err(internal)?;
+    }
+    Ok(())
+}
+
+/// Computes and stores the goal's progress from its key results (or keeps
+/// the last check-in's, without key results).
+async fn refresh_progress(db: &impl ConnectionTrait, id: GoalId) -> Result<u8, AppError> {
+    let row = goal::Entity::find_by_id(id.0).one(db).await.map_err(internal)?.ok_or(AppError::NotFound)?;
+    let measures: Vec<Measure> = key_results_of(db, id)
+        .await?
+        .iter()
+        .map(|r| Measure { start: r.start_value, target: r.target_value, current: r.current_value })
+        .collect();
+    let status = GoalStatus::from_code(&row.status).unwrap_or(GoalStatus::OnTrack);
+    let manual = u8::try_from(row.progress.clamp(0, 100)).unwrap_or(0);
+    let progress = rules::progress(&measures, manual, status);
+    goal::ActiveModel { id: Set(id.0), progress: Set(i32::from(progress)), ..Default::default() }
+        .update(db)
+        .await
+        .map_err(internal)?;
+    Ok(progress)
+}
+
+/// An admin read someone's goals through the HR reader right (PRODUCT.md §1).
+async fn record_hr_read(
+    db: &DatabaseConnection,
+    scope: &OrgScope,
+    owner: Option<uuid::Uuid>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let mut entry = AuditEntry::by_user(scope.org, scope.user, AuditAction::ContentReadAsHrReader);
+    if let Some(owner) = owner {
+        entry = entry.on("user", owner);
+    }
+    audit::record(db, entry, now).await.map_err(internal)
+}
+
+#[cfg(test)]
+mod tests;

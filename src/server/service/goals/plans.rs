@@ -1,0 +1,180 @@
+//! A person's goal plan for a year (issue 5): where the organisation asks
+//! managers to approve plans (setting "Managers approve goal plans", per
+//! unit), the owner submits it, a manager approves it or returns it with a
+//! comment; changing a goal of a submitted or approved plan makes it a
+//! draft again. Without approval, plans are not tracked.
+
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, Set};
+
+use super::access::Access;
+use super::sealed::Sealer;
+use crate::domain::AppError;
+use crate::domain::dto::{GOAL_TEXT_MAX, GoalPlan, PersonRef};
+use crate::domain::goals::{PlanState, PlanStep};
+use crate::domain::ids::{OrgId, UserId};
+use crate::domain::settings::Setting;
+use crate::domain::validation::{FieldError, Problem};
+use crate::server::auth::OrgScope;
+use crate::server::crypto::Keyring;
+use crate::server::db::internal;
+use crate::server::entity::{goal_plan, user_account};
+use crate::server::service::settings;
+
+async fn approval_required(db: &impl ConnectionTrait, org: OrgId, owner: UserId) -> Result<bool, AppError> {
+    Ok(settings::for_person(db, org, owner, Setting::GoalApproval).await? == "on")
+}
+
+async fn state_of(
+    db: &impl ConnectionTrait,
+    owner: UserId,
+    year: i32,
+) -> Result<Option<goal_plan::Model>, AppError> {
+    goal_plan::Entity::find_by_id((owner.0, year)).one(db).await.map_err(internal)
+}
+
+/// Takes `step` on the plan where approval is required and the step is
+/// possible; otherwise changes nothing. For edits inside the change's transaction.
+pub(super) async fn note(
+    db: &impl ConnectionTrait,
+    org: OrgId,
+    owner: UserId,
+    year: i32,
+    step: PlanStep,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    if !approval_required(db, org, owner).await? {
+        return Ok(());
+    }
+    let current = state_of(db, owner, year).await?;
+    let state = current.as_ref().and_then(|row| PlanState::from_code(&row.state)).unwrap_or(PlanState::Draft);
+    if let Some(next) = state.after(step).filter(|next| *next != state || current.is_none()) {
+        store(db, owner, year, next, current.and_then(|row| row.comment), None, now).await?;
+    }
+    Ok(())
+}
+
+async fn store(
+    db: &impl ConnectionTrait,
+    owner: UserId,
+    year: i32,
+    state: PlanState,
+    comment: Option<Vec<u8>>,
+    decided_by: Option<UserId>,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    goal_plan::Entity::delete_by_id((owner.0, year)).exec(db).await.map_err(internal)?;
+    goal_plan::ActiveModel {
+        owner_id: Set(owner.0),
+        year: Set(year),
+        state: Set(state.code().to_owned()),
+        comment: Set(comment),
+        decided_by: Set(decided_by.map(|d| d.0)),
+        updated_at: Set(now),
+    }
+    .insert(db)
+    .await
+    .map(|_| ())
+    .map_err(internal)
+}
+
+/// Whose plan, for which year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PlanOf {
+    pub owner: UserId,
+    pub year: i32,
+}
+
+/// The plan, for its owner and their managers.
+pub async fn plan(
+    db: &DatabaseConnection,
+    keys: &Keyring,
+    scope: &OrgScope,
+    of: PlanOf,
+) -> Result<GoalPlan, AppError> {
+    let PlanOf { owner, year } = of;
+    let person = owner_in_reach(db, scope, owner).await?;
+    let row = state_of(db, owner, year).await?;
+    let comment = match row.as_ref().and_then(|row| row.comment.as_deref()) {
+        Some(sealed) => Some(Sealer::open(db, keys, scope.org).await?.plan_comment(owner, year, sealed)?),
+        None => None,
+    };
+    Ok(GoalPlan {
+        owner: PersonRef { id: owner, name: person.name },
+        year,
+        state: row.and_then(|row| PlanState::from_code(&row.state)).unwrap_or(PlanState::Draft),
+        comment,
+        approval_required: approval_required(db, scope.org, owner).await?,
+    })
+}
+
+/// The owner submits; one of their managers approves or returns (with a comment).
+pub async fn plan_step(
+    db: &DatabaseConnection,
+    keys: &Keyring,
+    scope: &OrgScope,
+    of: PlanOf,
+    (step, comment): (PlanStep, &str),
+    now: DateTime<Utc>,
+) -> Result<GoalPlan, AppError> {
+    let PlanOf { owner, year } = of;
+    owner_in_reach(db, scope, owner).await?;
+    let access = Access::load(db, scope).await?;
+    let allowed = match step {
+        PlanStep::Submit => owner == scope.user,
+        PlanStep::Approve | PlanStep::Return => access.manages(owner),
+        PlanStep::Edit => false,
+    };
+    if !allowed {
+        return Err(AppError::Forbidden);
+    }
+    let not_now =
+        || AppError::Invalid { errors: vec![FieldError { field: "plan".into(), problem: Problem::NotNow }] };
+    if !approval_required(db, scope.org, owner).await? {
+        return Err(not_now());
+    }
+    let current = state_of(db, owner, year).await?;
+    let state = current.as_ref().and_then(|row| PlanState::from_code(&row.state)).unwrap_or(PlanState::Draft);
+    let next = state.after(step).ok_or_else(not_now)?;
+    let comment = comment.trim();
+    let sealed_comment = match step {
+        PlanStep::Return if comment.is_empty() => {
+            return Err(AppError::Invalid {
+                errors: vec![FieldError { field: "comment".into(), problem: Problem::Required }],
+            });
+        }
+        PlanStep::Return if comment.chars().count() > GOAL_TEXT_MAX as usize => {
+            let problem = Problem::TooLong { max: GOAL_TEXT_MAX };
+            return Err(AppError::Invalid { errors: vec![FieldError { field: "comment".into(), problem }] });
+        }
+        PlanStep::Return => {
+            Some(Sealer::open(db, keys, scope.org).await?.seal_plan_comment(owner, year, comment))
+        }
+        // The comment stays in view while the owner fixes and resubmits.
+        PlanStep::Submit => current.and_then(|row| row.comment),
+        _ => None,
+    };
+    let decided_by = matches!(step, PlanStep::Approve | PlanStep::Return).then_some(scope.user);
+    store(db, owner, year, next, sealed_comment, decided_by, now).await?;
+    plan(db, keys, scope, of).await
+}
+
+/// The owner, when the sender is them or manages them; else not found.
+async fn owner_in_reach(
+    db: &DatabaseConnection,
+    scope: &OrgScope,
+    owner: UserId,
+) -> Result<user_account::Model, AppError> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let person = user_account::Entity::find_by_id(owner.0)
+        .filter(user_account::Column::OrgId.eq(scope.org.0))
+        .one(db)
+        .await
+        .map_err(internal)?
+        .ok_or(AppError::NotFound)?;
+    if owner == scope.user || Access::load(db, scope).await?.manages(owner) {
+        Ok(person)
+    } else {
+        Err(AppError::NotFound)
+    }
+}
