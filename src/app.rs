@@ -14,6 +14,9 @@ use crate::features::audit_log::pages::{OrganisationAuditLogPage, PlatformAuditL
 use crate::features::dashboard::pages::DashboardPage;
 use crate::features::frame::pages::{CompetenciesPage, CompetencyPage, ValuesPage};
 use crate::features::functions::pages::FunctionsPage;
+use crate::features::goals::pages::{
+    EditGoalPage, GoalPage, GoalsPage, NewGoalPage, OrganisationGoalsPage, TeamGoalsPage,
+};
 use crate::features::import::pages::ImportPage;
 use crate::features::operator::pages::{NewOrganisationPage, OrganisationPage, OrganisationsPage};
 use crate::features::org_chart::pages::{OrgChartPage, TeamPage};
@@ -54,6 +57,13 @@ pub fn App() -> impl IntoView {
                     />
                     <Route path=path!("/org") view=OrgChartPage ssr=SsrMode::Async/>
                     <Route path=path!("/team") view=TeamPage ssr=SsrMode::Async/>
+                    <Route path=path!("/team/goals") view=TeamGoalsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/goals") view=GoalsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/goals/new") view=NewGoalPage ssr=SsrMode::Async/>
+                    <Route path=path!("/goals/organisation") view=OrganisationGoalsPage ssr=SsrMode::Async/>
+                    // After "/new" and "/organisation", which would otherwise be read as ids.
+                    <Route path=path!("/goals/:id") view=GoalPage ssr=SsrMode::Async/>
+                    <Route path=path!("/goals/:id/edit") view=EditGoalPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/people") view=PeoplePage ssr=SsrMode::Async/>
                     <Route path=path!("/privacy/audit-log") view=OrganisationAuditLogPage ssr=SsrMode::Async/>
                     <Route path=path!("/operator/audit-log") view=PlatformAuditLogPage ssr=SsrMode::Async/>

@@ -5,6 +5,7 @@ pub mod audit_log;
 pub mod dashboard;
 pub mod frame;
 pub mod functions;
+pub mod goals;
 pub mod import;
 pub mod operator;
 pub mod org_chart;

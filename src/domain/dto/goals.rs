@@ -13,6 +13,8 @@ pub const TITLE_MAX: u32 = 200;
 pub const TEXT_MAX: u32 = 4000;
 /// Most key results on one goal.
 pub const KEY_RESULTS_MAX: usize = 10;
+/// Key-result rows the goal form offers (more when a goal has more).
+pub const KEY_RESULT_ROWS: usize = 5;
 
 /// A goal as someone who may see it sees it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -25,8 +27,8 @@ pub struct Goal {
     pub unit: Option<(UnitId, String)>,
     /// The goal it is aligned to, if the viewer may see that one.
     pub parent: Option<GoalRef>,
-    /// The competency or core value a development goal develops.
-    pub develops: Option<super::FunctionName>,
+    /// The competency or core value a development goal develops: its id and name.
+    pub develops: Option<(String, super::FunctionName)>,
     pub year: i32,
     pub title: String,
     pub description: String,
@@ -252,6 +254,9 @@ pub struct GoalPlan {
     pub comment: Option<String>,
     /// Whether the organisation asks managers to approve this person's plans.
     pub approval_required: bool,
+    /// Whether the viewer is the owner (who submits) or their manager (who decides).
+    pub viewer_is_owner: bool,
+    pub viewer_manages: bool,
 }
 
 #[cfg(test)]
@@ -297,4 +302,45 @@ mod tests {
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["kind", "year", "title", "due_on", "visibility", "key_results.0.start"]);
     }
+}
+
+/// What the goal form offers the sender.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoalChoices {
+    /// The year they are for.
+    pub year: i32,
+    /// Organisation and team goals of the year, to align to.
+    pub alignable: Vec<GoalRef>,
+    /// Competencies and core values, for development goals.
+    pub competencies: Vec<(String, super::FunctionName)>,
+    pub values: Vec<(String, super::FunctionName)>,
+    /// Units the sender may set team goals for.
+    pub units: Vec<(UnitId, String)>,
+    /// People the sender may set personal goals for besides themselves.
+    pub reports: Vec<PersonRef>,
+    /// Whether the sender may set organisation goals.
+    pub organisation_goals: bool,
+}
+
+/// One report's goals for a year, on the manager's overview.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportGoals {
+    pub person: PersonRef,
+    /// Goals the manager may see.
+    pub goals: u32,
+    /// Of those, at risk or behind.
+    pub behind: u32,
+    pub average_progress: u8,
+    pub plan: PlanState,
+    pub approval_required: bool,
+}
+
+/// The goals of one year, as a list asked for them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GoalList {
+    /// The year shown: the one asked for, or this year.
+    pub year: i32,
+    /// Whose goals: `None` for one's own or the organisation's.
+    pub owner: Option<PersonRef>,
+    pub goals: Vec<Goal>,
 }

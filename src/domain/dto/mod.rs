@@ -23,10 +23,10 @@ pub use bilingual::{BilingualForm, in_language};
 pub use frame::{Competency, CompetencyLevel, CompetencyLevelForm, CompetencyScopeForm, CoreValue};
 pub use functions::JobFunction;
 pub use goals::{
-    CheckIn, CheckInForm, CheckedGoal, Goal, GoalDetails, GoalForm, GoalPlan, GoalRef, KeyResult,
-    KeyResultForm, KeyResultValue, parse_number,
+    CheckIn, CheckInForm, CheckedGoal, Goal, GoalChoices, GoalDetails, GoalForm, GoalList, GoalPlan, GoalRef,
+    KeyResult, KeyResultForm, KeyResultValue, ReportGoals, parse_number,
 };
-pub use goals::{TEXT_MAX as GOAL_TEXT_MAX, TITLE_MAX as GOAL_TITLE_MAX};
+pub use goals::{KEY_RESULT_ROWS, TEXT_MAX as GOAL_TEXT_MAX, TITLE_MAX as GOAL_TITLE_MAX};
 pub use import::{
     ImportColumn, ImportIssue, ImportOutcome, ImportPreview, ImportProblem, ImportProgress, RowOutcome,
     RowPreview,

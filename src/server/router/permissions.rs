@@ -17,7 +17,7 @@ use sea_orm::DatabaseConnection;
 use tower::ServiceExt;
 
 use super::build;
-use crate::domain::dto::{BilingualForm, CompetencyLevelForm};
+use crate::domain::dto::{BilingualForm, CompetencyLevelForm, GoalForm};
 use crate::domain::ids::{OrgId, UnitId, UserId};
 use crate::domain::roles::Roles;
 use crate::i18n::Lang;
@@ -25,7 +25,9 @@ use crate::server::AppState;
 use crate::server::auth::OrgScope;
 use crate::server::auth::session::{self, Holder};
 use crate::server::config::Config;
-use crate::server::service::{accounts, competencies, core_values, functions, organisations, structure};
+use crate::server::service::{
+    accounts, competencies, core_values, functions, goals, organisations, structure,
+};
 use crate::server::testing::TestDb;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -62,6 +64,16 @@ enum Rule {
     /// Operator staff only, called with input that fails validation: 422 for
     /// them (so nothing is created), 401 signed out, 403 for members.
     OperatorOnlyRejectsInput,
+    /// Members, called with input that fails validation: 422 for them (so
+    /// nothing is created), 401 signed out, 403 for operator staff.
+    MemberOnlyRejectsInput,
+    /// Members of the first organisation, on an object every member of it
+    /// may see: 200 for them, 404 for the other organisation's admin.
+    MemberOfTheObject,
+    /// An object of the target person's that only they (and their managers)
+    /// may change: 403 for everyone else of the first organisation, 404 for
+    /// the other organisation's admin.
+    NobodyButTheOwner,
     /// Admins of the organisation: 200 for them (the other organisation's
     /// admin sees their own organisation), 401 signed out, 403 for the rest.
     AdminOnly,
@@ -90,6 +102,18 @@ impl Rule {
             (Rule::MemberOnly, Caller::Anonymous) => 401,
             (Rule::MemberOnly, Caller::Operator) => 403,
             (Rule::MemberOnly, _) => 200,
+            (
+                Rule::MemberOnlyRejectsInput | Rule::MemberOfTheObject | Rule::NobodyButTheOwner,
+                Caller::Anonymous,
+            ) => 401,
+            (
+                Rule::MemberOnlyRejectsInput | Rule::MemberOfTheObject | Rule::NobodyButTheOwner,
+                Caller::Operator,
+            ) => 403,
+            (Rule::MemberOnlyRejectsInput, _) => 422,
+            (Rule::MemberOfTheObject | Rule::NobodyButTheOwner, Caller::OtherTenantAdmin) => 404,
+            (Rule::MemberOfTheObject, _) => 200,
+            (Rule::NobodyButTheOwner, _) => 403,
             (Rule::OperatorOnly, Caller::Anonymous) => 401,
             (Rule::OperatorOnly, _) => 403,
             (Rule::OperatorOnlyRejectsInput, Caller::Operator) => 422,
@@ -200,6 +224,17 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("/api/import/start", "content=&fingerprint=0&invite=false", Rule::AdminOnlyRejectsInput),
     // No such import, whoever asks.
     ("/api/import/follow", "job=00000000-0000-0000-0000-000000000000", Rule::AdminOnlyAnswers(404)),
+    ("/api/goals/list", "year=2027&owner=&status=", Rule::MemberOnly),
+    ("/api/goals/details", "id={goal}", Rule::MemberOfTheObject),
+    ("/api/goals/choices", "year=2027", Rule::MemberOnly),
+    ("/api/goals/create", "form[kind]=&form[year]=2027&form[title]=", Rule::MemberOnlyRejectsInput),
+    ("/api/goals/update", "id={goal}&form[title]=Anders&form[year]=2027", Rule::NobodyButTheOwner),
+    ("/api/goals/delete", "id={goal}", Rule::NobodyButTheOwner),
+    ("/api/goals/check_in", "id={goal}&form[status]=done", Rule::NobodyButTheOwner),
+    ("/api/goals/plan", "owner=&year=2027", Rule::MemberOnly),
+    // Nobody's plan needs approval in this world: refused, nothing changes.
+    ("/api/goals/plan_step", "owner=&year=2027&step=submit&comment=", Rule::MemberOnlyRejectsInput),
+    ("/api/goals/team", "year=2027", Rule::MemberOnly),
     ("/api/settings/organisation", "", Rule::AdminOnly),
     ("/api/settings/unit", "unit={unit}", Rule::AdminOfTheObject),
     ("/api/settings/choose", "unit={unit}&setting=feature.surveys&value=", Rule::AdminOfTheObject),
@@ -298,7 +333,17 @@ async fn world(db: DatabaseConnection) -> World {
         OrgScope { org: first, user: admin_user.expect("an admin"), name: "Ada".into(), roles: admin };
     let unit = structure::create(&db, &first_admin, "Zorg", None, now).await.expect("unit");
     structure::create(&db, &first_admin, "Team", Some(unit), now).await.expect("sub-unit");
-    let objects = objects_of(&db, &first_admin).await;
+    let mut objects = objects_of(&db, &first_admin).await;
+    let tess = OrgScope { org: first, user: UserId(target), name: "Tess".into(), roles: Roles::default() };
+    let goal = GoalForm {
+        kind: "performance".into(),
+        year: "2027".into(),
+        title: "Drie intakes per week".into(),
+        visibility: "organisation".into(),
+        ..Default::default()
+    };
+    let goal = goals::create(&db, &keys, &tess, &goal, now).await.expect("goal");
+    objects.push(("{goal}", goal.to_string()));
     let leptos_options = leptos::prelude::LeptosOptions::builder().output_name("koers").build();
     let state = AppState {
         leptos_options,

@@ -22,9 +22,11 @@ pub fn AppLayout(children: Children) -> impl IntoView {
                         vec![("/operator", Key::NavOrganisations), ("/operator/audit-log", Key::NavAuditLog)]
                     }
                     ViewerKind::Member { roles, .. } => {
-                        let mut links = vec![("/", Key::NavHome), ("/org", Key::NavOrgChart)];
+                        let mut links =
+                            vec![("/", Key::NavHome), ("/goals", Key::NavGoals), ("/org", Key::NavOrgChart)];
                         if roles.contains(&Role::Manager) {
                             links.push(("/team", Key::NavTeam));
+                            links.push(("/team/goals", Key::NavTeamGoals));
                         }
                         if roles.contains(&Role::Admin) {
                             links.push(("/admin/people", Key::NavPeople));

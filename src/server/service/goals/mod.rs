@@ -22,7 +22,8 @@ use self::sealed::Sealer;
 use crate::domain::AppError;
 use crate::domain::audit::AuditAction;
 use crate::domain::dto::{
-    CheckInForm, CheckedGoal, GOAL_TEXT_MAX, GoalDetails, GoalForm, GoalRef, parse_number,
+    CheckInForm, CheckedGoal, FunctionName, GOAL_TEXT_MAX, GoalChoices, GoalDetails, GoalForm, GoalRef,
+    PersonRef, ReportGoals, parse_number,
 };
 use crate::domain::goals::{self as rules, GoalKind, GoalStatus, GoalVisibility, Measure, PlanStep};
 use crate::domain::ids::{GoalId, UnitId, UserId};
@@ -334,6 +335,112 @@ pub async fn alignable(
         .iter()
         .map(|row| sealer.reference(row))
         .collect()
+}
+
+/// What the goal form offers the sender for `year`.
+pub async fn choices(
+    db: &DatabaseConnection,
+    keys: &Keyring,
+    scope: &OrgScope,
+    year: i32,
+) -> Result<GoalChoices, AppError> {
+    let access = Access::load(db, scope).await?;
+    let name = |nl: String, en: String| FunctionName { nl, en };
+    let competencies = super::competencies::list(db, scope.org)
+        .await?
+        .into_iter()
+        .map(|c| (c.id.to_string(), name(c.name_nl, c.name_en)))
+        .collect();
+    let values = super::core_values::list(db, scope.org)
+        .await?
+        .into_iter()
+        .map(|v| (v.id.to_string(), name(v.name_nl, v.name_en)))
+        .collect();
+    let units = org_unit::Entity::find()
+        .filter(org_unit::Column::OrgId.eq(scope.org.0))
+        .order_by_asc(org_unit::Column::Name)
+        .all(db)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .filter(|unit| access.may_set_team_goals(UnitId(unit.id)))
+        .map(|unit| (UnitId(unit.id), unit.name))
+        .collect();
+    Ok(GoalChoices {
+        year,
+        alignable: alignable(db, keys, scope, year).await?,
+        competencies,
+        values,
+        units,
+        reports: reports(db, scope, &access).await?,
+        organisation_goals: access.is_admin(),
+    })
+}
+
+/// A manager's direct reports with how their goals of `year` stand.
+pub async fn team_overview(
+    db: &DatabaseConnection,
+    keys: &Keyring,
+    scope: &OrgScope,
+    year: i32,
+) -> Result<Vec<ReportGoals>, AppError> {
+    let access = Access::load(db, scope).await?;
+    let reports = reports(db, scope, &access).await?;
+    let rows = goal::Entity::find()
+        .filter(goal::Column::OrgId.eq(scope.org.0))
+        .filter(goal::Column::Year.eq(year))
+        .filter(goal::Column::OwnerId.is_in(reports.iter().map(|r| r.id.0)))
+        .all(db)
+        .await
+        .map_err(internal)?;
+    let mut overview = Vec::with_capacity(reports.len());
+    for person in reports {
+        let theirs: Vec<&goal::Model> = rows
+            .iter()
+            .filter(|row| row.owner_id == Some(person.id.0) && access.reading(row).is_some())
+            .filter(|row| row.status != GoalStatus::Cancelled.code())
+            .collect();
+        let behind = theirs
+            .iter()
+            .filter(|row| {
+                [GoalStatus::AtRisk.code(), GoalStatus::Behind.code()].contains(&row.status.as_str())
+            })
+            .count();
+        let total: i32 = theirs.iter().map(|row| row.progress).sum();
+        let count = i32::try_from(theirs.len()).unwrap_or(i32::MAX);
+        let average = if count == 0 { 0 } else { total / count };
+        let plan = plans::plan(db, keys, scope, PlanOf { owner: person.id, year }).await?;
+        overview.push(ReportGoals {
+            goals: u32::try_from(theirs.len()).unwrap_or(u32::MAX),
+            behind: u32::try_from(behind).unwrap_or(u32::MAX),
+            average_progress: u8::try_from(average.clamp(0, 100)).unwrap_or(0),
+            plan: plan.state,
+            approval_required: plan.approval_required,
+            person,
+        });
+    }
+    Ok(overview)
+}
+
+/// The sender's direct reports who are active, by name.
+async fn reports(
+    db: &DatabaseConnection,
+    scope: &OrgScope,
+    access: &Access,
+) -> Result<Vec<PersonRef>, AppError> {
+    let people = user_account::Entity::find()
+        .filter(user_account::Column::OrgId.eq(scope.org.0))
+        .filter(user_account::Column::DeactivatedAt.is_null())
+        .order_by_asc(user_account::Column::Name)
+        .all(db)
+        .await
+        .map_err(internal)?;
+    let reports = access.reports_among(people.iter().map(|p| UserId(p.id)));
+    Ok(people
+        .into_iter()
+        .filter(|p| reports.contains(&UserId(p.id)))
+        .map(|p| PersonRef { id: UserId(p.id), name: p.name })
+        .collect())
 }
 
 async fn of_organisation(

@@ -105,6 +105,8 @@ pub async fn plan(
         state: row.and_then(|row| PlanState::from_code(&row.state)).unwrap_or(PlanState::Draft),
         comment,
         approval_required: approval_required(db, scope.org, owner).await?,
+        viewer_is_owner: owner == scope.user,
+        viewer_manages: Access::load(db, scope).await?.manages(owner),
     })
 }
 

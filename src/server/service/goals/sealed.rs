@@ -154,7 +154,10 @@ pub async fn present(
                 }),
                 unit: row.unit_id.map(|id| (UnitId(id), units.get(&id).cloned().unwrap_or_default())),
                 parent,
-                develops: row.competency_id.or(row.value_id).and_then(|id| develops.get(&id).cloned()),
+                develops: row
+                    .competency_id
+                    .or(row.value_id)
+                    .and_then(|id| develops.get(&id).map(|name| (id.to_string(), name.clone()))),
                 year: row.year,
                 title: sealer.text(row, "title", &row.title)?,
                 description: sealer.text(row, "description", &row.description)?,

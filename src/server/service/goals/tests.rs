@@ -192,7 +192,7 @@ for_each_backend! {
         let value = core_values::create(&db, &linde.femke, &crate::domain::dto::BilingualForm { name_nl: "Betrokken".into(), name_en: "Involved".into(), ..Default::default() }, Utc::now()).await.expect("value");
         let id = add(&db, &linde.sanne, GoalForm { develops: value.to_string(), ..goal("development", "Vaker doorvragen") }).await;
         let shown = read(&db, &linde.sanne, id).await.expect("read").goal;
-        assert_eq!(shown.develops.map(|name| name.en), Some("Involved".to_owned()));
+        assert_eq!(shown.develops.map(|(_, name)| name.en), Some("Involved".to_owned()));
         let without = create(&db, &keys, &linde.sanne, &goal("development", "Iets"), Utc::now()).await;
         assert!(matches!(without, Err(AppError::Invalid { ref errors }) if errors[0].field == "develops" && errors[0].problem == Problem::Required));
     }
@@ -227,6 +227,23 @@ for_each_backend! {
         let reopened = plan(&db, &keys, &linde.sanne, PlanOf { owner: linde.sanne.user, year: 2027 }).await.expect("plan");
         assert_eq!(reopened.state, PlanState::Draft, "a change needs approval again");
         assert_eq!(plan(&db, &keys, &linde.kevin, PlanOf { owner: linde.sanne.user, year: 2027 }).await.err(), Some(AppError::NotFound), "a colleague does not see her plan");
+    }
+
+    async fn a_manager_sees_how_the_goals_of_each_report_stand(db) {
+        let linde = linde(&db).await;
+        let keys = test_keyring();
+        let behind = add(&db, &linde.sanne, GoalForm { visibility: "manager".into(), ..goal("performance", "Achter") }).await;
+        add(&db, &linde.sanne, GoalForm { visibility: "private".into(), ..goal("performance", "Privé") }).await;
+        let halfway = CheckInForm { status: "behind".into(), progress: "40".into(), ..Default::default() };
+        check_in(&db, &keys, &linde.sanne, behind, &halfway, Utc::now()).await.expect("check-in");
+        let overview = team_overview(&db, &keys, &linde.ahmed, 2027).await.expect("overview");
+        let shown: Vec<(&str, u32, u32, u8)> = overview.iter().map(|r| (r.person.name.as_str(), r.goals, r.behind, r.average_progress)).collect();
+        assert_eq!(shown, [("Kevin", 0, 0, 0), ("Sanne", 1, 1, 40)], "her private goal is not counted; Kevin has none");
+        assert!(team_overview(&db, &keys, &linde.kevin, 2027).await.expect("overview").is_empty());
+        let offered = choices(&db, &keys, &linde.ahmed, 2027).await.expect("choices");
+        assert_eq!(offered.reports.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["Kevin", "Sanne"]);
+        assert_eq!(offered.units.iter().map(|(id, _)| *id).collect::<Vec<_>>(), [linde.north]);
+        assert!(!offered.organisation_goals);
     }
 
     async fn another_organisation_sees_nothing_and_the_texts_are_sealed(db) {

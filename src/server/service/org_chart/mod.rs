@@ -193,6 +193,17 @@ pub async fn team(db: &DatabaseConnection, scope: &OrgScope) -> Result<Vec<TeamM
         .collect())
 }
 
+/// The name of someone of the viewer's organisation; anyone else is not found.
+pub async fn name_of(db: &DatabaseConnection, scope: &OrgScope, person: UserId) -> Result<String, AppError> {
+    user_account::Entity::find_by_id(person.0)
+        .filter(user_account::Column::OrgId.eq(scope.org.0))
+        .one(db)
+        .await
+        .map_err(internal)?
+        .map(|p| p.name)
+        .ok_or(AppError::NotFound)
+}
+
 /// Units as the chart lists them, in the order given: name, managers, and
 /// how many members and sub-units each has. Four queries, whatever the count.
 async fn describe(db: &DatabaseConnection, units: &[UnitId]) -> Result<Vec<ChartUnit>, AppError> {

@@ -1,0 +1,143 @@
+import { test, expect, waitForHydration } from "../fixtures/app";
+import { FEMKE, signIn } from "../fixtures/accounts";
+import type { Browser, Page } from "@playwright/test";
+
+const JOYCE = "joyce.kramer@delinde.example"; // manages Wijkteam Zuid
+const LAURA = "laura.brouwer@delinde.example"; // in Wijkteam Zuid
+const TIM = "tim.schouten@delinde.example"; // her colleague there
+const KEVIN = "kevin.meijer@delinde.example"; // in Wijkteam Noord
+
+async function as(browser: Browser, email: string, path: string): Promise<Page> {
+  const page = await (await browser.newContext({ locale: "nl-NL" })).newPage();
+  await page.goto(path);
+  await waitForHydration(page);
+  await signIn(page, email);
+  await expect(page).not.toHaveURL(/\/login/);
+  await waitForHydration(page);
+  return page;
+}
+
+async function newGoal(page: Page, fill: (page: Page) => Promise<void>) {
+  await page.goto("/goals/new");
+  await waitForHydration(page);
+  await fill(page);
+  await page.getByRole("button", { name: "Doel opslaan" }).click();
+}
+
+test("goals cascade from the organisation to a person, whose plan is returned, fixed and approved", async ({ browser }) => {
+  test.slow();
+  const suffix = Date.now().toString(36);
+  const [orgGoal, teamGoal, myGoal] = [`Goede zorg dichtbij ${suffix}`, `Meer cliënten in Zuid ${suffix}`, `Drie intakes per week ${suffix}`];
+
+  // The admin sets an organisation goal and lets Wijkteam Zuid's managers approve plans.
+  const admin = await as(browser, FEMKE.email, "/admin/structure");
+  await admin.getByRole("link", { name: "Wijkteam Zuid", exact: true }).click();
+  await waitForHydration(admin);
+  const settings = admin.getByRole("region", { name: "Instellingen van deze eenheid" });
+  await settings.getByLabel("Leidinggevenden keuren doelenplannen goed", { exact: true }).selectOption("on");
+  await settings.getByRole("button", { name: "Opslaan Leidinggevenden keuren doelenplannen goed" }).click();
+  await expect(settings.getByLabel("Leidinggevenden keuren doelenplannen goed", { exact: true }).locator("option:checked")).toHaveText("Aan");
+  await newGoal(admin, async (page) => {
+    await page.getByLabel("Soort doel").selectOption({ label: "Organisatiedoel" });
+    await page.getByLabel("Titel").fill(orgGoal);
+  });
+  await expect(admin.getByRole("heading", { level: 1, name: orgGoal })).toBeVisible();
+
+  // The team's manager sets a team goal under it.
+  const joyce = await as(browser, JOYCE, "/goals");
+  await newGoal(joyce, async (page) => {
+    await page.getByLabel("Soort doel").selectOption({ label: "Teamdoel" });
+    await page.getByLabel("Eenheid (voor een teamdoel)").selectOption({ label: "Wijkteam Zuid" });
+    await page.getByLabel("Draagt bij aan").selectOption({ label: orgGoal });
+    await page.getByLabel("Titel").fill(teamGoal);
+  });
+  await expect(joyce.getByRole("heading", { level: 1, name: teamGoal })).toBeVisible();
+
+  // Laura aligns a performance goal with two key results, and adds a development goal.
+  const laura = await as(browser, LAURA, "/goals");
+  await newGoal(laura, async (page) => {
+    await page.getByLabel("Titel").fill(myGoal);
+    await page.getByLabel("Draagt bij aan").selectOption({ label: teamGoal });
+    await page.getByLabel("Wie het ziet").selectOption({ label: "Mijn team" });
+    const first = page.getByRole("group", { name: "Kernresultaat 1" });
+    await first.getByLabel("Wat wordt gemeten").fill("Intakes per week");
+    await first.getByLabel("Beginwaarde").fill("1");
+    await first.getByLabel("Streefwaarde").fill("3");
+    const second = page.getByRole("group", { name: "Kernresultaat 2" });
+    await second.getByLabel("Wat wordt gemeten").fill("Wachttijd in dagen");
+    await second.getByLabel("Beginwaarde").fill("10");
+    await second.getByLabel("Streefwaarde").fill("5");
+  });
+  await expect(laura.getByRole("heading", { level: 1, name: myGoal })).toBeVisible();
+  const goalUrl = laura.url();
+  await expect(laura.getByRole("link", { name: teamGoal })).toBeVisible();
+  await newGoal(laura, async (page) => {
+    await page.getByLabel("Soort doel").selectOption({ label: "Ontwikkeldoel" });
+    await page.getByLabel("Titel").fill(`Beter doorvragen ${suffix}`);
+    await page.getByLabel("Ontwikkelt").selectOption({ label: "Klantgerichtheid" });
+  });
+  await expect(laura.getByText("Klantgerichtheid")).toBeVisible();
+
+  // She submits her plan; Joyce returns it with a comment.
+  await laura.goto("/goals");
+  await waitForHydration(laura);
+  await laura.getByRole("button", { name: "Plan indienen bij mijn leidinggevende" }).click();
+  await expect(laura.getByText("Doelenplan: Ingediend bij de leidinggevende")).toBeVisible();
+
+  await joyce.goto("/team/goals");
+  await joyce.getByRole("link", { name: "Laura Brouwer" }).click();
+  await expect(joyce.getByRole("heading", { level: 1, name: "Doelen van Laura Brouwer" })).toBeVisible();
+  await waitForHydration(joyce);
+  await joyce.getByLabel("Opmerking (wat moet er anders)").fill("Maak de wachttijd concreter");
+  await joyce.getByRole("button", { name: "Terugsturen met opmerking" }).click();
+  await expect(joyce.getByText("Doelenplan: Teruggestuurd met opmerking")).toBeVisible();
+
+  // Laura sees why, fixes her goal and submits again; Joyce approves.
+  await laura.reload();
+  await expect(laura.getByText("Opmerking van de leidinggevende: Maak de wachttijd concreter")).toBeVisible();
+  await laura.goto(goalUrl);
+  await waitForHydration(laura);
+  await laura.getByRole("link", { name: "Doel wijzigen" }).click();
+  await waitForHydration(laura);
+  await laura.getByLabel("Meetbaar resultaat").fill("Wachttijd van 10 naar 5 dagen");
+  await laura.getByRole("button", { name: "Doel opslaan" }).click();
+  await expect(laura.getByText("Wachttijd van 10 naar 5 dagen")).toBeVisible();
+  await laura.goto("/goals");
+  await waitForHydration(laura);
+  await laura.getByRole("button", { name: "Plan indienen bij mijn leidinggevende" }).click();
+  await expect(laura.getByText("Doelenplan: Ingediend bij de leidinggevende")).toBeVisible();
+  await joyce.reload();
+  await waitForHydration(joyce);
+  await joyce.getByRole("button", { name: "Plan goedkeuren" }).click();
+  await expect(joyce.getByText("Doelenplan: Goedgekeurd")).toBeVisible();
+
+  // Two check-ins; the progress follows from the key results: (50% + 60%) / 2.
+  await laura.goto(goalUrl);
+  await waitForHydration(laura);
+  const checkIn = laura.getByRole("region", { name: "Voortgang bijwerken" });
+  await checkIn.getByLabel("Intakes per week").fill("2");
+  await checkIn.getByLabel("Toelichting").fill("Eerste intakes gedaan");
+  await checkIn.getByRole("button", { name: "Voortgang opslaan" }).click();
+  await expect(laura.locator("#goal-progress")).toHaveText("25%");
+  await checkIn.getByLabel("Wachttijd in dagen").fill("7");
+  await checkIn.getByLabel("Status").selectOption({ label: "Risico" });
+  await checkIn.getByRole("button", { name: "Voortgang opslaan" }).click();
+  await expect(laura.locator("#goal-progress")).toHaveText("55%");
+  await expect(laura.locator("#goal-status")).toHaveText("Risico");
+  await expect(laura.getByRole("region", { name: "Geschiedenis" }).getByRole("listitem").filter({ hasText: "Eerste intakes gedaan" })).toBeVisible();
+
+  // Her colleague sees the goal (visible to her team); someone of another team does not.
+  const tim = await as(browser, TIM, new URL(goalUrl).pathname);
+  await expect(tim.getByRole("heading", { level: 1, name: myGoal })).toBeVisible();
+  const kevin = await as(browser, KEVIN, new URL(goalUrl).pathname);
+  await expect(kevin.getByText("Dit item bestaat niet of je hebt er geen toegang toe.")).toBeVisible();
+  await expect(kevin.getByRole("heading", { level: 1, name: myGoal })).toHaveCount(0);
+
+  // Back as it was, for the other tests.
+  await admin.goto("/admin/structure");
+  await admin.getByRole("link", { name: "Wijkteam Zuid", exact: true }).click();
+  await waitForHydration(admin);
+  await settings.getByLabel("Leidinggevenden keuren doelenplannen goed", { exact: true }).selectOption("");
+  await settings.getByRole("button", { name: "Opslaan Leidinggevenden keuren doelenplannen goed" }).click();
+  await expect(settings.getByLabel("Leidinggevenden keuren doelenplannen goed", { exact: true }).locator("option:checked")).toHaveText(/Zoals hierboven/);
+});

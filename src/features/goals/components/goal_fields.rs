@@ -1,0 +1,168 @@
+//! The fields of the goal form, empty or filled in with a goal: what it is
+//! and whose, its texts, year and due date, who sees it, what it is aligned
+//! to or develops, and up to five key results. Fields that apply to some
+//! kinds of goal only say so; the server checks the rest.
+
+use leptos::prelude::*;
+
+use crate::domain::AppError;
+use crate::domain::dto::{Goal, GoalChoices, KEY_RESULT_ROWS};
+use crate::domain::goals::{GoalKind, GoalVisibility};
+use crate::i18n::{Key, use_i18n};
+use crate::ui::FieldError;
+
+/// `goal` is the goal being changed (its kind and owner then stay);
+/// `kind` and `year` preset a new one.
+#[component]
+pub fn GoalFields(
+    choices: GoalChoices,
+    goal: Option<Goal>,
+    kind: Option<GoalKind>,
+    year: i32,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let name = move |text: &crate::domain::dto::FunctionName| text.in_language(i18n.lang).to_owned();
+    let editing = goal.is_some();
+    let kind = goal.as_ref().map(|g| g.kind).or(kind).unwrap_or(GoalKind::Performance);
+    let value = |pick: fn(&Goal) -> String| goal.as_ref().map(pick).unwrap_or_default();
+    let (title, description, target) =
+        (value(|g| g.title.clone()), value(|g| g.description.clone()), value(|g| g.target.clone()));
+    let due_on = value(|g| g.due_on.clone().unwrap_or_default());
+    let year = goal.as_ref().map_or(year, |g| g.year);
+    let visibility = goal.as_ref().map(|g| g.visibility);
+    let parent = goal.as_ref().and_then(|g| g.parent.as_ref().map(|p| p.id.to_string())).unwrap_or_default();
+    let own_id = goal.as_ref().map(|g| g.id);
+    let kinds: Vec<GoalKind> = GoalKind::ALL
+        .iter()
+        .copied()
+        .filter(|k| match k {
+            GoalKind::Organisation => choices.organisation_goals,
+            GoalKind::Team => !choices.units.is_empty(),
+            _ => true,
+        })
+        .collect();
+    let kind_field = if editing {
+        view! { <input type="hidden" name="form[kind]" value=kind.code()/> }.into_any()
+    } else {
+        view! {
+            <label for="goal-kind">{i18n.t(Key::GoalsKind)}</label>
+            <select id="goal-kind" name="form[kind]">
+                {kinds.into_iter().map(|k| view! { <option value=k.code() selected=k == kind>{i18n.t(k.label_key())}</option> }).collect_view()}
+            </select>
+            <FieldError error field="kind"/>
+        }
+        .into_any()
+    };
+    let owner_field = (!editing && !choices.reports.is_empty()).then(|| {
+        view! {
+            <label for="goal-owner">{i18n.t(Key::GoalsOwner)}</label>
+            <select id="goal-owner" name="form[owner]">
+                <option value="">{i18n.t(Key::GoalsOwnerMe)}</option>
+                {choices.reports.iter().map(|p| view! { <option value=p.id.to_string()>{p.name.clone()}</option> }).collect_view()}
+            </select>
+            <p class="hint">{i18n.t(Key::GoalsOwnerHint)}</p>
+        }
+    });
+    let unit_field = (!editing && !choices.units.is_empty()).then(|| {
+        view! {
+            <label for="goal-unit">{i18n.t(Key::GoalsUnit)}</label>
+            <select id="goal-unit" name="form[unit]">
+                <option value="">{i18n.t(Key::GoalsNoUnit)}</option>
+                {choices.units.iter().map(|(id, unit)| view! { <option value=id.to_string()>{unit.clone()}</option> }).collect_view()}
+            </select>
+            <p class="hint">{i18n.t(Key::GoalsUnitHint)}</p>
+            <FieldError error field="unit"/>
+        }
+    });
+    let parents = choices
+        .alignable
+        .iter()
+        .filter(|p| Some(p.id) != own_id)
+        .map(|p| {
+            let id = p.id.to_string();
+            let selected = id == parent;
+            view! { <option value=id selected=selected>{p.title.clone()}</option> }
+        })
+        .collect_view();
+    let develops =
+        goal.as_ref().and_then(|g| g.develops.as_ref().map(|(id, _)| id.clone())).unwrap_or_default();
+    let develops_options = choices
+        .competencies
+        .iter()
+        .chain(choices.values.iter())
+        .map(|(id, text)| view! { <option value=id.clone() selected=*id == develops>{name(text)}</option> })
+        .collect_view();
+    let visibility_options = GoalVisibility::ALL
+        .iter()
+        .map(|v| view! { <option value=v.code() selected=Some(*v) == visibility>{i18n.t(v.label_key())}</option> })
+        .collect_view();
+    let key_results = goal.as_ref().map(|g| g.key_results.clone()).unwrap_or_default();
+    let key_result_rows = (0..KEY_RESULT_ROWS.max(key_results.len()))
+        .map(|at| {
+            let existing = key_results.get(at);
+            let field = move |name: &str| format!("form[key_results][{at}][{name}]");
+            let id = move |name: &str| format!("kr-{at}-{name}");
+            let title = existing.map(|r| r.title.clone()).unwrap_or_default();
+            let start = existing.map(|r| r.start.to_string()).unwrap_or_default();
+            let end = existing.map(|r| r.target.to_string()).unwrap_or_default();
+            let number = at + 1;
+            view! {
+                <fieldset class="key-result">
+                    <legend>{i18n.format(Key::GoalsKeyResultNumber, &[("number", &number.to_string())])}</legend>
+                    <label for=id("title")>{i18n.t(Key::GoalsKeyResultTitle)}</label>
+                    <input id=id("title") name=field("title") type="text" value=title/>
+                    <FieldError error field=format!("key_results.{at}.title")/>
+                    <label for=id("start")>{i18n.t(Key::GoalsKeyResultStart)}</label>
+                    <input id=id("start") name=field("start") type="text" inputmode="decimal" value=start/>
+                    <FieldError error field=format!("key_results.{at}.start")/>
+                    <label for=id("target")>{i18n.t(Key::GoalsKeyResultTarget)}</label>
+                    <input id=id("target") name=field("target") type="text" inputmode="decimal" value=end/>
+                    <FieldError error field=format!("key_results.{at}.target")/>
+                </fieldset>
+            }
+        })
+        .collect_view();
+    view! {
+        {kind_field}
+        {owner_field}
+        {unit_field}
+        <label for="goal-title">{i18n.t(Key::GoalsTitleField)}</label>
+        <input id="goal-title" name="form[title]" type="text" value=title required/>
+        <FieldError error field="title"/>
+        <label for="goal-description">{i18n.t(Key::GoalsDescription)}</label>
+        <textarea id="goal-description" name="form[description]" rows="3">{description}</textarea>
+        <FieldError error field="description"/>
+        <label for="goal-target">{i18n.t(Key::GoalsTarget)}</label>
+        <textarea id="goal-target" name="form[target]" rows="2">{target}</textarea>
+        <FieldError error field="target"/>
+        <label for="goal-year">{i18n.t(Key::GoalsYear)}</label>
+        <input id="goal-year" name="form[year]" type="number" min="2000" max="2100" value=year.to_string()/>
+        <FieldError error field="year"/>
+        <label for="goal-due">{i18n.t(Key::GoalsDueOn)}</label>
+        <input id="goal-due" name="form[due_on]" type="date" value=due_on/>
+        <FieldError error field="due_on"/>
+        <label for="goal-visibility">{i18n.t(Key::GoalsVisibility)}</label>
+        <select id="goal-visibility" name="form[visibility]">
+            <option value="" selected=visibility.is_none()>{i18n.t(Key::GoalsVisibilityDefault)}</option>
+            {visibility_options}
+        </select>
+        <p class="hint">{i18n.t(Key::GoalsVisibilityHint)}</p>
+        <label for="goal-parent">{i18n.t(Key::GoalsParent)}</label>
+        <select id="goal-parent" name="form[parent]">
+            <option value="">{i18n.t(Key::GoalsNoParent)}</option>
+            {parents}
+        </select>
+        <FieldError error field="parent"/>
+        <label for="goal-develops">{i18n.t(Key::GoalsDevelops)}</label>
+        <select id="goal-develops" name="form[develops]">
+            <option value="">{i18n.t(Key::GoalsDevelopsNothing)}</option>
+            {develops_options}
+        </select>
+        <p class="hint">{i18n.t(Key::GoalsDevelopsHint)}</p>
+        <FieldError error field="develops"/>
+        <h2>{i18n.t(Key::GoalsKeyResults)}</h2>
+        <p class="hint">{i18n.t(Key::GoalsKeyResultsHint)}</p>
+        {key_result_rows}
+    }
+}
