@@ -1,11 +1,13 @@
 //! Demo data for `make run`: a realistic organisation to click through —
 //! a care group of sixty people in three levels of units, with job
-//! functions, core values and competencies in Dutch and English. The people
+//! functions, core values and competencies in Dutch and English, and a
+//! year of goals with their check-ins. The people
 //! and structure come from `people.csv` through the import, as an admin's
 //! file would. Runs only on an empty database, so a second start keeps what
 //! users changed.
 
 mod frame;
+mod goals;
 
 use std::collections::HashMap;
 
@@ -126,6 +128,7 @@ pub async fn seed_demo_if_empty(
     seed_functions(db, &admin, now).await?;
     seed_people(db, &admin, now).await?;
     seed_values_and_competencies(db, &admin, now).await?;
+    goals::seed_goals(db, keys, org, now).await?;
     tracing::info!(organisation = DEMO_ORGANISATION, "demo data created");
     Ok(true)
 }
@@ -265,6 +268,15 @@ mod tests {
             let noah = user_account::Entity::find_by_id(noah.0).one(&db).await.expect("read").expect("noah");
             let hash = noah.password_hash.expect("everyone has the demo password");
             assert!(password::verify(DEMO_PASSWORD, &hash), "so every demo person can sign in");
+
+            // A year of goals: Sanne's is aligned to her team's, which is aligned to the organisation's.
+            let scope = OrgScope { org, user: sanne, name: "Sanne de Vries".into(), roles: Roles::default() };
+            let query = crate::server::service::goals::GoalQuery { owner: Some(sanne), ..Default::default() };
+            let hers = crate::server::service::goals::list(&db, &keys, &scope, &query, now).await.expect("her goals");
+            assert_eq!(hers.len(), 2);
+            let intakes = hers.iter().find(|g| g.title == "Intakes snel inplannen").expect("her goal");
+            assert!(intakes.progress > 0, "check-ins moved it");
+            assert_eq!(intakes.parent.as_ref().map(|p| p.title.as_str()), Some("Nieuwe cliënten binnen vijf dagen in zorg"));
         }
     }
 }
