@@ -68,7 +68,7 @@ test("an admin builds three levels, names a manager and members, and grants the 
 
   // A unit with members is not deleted; the message says why.
   await page.getByRole("button", { name: "Eenheid verwijderen" }).click();
-  await expect(page.getByRole("alert")).toContainText("Verplaats of verwijder eerst de subeenheden en leden.");
+  await expect(page.getByRole("alert")).toContainText("Verplaats of verwijder eerst de subeenheden, leden en teamdoelen.");
 
   // A job function, named in both languages, given to someone on their page.
   const fn = { nl: `Wijkverpleegkundige ${suffix}`, en: `District nurse ${suffix}` };

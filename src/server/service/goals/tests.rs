@@ -146,6 +146,13 @@ for_each_backend! {
         assert!(matches!(refused, Err(AppError::Invalid { ref errors }) if errors[0].problem == Problem::WouldCreateCycle));
         let options: Vec<GoalId> = alignable(&db, &keys, &linde.sanne, 2027).await.expect("options").iter().map(|g| g.id).collect();
         assert_eq!(options, [growth, team_goal]);
+
+        // A unit with team goals is not deleted, even once its people have left.
+        for member in [&linde.ahmed, &linde.sanne, &linde.kevin] {
+            structure::remove_member(&db, &linde.femke, linde.north, member.user, Utc::now()).await.expect("left");
+        }
+        let deleted = structure::delete(&db, &linde.femke, linde.north, Utc::now()).await;
+        assert!(matches!(deleted, Err(AppError::Invalid { ref errors }) if errors[0].problem == Problem::UnitNotEmpty));
     }
 
     async fn check_ins_move_the_key_results_and_form_the_history(db) {

@@ -23,7 +23,7 @@ use crate::server::auth::OrgScope;
 use crate::server::auth::reach::Structure;
 use crate::server::db::internal;
 use crate::server::entity::{
-    hr_reader_grant, manager_override, org_unit, unit_manager, unit_member, user_account,
+    goal, hr_reader_grant, manager_override, org_unit, unit_manager, unit_member, user_account,
 };
 
 /// Every unit of the admin's organisation, depth first, siblings by name.
@@ -209,7 +209,9 @@ pub async fn delete(
     unit_of(db, admin, unit).await?;
     let children = org_unit::Entity::find().filter(org_unit::Column::ParentId.eq(unit.0)).count(db).await;
     let members = unit_member::Entity::find().filter(unit_member::Column::UnitId.eq(unit.0)).count(db).await;
-    if children.map_err(internal)? > 0 || members.map_err(internal)? > 0 {
+    // Its team goals would lose their unit.
+    let goals = goal::Entity::find().filter(goal::Column::UnitId.eq(unit.0)).count(db).await;
+    if children.map_err(internal)? > 0 || members.map_err(internal)? > 0 || goals.map_err(internal)? > 0 {
         return Err(invalid("unit", Problem::UnitNotEmpty));
     }
     org_unit::Entity::delete_by_id(unit.0).exec(db).await.map_err(internal)?;
