@@ -15,7 +15,7 @@ use crate::features::dashboard::pages::DashboardPage;
 use crate::features::frame::pages::{CompetenciesPage, CompetencyPage, ValuesPage};
 use crate::features::functions::pages::FunctionsPage;
 use crate::features::goals::pages::{
-    EditGoalPage, GoalPage, GoalsPage, NewGoalPage, OrganisationGoalsPage, TeamGoalsPage,
+    EditGoalPage, GoalPage, GoalsPage, NewGoalPage, OrganisationGoalsPage, TeamGoalsPage, UnitGoalsPage,
 };
 use crate::features::import::pages::ImportPage;
 use crate::features::operator::pages::{NewOrganisationPage, OrganisationPage, OrganisationsPage};
@@ -74,6 +74,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/structure") view=StructurePage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/functions") view=FunctionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/settings") view=SettingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/goals") view=UnitGoalsPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/values") view=ValuesPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/competencies") view=CompetenciesPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/competencies/:id") view=CompetencyPage ssr=SsrMode::Async/>

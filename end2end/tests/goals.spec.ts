@@ -133,6 +133,13 @@ test("goals cascade from the organisation to a person, whose plan is returned, f
   await expect(kevin.getByText("Dit item bestaat niet of je hebt er geen toegang toe.")).toBeVisible();
   await expect(kevin.getByRole("heading", { level: 1, name: myGoal })).toHaveCount(0);
 
+  // Admins see per unit how goals stand, as counts only.
+  await admin.goto("/admin/goals");
+  await expect(admin.getByRole("heading", { level: 1, name: "Doelen per eenheid" })).toBeVisible();
+  const zuid = admin.getByRole("row", { name: /Wijkteam Zuid/ });
+  await expect(zuid).toBeVisible();
+  await expect(zuid).not.toContainText(myGoal);
+
   // Back as it was, for the other tests.
   await admin.goto("/admin/structure");
   await admin.getByRole("link", { name: "Wijkteam Zuid", exact: true }).click();

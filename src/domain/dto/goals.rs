@@ -344,3 +344,23 @@ pub struct GoalList {
     pub owner: Option<PersonRef>,
     pub goals: Vec<Goal>,
 }
+
+/// How the goals of a year stand in one unit and the units below it, for admins.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitGoals {
+    /// `None` for the organisation as a whole.
+    pub unit: Option<UnitId>,
+    pub name: String,
+    /// 0 right under the organisation.
+    pub depth: u32,
+    /// People whose primary unit is this one or one below it.
+    pub people: u32,
+    /// Their personal goals, cancelled ones left out.
+    pub goals: u32,
+    pub done: u32,
+    pub average_progress: u8,
+    /// Their performance goals, and how many of those are aligned to a team
+    /// or organisation goal.
+    pub performance_goals: u32,
+    pub aligned: u32,
+}

@@ -24,7 +24,7 @@ pub use frame::{Competency, CompetencyLevel, CompetencyLevelForm, CompetencyScop
 pub use functions::JobFunction;
 pub use goals::{
     CheckIn, CheckInForm, CheckedGoal, Goal, GoalChoices, GoalDetails, GoalForm, GoalList, GoalPlan, GoalRef,
-    KeyResult, KeyResultForm, KeyResultValue, ReportGoals, parse_number,
+    KeyResult, KeyResultForm, KeyResultValue, ReportGoals, UnitGoals, parse_number,
 };
 pub use goals::{KEY_RESULT_ROWS, TEXT_MAX as GOAL_TEXT_MAX, TITLE_MAX as GOAL_TITLE_MAX};
 pub use import::{

@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 
 use crate::domain::AppError;
-use crate::domain::dto::{CheckInForm, GoalChoices, GoalDetails, GoalForm, GoalList, GoalPlan, ReportGoals};
+use crate::domain::dto::{
+    CheckInForm, GoalChoices, GoalDetails, GoalForm, GoalList, GoalPlan, ReportGoals, UnitGoals,
+};
 use crate::domain::ids::GoalId;
 
 /// Members: the goals of a year (0: this year) — their own (`owner`
@@ -155,6 +157,18 @@ pub async fn team_goals(year: i32) -> Result<(i32, Vec<ReportGoals>), AppError> 
     let state = AppState::current()?;
     let year = year_or_this(&state, year);
     Ok((year, service::goals::team_overview(&state.db, &state.keys, &scope, year).await?))
+}
+
+/// Admins: per unit, how the goals of a year (0: this year) stand, as counts.
+#[server(endpoint = "goals/units")]
+pub async fn goals_per_unit(year: i32) -> Result<(i32, Vec<UnitGoals>), AppError> {
+    use crate::domain::roles::Role;
+    use crate::server::{AppState, auth, service};
+
+    let admin = auth::require_member().await?.require(Role::Admin)?;
+    let state = AppState::current()?;
+    let year = year_or_this(&state, year);
+    Ok((year, service::goals::unit_overview(&state.db, &admin, year).await?))
 }
 
 /// The year asked for, or (for 0) this year in the installation's time zone.

@@ -235,6 +235,7 @@ const TABLE: &[(&str, &str, Rule)] = &[
     // Nobody's plan needs approval in this world: refused, nothing changes.
     ("/api/goals/plan_step", "owner=&year=2027&step=submit&comment=", Rule::MemberOnlyRejectsInput),
     ("/api/goals/team", "year=2027", Rule::MemberOnly),
+    ("/api/goals/units", "year=2027", Rule::AdminOnly),
     ("/api/settings/organisation", "", Rule::AdminOnly),
     ("/api/settings/unit", "unit={unit}", Rule::AdminOfTheObject),
     ("/api/settings/choose", "unit={unit}&setting=feature.surveys&value=", Rule::AdminOfTheObject),

@@ -6,6 +6,7 @@ mod list;
 mod new;
 mod organisation;
 mod team;
+mod units;
 
 pub use edit::EditGoalPage;
 pub use goal::GoalPage;
@@ -13,6 +14,7 @@ pub use list::GoalsPage;
 pub use new::NewGoalPage;
 pub use organisation::OrganisationGoalsPage;
 pub use team::TeamGoalsPage;
+pub use units::UnitGoalsPage;
 
 /// A number from the address, 0 when it is missing or not one.
 fn query_number(name: &str) -> i32 {

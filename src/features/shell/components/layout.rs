@@ -35,6 +35,7 @@ pub fn AppLayout(children: Children) -> impl IntoView {
                             links.push(("/admin/values", Key::NavValues));
                             links.push(("/admin/competencies", Key::NavCompetencies));
                             links.push(("/admin/settings", Key::NavSettings));
+                            links.push(("/admin/goals", Key::NavGoalOverview));
                         }
                         if roles.contains(&Role::Admin) || roles.contains(&Role::Auditor) {
                             links.push(("/privacy/audit-log", Key::NavAuditLog));

@@ -23,7 +23,7 @@ use crate::domain::AppError;
 use crate::domain::audit::AuditAction;
 use crate::domain::dto::{
     CheckInForm, CheckedGoal, FunctionName, GOAL_TEXT_MAX, GoalChoices, GoalDetails, GoalForm, GoalRef,
-    PersonRef, ReportGoals, parse_number,
+    PersonRef, ReportGoals, UnitGoals, parse_number,
 };
 use crate::domain::goals::{self as rules, GoalKind, GoalStatus, GoalVisibility, Measure, PlanStep};
 use crate::domain::ids::{GoalId, UnitId, UserId};
@@ -420,6 +420,104 @@ pub async fn team_overview(
         });
     }
     Ok(overview)
+}
+
+/// For admins: per unit (with everything below it) and for the whole
+/// organisation, how many people have how many goals of `year`, how many
+/// are done, their average progress, and what share of performance goals
+/// is aligned to a team or organisation goal. Counts only, no content.
+pub async fn unit_overview(
+    db: &DatabaseConnection,
+    admin: &OrgScope,
+    year: i32,
+) -> Result<Vec<UnitGoals>, AppError> {
+    let units = super::structure::tree(db, admin).await?;
+    let structure = crate::server::auth::reach::Structure::load(db, admin.org).await.map_err(internal)?;
+    let map = crate::server::auth::reach::ManagerMap::load(db, admin.org).await.map_err(internal)?;
+    let people: Vec<UserId> = user_account::Entity::find()
+        .filter(user_account::Column::OrgId.eq(admin.org.0))
+        .filter(user_account::Column::DeactivatedAt.is_null())
+        .all(db)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|p| UserId(p.id))
+        .collect();
+    let rows = goal::Entity::find()
+        .filter(goal::Column::OrgId.eq(admin.org.0))
+        .filter(goal::Column::Year.eq(year))
+        .filter(goal::Column::OwnerId.is_not_null())
+        .filter(goal::Column::Status.ne(GoalStatus::Cancelled.code()))
+        .all(db)
+        .await
+        .map_err(internal)?;
+    // Every row's tallies, by unit; `None` is the organisation.
+    let mut tallies: std::collections::HashMap<Option<UnitId>, Tally> = std::collections::HashMap::new();
+    let reach_of = |person: UserId| -> Vec<Option<UnitId>> {
+        let above = map.primary_unit_of(person).map(|unit| structure.ancestry(unit)).unwrap_or_default();
+        std::iter::once(None).chain(above.into_iter().map(Some)).collect()
+    };
+    for person in &people {
+        for unit in reach_of(*person) {
+            tallies.entry(unit).or_default().people += 1;
+        }
+    }
+    for row in &rows {
+        let Some(owner) = row.owner_id.map(UserId) else { continue };
+        for unit in reach_of(owner) {
+            tallies.entry(unit).or_default().add(row);
+        }
+    }
+    let line = |unit: Option<UnitId>, name: String, depth: u32| {
+        let tally = tallies.get(&unit).cloned().unwrap_or_default();
+        UnitGoals {
+            unit,
+            name,
+            depth,
+            people: tally.people,
+            goals: tally.goals,
+            done: tally.done,
+            average_progress: tally.average(),
+            performance_goals: tally.performance,
+            aligned: tally.aligned,
+        }
+    };
+    let organisation = crate::server::entity::organisation::Entity::find_by_id(admin.org.0)
+        .one(db)
+        .await
+        .map_err(internal)?
+        .map(|o| o.name)
+        .unwrap_or_default();
+    Ok(std::iter::once(line(None, organisation, 0))
+        .chain(units.into_iter().map(|unit| line(Some(unit.id), unit.name, unit.depth + 1)))
+        .collect())
+}
+
+/// What `unit_overview` counts for one unit.
+#[derive(Clone, Debug, Default)]
+struct Tally {
+    people: u32,
+    goals: u32,
+    done: u32,
+    progress_sum: u32,
+    performance: u32,
+    aligned: u32,
+}
+
+impl Tally {
+    fn add(&mut self, row: &goal::Model) {
+        self.goals += 1;
+        self.done += u32::from(row.status == GoalStatus::Done.code());
+        self.progress_sum += u32::try_from(row.progress.clamp(0, 100)).unwrap_or(0);
+        if row.kind == GoalKind::Performance.code() {
+            self.performance += 1;
+            self.aligned += u32::from(row.parent_id.is_some());
+        }
+    }
+
+    fn average(&self) -> u8 {
+        self.progress_sum.checked_div(self.goals).map_or(0, |average| u8::try_from(average).unwrap_or(100))
+    }
 }
 
 /// The sender's direct reports who are active, by name.

@@ -253,6 +253,27 @@ for_each_backend! {
         assert!(!offered.organisation_goals);
     }
 
+    async fn admins_see_completion_and_alignment_per_unit_as_counts(db) {
+        let linde = linde(&db).await;
+        let keys = test_keyring();
+        let growth = add(&db, &linde.femke, goal("organisation", "Groei")).await;
+        add(&db, &linde.sanne, GoalForm { parent: growth.to_string(), visibility: "private".into(), ..goal("performance", "Afgestemd") }).await;
+        let done = add(&db, &linde.kevin, goal("performance", "Los")).await;
+        check_in(&db, &keys, &linde.kevin, done, &CheckInForm { status: "done".into(), ..Default::default() }, Utc::now()).await.expect("done");
+        add(&db, &linde.thomas, goal("performance", "Zuid")).await;
+        let overview = unit_overview(&db, &linde.femke, 2027).await.expect("overview");
+        let shown: Vec<(&str, u32, u32, u32, u8, u32, u32)> = overview
+            .iter()
+            .map(|u| (u.name.as_str(), u.people, u.goals, u.done, u.average_progress, u.performance_goals, u.aligned))
+            .collect();
+        assert_eq!(shown, [
+            ("De Linde", 6, 3, 1, 33, 3, 1),
+            ("Zorg", 4, 3, 1, 33, 3, 1),
+            ("Wijkteam Noord", 3, 2, 1, 50, 2, 1),
+            ("Wijkteam Zuid", 1, 1, 0, 0, 1, 0),
+        ], "a private goal counts, its content stays private");
+    }
+
     async fn another_organisation_sees_nothing_and_the_texts_are_sealed(db) {
         let linde = linde(&db).await;
         let keys = test_keyring();
