@@ -148,3 +148,24 @@ test("goals cascade from the organisation to a person, whose plan is returned, f
   await settings.getByRole("button", { name: "Opslaan Leidinggevenden keuren doelenplannen goed" }).click();
   await expect(settings.getByLabel("Leidinggevenden keuren doelenplannen goed", { exact: true }).locator("option:checked")).toHaveText(/Zoals hierboven/);
 });
+
+test("the goal screens fit a phone without sideways scrolling", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto("/goals");
+  await waitForHydration(page);
+  await signIn(page, "sanne.devries@delinde.example");
+  await expect(page.getByRole("heading", { level: 1, name: "Mijn doelen" })).toBeVisible();
+  const fits = async () => {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, page.url()).toBeLessThanOrEqual(0);
+  };
+  await fits();
+  await page.getByRole("link", { name: "Intakes snel inplannen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Intakes snel inplannen" })).toBeVisible();
+  await fits();
+  for (const path of ["/goals/new", "/goals/organisation", "/team/goals"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await fits();
+  }
+});

@@ -1,5 +1,5 @@
 import { test, expect, waitForHydration } from "../fixtures/app";
-import { OPERATOR, signIn } from "../fixtures/accounts";
+import { OPERATOR, SANNE, signIn } from "../fixtures/accounts";
 import { totp } from "../fixtures/totp";
 import { linkInMail } from "../fixtures/mail";
 import { matchInText } from "../fixtures/sms";
@@ -86,6 +86,18 @@ test("an operator adds an organisation and its first admin joins through the inv
   await page.getByRole("link", { name: "Ik heb ze bewaard — verder" }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Welkom, ${admin.name}` })).toBeVisible();
   await expect(page.getByText("Beheerder")).toBeVisible();
+
+  // A goal of another organisation stays out of reach, also by its address (issue 5).
+  const colleagueContext = await browser.newContext({ locale: "nl-NL" });
+  const colleague = await colleagueContext.newPage();
+  await colleague.goto("/goals");
+  await waitForHydration(colleague);
+  await signIn(colleague, SANNE.email);
+  const goalAddress = await colleague.getByRole("link", { name: "Intakes snel inplannen" }).getAttribute("href");
+  await colleagueContext.close();
+  await page.goto(goalAddress ?? "/goals/none");
+  await expect(page.getByText("Dit item bestaat niet of je hebt er geen toegang toe.")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: "Intakes snel inplannen" })).toHaveCount(0);
 
   // Next time the password alone is not enough; a recovery code works once.
   await page.getByRole("button", { name: "Uitloggen" }).click();

@@ -63,17 +63,19 @@ fn page(i18n: I18n, year: i32, reports: Vec<ReportGoals>) -> impl IntoView {
             <select id="team-goals-year" name="year">{year_options(year)}</select>
             <button type="submit">{i18n.t(Key::PeopleApply)}</button>
         </form>
-        <table class="data-table">
-            <thead>
-                <tr>
-                    <th scope="col">{i18n.t(Key::PeopleName)}</th>
-                    <th scope="col">{i18n.t(Key::GoalsCount)}</th>
-                    <th scope="col">{i18n.t(Key::GoalsBehindCount)}</th>
-                    <th scope="col">{i18n.t(Key::GoalsAverageProgress)}</th>
-                    <th scope="col">{i18n.t(Key::GoalsPlan)}</th>
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
+        <div class="table-scroll">
+            <table class="data-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{i18n.t(Key::PeopleName)}</th>
+                        <th scope="col">{i18n.t(Key::GoalsCount)}</th>
+                        <th scope="col">{i18n.t(Key::GoalsBehindCount)}</th>
+                        <th scope="col">{i18n.t(Key::GoalsAverageProgress)}</th>
+                        <th scope="col">{i18n.t(Key::GoalsPlan)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
     }
 }

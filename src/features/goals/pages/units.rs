@@ -70,18 +70,20 @@ fn page(i18n: I18n, year: i32, units: Vec<UnitGoals>) -> impl IntoView {
             <select id="unit-goals-year" name="year">{year_options(year)}</select>
             <button type="submit">{i18n.t(Key::PeopleApply)}</button>
         </form>
-        <table class="data-table">
-            <thead>
-                <tr>
-                    <th scope="col">{i18n.t(Key::TeamUnit)}</th>
-                    <th scope="col">{i18n.t(Key::GoalsPeople)}</th>
-                    <th scope="col">{i18n.t(Key::GoalsCount)}</th>
-                    <th scope="col">{i18n.t(Key::GoalsDoneShare)}</th>
-                    <th scope="col">{i18n.t(Key::GoalsAverageProgress)}</th>
-                    <th scope="col">{i18n.t(Key::GoalsAlignedShare)}</th>
-                </tr>
-            </thead>
-            <tbody>{rows}</tbody>
-        </table>
+        <div class="table-scroll">
+            <table class="data-table">
+                <thead>
+                    <tr>
+                        <th scope="col">{i18n.t(Key::TeamUnit)}</th>
+                        <th scope="col">{i18n.t(Key::GoalsPeople)}</th>
+                        <th scope="col">{i18n.t(Key::GoalsCount)}</th>
+                        <th scope="col">{i18n.t(Key::GoalsDoneShare)}</th>
+                        <th scope="col">{i18n.t(Key::GoalsAverageProgress)}</th>
+                        <th scope="col">{i18n.t(Key::GoalsAlignedShare)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
     }
 }
