@@ -144,7 +144,19 @@ pub async fn goal_plan_step(
     };
     let state = AppState::current()?;
     let of = PlanOf { owner, year };
-    goals::plan_step(&state.db, &state.keys, &scope, of, (step, &comment), chrono::Utc::now()).await
+    let public_url = state.config.site.public_url.as_str();
+    let plan = goals::plan_step(
+        &state.db,
+        &state.keys,
+        &scope,
+        of,
+        (step, &comment),
+        public_url,
+        chrono::Utc::now(),
+    )
+    .await?;
+    state.outbox.notify();
+    Ok(plan)
 }
 
 /// Members: their direct reports and how the reports' goals of a year

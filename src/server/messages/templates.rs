@@ -83,6 +83,43 @@ pub fn sign_in_code_sms(lang: Lang, to: &str, code: &str, minutes: u32) -> Sms {
     }
 }
 
+/// What happened to a goal plan, for the mail that tells the other party.
+#[derive(Clone, Copy, Debug)]
+pub enum PlanNews<'a> {
+    /// To the manager: `owner` asks for approval.
+    Submitted {
+        owner: &'a str,
+    },
+    /// To the owner: sent back with a comment, which stays in Koers.
+    Returned,
+    Approved,
+}
+
+/// The mail about a goal plan; a manager's comment is never in it.
+pub fn goal_plan_mail(lang: Lang, to: &str, name: &str, news: PlanNews<'_>, year: i32, link: &str) -> Mail {
+    let year = year.to_string();
+    let owner = match news {
+        PlanNews::Submitted { owner } => owner,
+        _ => "",
+    };
+    let values = [("name", name), ("owner", owner), ("year", year.as_str())];
+    let (subject, body) = match news {
+        PlanNews::Submitted { .. } => (Key::MailGoalPlanSubmittedSubject, Key::MailGoalPlanSubmittedBody),
+        PlanNews::Returned => (Key::MailGoalPlanReturnedSubject, Key::MailGoalPlanReturnedBody),
+        PlanNews::Approved => (Key::MailGoalPlanApprovedSubject, Key::MailGoalPlanApprovedBody),
+    };
+    let greeting = format(lang, Key::MailGreeting, &values);
+    let body = format(lang, body, &values);
+    let action = text(lang, Key::MailGoalPlanAction);
+    let footer = text(lang, Key::MailGoalPlanFooter);
+    Mail {
+        to: to.to_owned(),
+        subject: format(lang, subject, &values),
+        text: format!("{greeting}\n\n{body}\n\n{action}:\n{link}\n\n{footer}\n"),
+        html: html_page(lang, &[&greeting, &body], action, link, footer),
+    }
+}
+
 fn html_page(lang: Lang, paragraphs: &[&str], action: &str, link: &str, footer: &str) -> String {
     let paragraphs: String = paragraphs.iter().map(|p| format!("<p>{}</p>", escape(p))).collect();
     format!(
@@ -102,6 +139,23 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_goal_plan_mails_name_the_owner_and_year_in_the_recipients_language() {
+        let link = "https://k.example/goals?year=2027";
+        let asked = goal_plan_mail(
+            Lang::Nl,
+            "a@example.org",
+            "Ahmed",
+            PlanNews::Submitted { owner: "Sanne" },
+            2027,
+            link,
+        );
+        assert_eq!(asked.subject, "Sanne vraagt je de doelen voor 2027 goed te keuren");
+        let returned = goal_plan_mail(Lang::En, "s@example.org", "Sanne", PlanNews::Returned, 2027, link);
+        assert_eq!(returned.subject, "Your goal plan for 2027 was returned");
+        assert!(returned.text.contains(link) && returned.html.contains("Open your goals in Koers"));
+    }
 
     #[test]
     fn the_reset_mail_speaks_the_recipients_language_and_escapes_html() {

@@ -19,6 +19,7 @@ use crate::server::auth::OrgScope;
 use crate::server::crypto::Keyring;
 use crate::server::db::internal;
 use crate::server::entity::{goal_plan, user_account};
+use crate::server::messages::{PlanNews, enqueue_mail, goal_plan_mail};
 use crate::server::service::settings;
 
 async fn approval_required(db: &impl ConnectionTrait, org: OrgId, owner: UserId) -> Result<bool, AppError> {
@@ -111,12 +112,15 @@ pub async fn plan(
 }
 
 /// The owner submits; one of their managers approves or returns (with a comment).
+/// Tells the other party by e-mail (links to `public_url`): the managers of
+/// a submitted plan, the owner of a returned or approved one.
 pub async fn plan_step(
     db: &DatabaseConnection,
     keys: &Keyring,
     scope: &OrgScope,
     of: PlanOf,
     (step, comment): (PlanStep, &str),
+    public_url: &str,
     now: DateTime<Utc>,
 ) -> Result<GoalPlan, AppError> {
     let PlanOf { owner, year } = of;
@@ -158,8 +162,58 @@ pub async fn plan_step(
     };
     let decided_by = matches!(step, PlanStep::Approve | PlanStep::Return).then_some(scope.user);
     store(db, owner, year, next, sealed_comment, decided_by, now).await?;
+    tell(db, scope, of, step, public_url, now).await?;
     plan(db, keys, scope, of).await
 }
+
+/// Queues the mail about `step` to whom it concerns, in their language;
+/// people without an e-mail address or no longer active get none.
+async fn tell(
+    db: &DatabaseConnection,
+    scope: &OrgScope,
+    of: PlanOf,
+    step: PlanStep,
+    public_url: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let owner = user_account::Entity::find_by_id(of.owner.0)
+        .one(db)
+        .await
+        .map_err(internal)?
+        .ok_or(AppError::NotFound)?;
+    let (recipients, news, link) = match step {
+        PlanStep::Submit => {
+            let managers =
+                crate::server::auth::reach::managers_of(db, scope.org, of.owner).await.map_err(internal)?;
+            let link = format!("{public_url}/goals?owner={}&year={}", of.owner, of.year);
+            (managers, PlanNews::Submitted { owner: &owner.name }, link)
+        }
+        PlanStep::Return => {
+            (vec![of.owner], PlanNews::Returned, format!("{public_url}/goals?year={}", of.year))
+        }
+        PlanStep::Approve => {
+            (vec![of.owner], PlanNews::Approved, format!("{public_url}/goals?year={}", of.year))
+        }
+        PlanStep::Edit => return Ok(()),
+    };
+    let people = user_account::Entity::find()
+        .filter(user_account::Column::Id.is_in(recipients.iter().map(|r| r.0)))
+        .filter(user_account::Column::DeactivatedAt.is_null())
+        .all(db)
+        .await
+        .map_err(internal)?;
+    for person in people {
+        let Some(address) = person.email.as_deref() else { continue };
+        let lang = crate::i18n::Lang::from_code(&person.language).unwrap_or_default();
+        let mail = goal_plan_mail(lang, address, &person.name, news, of.year, &link);
+        enqueue_mail(db, Some(scope.org), KIND, mail, now).await.map_err(internal)?;
+    }
+    Ok(())
+}
+
+/// What the mails about goal plans are queued as.
+pub const KIND: &str = "goal_plan";
 
 /// The owner, when the sender is them or manages them; else not found.
 async fn owner_in_reach(

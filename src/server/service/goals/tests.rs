@@ -9,6 +9,7 @@ use super::*;
 use crate::domain::dto::{Goal, KeyResultForm, KeyResultValue};
 use crate::domain::goals::PlanState;
 use crate::domain::roles::Roles;
+use crate::server::entity::user_account;
 use crate::server::service::{core_values, structure};
 use crate::server::testing::{self, for_each_backend, test_keyring};
 
@@ -209,7 +210,7 @@ for_each_backend! {
         let keys = test_keyring();
         let step = |scope: &OrgScope, step, comment: &str| {
             let (db, keys, scope, comment, owner) = (db.clone(), keys.clone(), scope.clone(), comment.to_owned(), linde.sanne.user);
-            async move { plan_step(&db, &keys, &scope, PlanOf { owner, year: 2027 }, (step, &comment), Utc::now()).await }
+            async move { plan_step(&db, &keys, &scope, PlanOf { owner, year: 2027 }, (step, &comment), "https://koers.example", Utc::now()).await }
         };
         let not_now = |result: Result<crate::domain::dto::GoalPlan, AppError>| matches!(result, Err(AppError::Invalid { ref errors }) if errors[0].problem == Problem::NotNow);
         assert!(not_now(step(&linde.sanne, PlanStep::Submit, "").await), "without the setting there is nothing to approve");
@@ -218,10 +219,33 @@ for_each_backend! {
         let id = add(&db, &linde.sanne, goal("performance", "Drie intakes per week")).await;
         assert_eq!(step(&linde.ahmed, PlanStep::Submit, "").await.err(), Some(AppError::Forbidden), "only the owner submits");
         assert_eq!(step(&linde.sanne, PlanStep::Submit, "").await.expect("submitted").state, PlanState::Submitted);
+        let mails = || {
+            let db = db.clone();
+            async move {
+                use crate::server::entity::outbound_message;
+                use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
+                outbound_message::Entity::find()
+                    .filter(outbound_message::Column::Kind.eq(plans::KIND))
+                    .order_by_asc(outbound_message::Column::CreatedAt)
+                    .all(&db)
+                    .await
+                    .expect("queue")
+                    .into_iter()
+                    .map(|m| m.recipient)
+                    .collect::<Vec<_>>()
+            }
+        };
+        let address = |scope: &OrgScope| {
+            let db = db.clone();
+            let user = scope.user;
+            async move { user_account::Entity::find_by_id(user.0).one(&db).await.expect("read").and_then(|u| u.email).expect("address") }
+        };
+        assert_eq!(mails().await, [address(&linde.ahmed).await], "her manager is asked by e-mail");
         assert_eq!(step(&linde.sanne, PlanStep::Approve, "").await.err(), Some(AppError::Forbidden), "not her own");
         assert!(matches!(step(&linde.ahmed, PlanStep::Return, " ").await, Err(AppError::Invalid { ref errors }) if errors[0].field == "comment"), "returning says why");
         let returned = step(&linde.ahmed, PlanStep::Return, "Maak het meetbaar").await.expect("returned");
         assert_eq!((returned.state, returned.comment.as_deref()), (PlanState::Returned, Some("Maak het meetbaar")));
+        assert_eq!(mails().await.last(), Some(&address(&linde.sanne).await), "she hears it was returned");
 
         let fixed = GoalForm { key_results: vec![KeyResultForm { title: "Intakes per week".into(), start: "1".into(), target: "3".into() }], ..goal("performance", "Drie intakes per week") };
         update(&db, &keys, &linde.sanne, id, &fixed, Utc::now()).await.expect("fixed");
