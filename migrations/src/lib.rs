@@ -23,6 +23,22 @@ mod m20261212_000015_goals;
 
 pub struct Migrator;
 
+/// A foreign key from `(table, column)` to `(table, column)`, and what
+/// happens to the row when the one it refers to is deleted.
+pub(crate) fn reference<A, B, C, D>(
+    from: (A, B),
+    to: (C, D),
+    on_delete: ForeignKeyAction,
+) -> ForeignKeyCreateStatement
+where
+    A: IntoIden,
+    B: IntoIden,
+    C: IntoIden,
+    D: IntoIden,
+{
+    ForeignKey::create().from(from.0, from.1).to(to.0, to.1).on_delete(on_delete).to_owned()
+}
+
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {

@@ -24,12 +24,11 @@ impl MigrationTrait for Migration {
                         .col(text(Frame::DescriptionNl))
                         .col(text(Frame::DescriptionEn))
                         .col(timestamp_with_time_zone(Frame::CreatedAt))
-                        .foreign_key(
-                            ForeignKey::create()
-                                .from(table, Frame::OrgId)
-                                .to(Organisation::Table, Organisation::Id)
-                                .on_delete(ForeignKeyAction::Cascade),
-                        )
+                        .foreign_key(&mut crate::reference(
+                            (table, Frame::OrgId),
+                            (Organisation::Table, Organisation::Id),
+                            ForeignKeyAction::Cascade,
+                        ))
                         .to_owned(),
                 )
                 .await?;
@@ -47,12 +46,11 @@ impl MigrationTrait for Migration {
                     // One observable behaviour per line.
                     .col(text(CompetencyLevel::IndicatorsNl))
                     .col(text(CompetencyLevel::IndicatorsEn))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(CompetencyLevel::Table, CompetencyLevel::CompetencyId)
-                            .to(Frame::Competency, Frame::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
+                    .foreign_key(&mut crate::reference(
+                        (CompetencyLevel::Table, CompetencyLevel::CompetencyId),
+                        (Frame::Competency, Frame::Id),
+                        ForeignKeyAction::Cascade,
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -67,18 +65,16 @@ impl MigrationTrait for Migration {
                         .col(uuid(Scope::CompetencyId))
                         .col(uuid(target))
                         .primary_key(Index::create().col(Scope::CompetencyId).col(target))
-                        .foreign_key(
-                            ForeignKey::create()
-                                .from(table, Scope::CompetencyId)
-                                .to(Frame::Competency, Frame::Id)
-                                .on_delete(ForeignKeyAction::Cascade),
-                        )
-                        .foreign_key(
-                            ForeignKey::create()
-                                .from(table, target)
-                                .to(target_table, target_id)
-                                .on_delete(ForeignKeyAction::Cascade),
-                        )
+                        .foreign_key(&mut crate::reference(
+                            (table, Scope::CompetencyId),
+                            (Frame::Competency, Frame::Id),
+                            ForeignKeyAction::Cascade,
+                        ))
+                        .foreign_key(&mut crate::reference(
+                            (table, target),
+                            (target_table, target_id),
+                            ForeignKeyAction::Cascade,
+                        ))
                         .to_owned(),
                 )
                 .await?;

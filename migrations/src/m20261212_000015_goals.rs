@@ -44,36 +44,31 @@ impl MigrationTrait for Migration {
                     .col(uuid(Goal::CreatedBy))
                     .col(timestamp_with_time_zone(Goal::CreatedAt))
                     .col(timestamp_with_time_zone(Goal::UpdatedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Goal::Table, Goal::OrgId)
-                            .to(Organisation::Table, Organisation::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Goal::Table, Goal::OwnerId)
-                            .to(UserAccount::Table, UserAccount::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Goal::Table, Goal::ParentId)
-                            .to(Goal::Table, Goal::Id)
-                            .on_delete(ForeignKeyAction::SetNull),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Goal::Table, Goal::CompetencyId)
-                            .to(Competency::Table, Competency::Id)
-                            .on_delete(ForeignKeyAction::SetNull),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(Goal::Table, Goal::ValueId)
-                            .to(CoreValue::Table, CoreValue::Id)
-                            .on_delete(ForeignKeyAction::SetNull),
-                    )
+                    .foreign_key(&mut crate::reference(
+                        (Goal::Table, Goal::OrgId),
+                        (Organisation::Table, Organisation::Id),
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .foreign_key(&mut crate::reference(
+                        (Goal::Table, Goal::OwnerId),
+                        (UserAccount::Table, UserAccount::Id),
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .foreign_key(&mut crate::reference(
+                        (Goal::Table, Goal::ParentId),
+                        (Goal::Table, Goal::Id),
+                        ForeignKeyAction::SetNull,
+                    ))
+                    .foreign_key(&mut crate::reference(
+                        (Goal::Table, Goal::CompetencyId),
+                        (Competency::Table, Competency::Id),
+                        ForeignKeyAction::SetNull,
+                    ))
+                    .foreign_key(&mut crate::reference(
+                        (Goal::Table, Goal::ValueId),
+                        (CoreValue::Table, CoreValue::Id),
+                        ForeignKeyAction::SetNull,
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -99,12 +94,11 @@ impl MigrationTrait for Migration {
                     .col(double(KeyResult::StartValue))
                     .col(double(KeyResult::TargetValue))
                     .col(double(KeyResult::CurrentValue))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(KeyResult::Table, KeyResult::GoalId)
-                            .to(Goal::Table, Goal::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
+                    .foreign_key(&mut crate::reference(
+                        (KeyResult::Table, KeyResult::GoalId),
+                        (Goal::Table, Goal::Id),
+                        ForeignKeyAction::Cascade,
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -121,18 +115,16 @@ impl MigrationTrait for Migration {
                     // The key results' values after it, as `id=value` lines.
                     .col(text(GoalCheckIn::Values))
                     .col(timestamp_with_time_zone(GoalCheckIn::CreatedAt))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(GoalCheckIn::Table, GoalCheckIn::GoalId)
-                            .to(Goal::Table, Goal::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(GoalCheckIn::Table, GoalCheckIn::AuthorId)
-                            .to(UserAccount::Table, UserAccount::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
+                    .foreign_key(&mut crate::reference(
+                        (GoalCheckIn::Table, GoalCheckIn::GoalId),
+                        (Goal::Table, Goal::Id),
+                        ForeignKeyAction::Cascade,
+                    ))
+                    .foreign_key(&mut crate::reference(
+                        (GoalCheckIn::Table, GoalCheckIn::AuthorId),
+                        (UserAccount::Table, UserAccount::Id),
+                        ForeignKeyAction::Cascade,
+                    ))
                     .to_owned(),
             )
             .await?;
@@ -149,12 +141,11 @@ impl MigrationTrait for Migration {
                     .col(uuid_null(GoalPlan::DecidedBy))
                     .col(timestamp_with_time_zone(GoalPlan::UpdatedAt))
                     .primary_key(Index::create().col(GoalPlan::OwnerId).col(GoalPlan::Year))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .from(GoalPlan::Table, GoalPlan::OwnerId)
-                            .to(UserAccount::Table, UserAccount::Id)
-                            .on_delete(ForeignKeyAction::Cascade),
-                    )
+                    .foreign_key(&mut crate::reference(
+                        (GoalPlan::Table, GoalPlan::OwnerId),
+                        (UserAccount::Table, UserAccount::Id),
+                        ForeignKeyAction::Cascade,
+                    ))
                     .to_owned(),
             )
             .await

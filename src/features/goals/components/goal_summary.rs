@@ -35,6 +35,18 @@ pub fn GoalSummary(goal: Goal, #[prop(optional)] depth: u32) -> impl IntoView {
     }
 }
 
+/// A GET form choosing the year of the page at `action`; `id` names its select.
+pub fn year_filter(action: &'static str, id: &'static str, year: i32) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <form method="get" action=action class="filter-form">
+            <label for=id>{i18n.t(Key::GoalsYear)}</label>
+            <select id=id name="year">{year_options(year)}</select>
+            <button type="submit">{i18n.t(Key::PeopleApply)}</button>
+        </form>
+    }
+}
+
 /// The year before, this one and the two after, around `year`, for a select.
 pub fn year_options(year: i32) -> impl IntoView {
     (year - 1..=year + 2)

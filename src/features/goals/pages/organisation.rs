@@ -10,7 +10,7 @@ use crate::domain::dto::{Goal, GoalList};
 use crate::domain::ids::GoalId;
 use crate::features::account::components::RequireSignIn;
 use crate::features::goals::api::list_goals;
-use crate::features::goals::components::{GoalSummary, year_options};
+use crate::features::goals::components::{GoalSummary, year_filter};
 use crate::i18n::{I18n, Key, use_i18n};
 use crate::ui::ErrorMessage;
 
@@ -43,11 +43,7 @@ fn page(i18n: I18n, list: GoalList) -> impl IntoView {
     let empty = tree.is_empty();
     view! {
         <h1>{i18n.t(Key::GoalsOrganisationTitle)}</h1>
-        <form method="get" action="/goals/organisation" class="filter-form">
-            <label for="org-goals-year">{i18n.t(Key::GoalsYear)}</label>
-            <select id="org-goals-year" name="year">{year_options(year)}</select>
-            <button type="submit">{i18n.t(Key::PeopleApply)}</button>
-        </form>
+        {year_filter("/goals/organisation", "org-goals-year", year)}
         <p class="row-actions">
             <A href=format!("/goals/new?year={year}&kind=team") attr:class="button-primary">{i18n.t(Key::GoalsNew)}</A>
             <A href=format!("/goals?year={year}")>{i18n.t(Key::GoalsTitle)}</A>

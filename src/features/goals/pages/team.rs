@@ -9,7 +9,7 @@ use leptos_router::hooks::use_query_map;
 use crate::domain::dto::ReportGoals;
 use crate::features::account::components::RequireSignIn;
 use crate::features::goals::api::team_goals;
-use crate::features::goals::components::year_options;
+use crate::features::goals::components::year_filter;
 use crate::i18n::{I18n, Key, use_i18n};
 use crate::ui::ErrorMessage;
 
@@ -58,11 +58,7 @@ fn page(i18n: I18n, year: i32, reports: Vec<ReportGoals>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <form method="get" action="/team/goals" class="filter-form">
-            <label for="team-goals-year">{i18n.t(Key::GoalsYear)}</label>
-            <select id="team-goals-year" name="year">{year_options(year)}</select>
-            <button type="submit">{i18n.t(Key::PeopleApply)}</button>
-        </form>
+        {year_filter("/team/goals", "team-goals-year", year)}
         <div class="table-scroll">
             <table class="data-table">
                 <thead>

@@ -10,7 +10,7 @@ use leptos_router::hooks::use_query_map;
 use crate::domain::dto::UnitGoals;
 use crate::features::account::components::RequireSignIn;
 use crate::features::goals::api::goals_per_unit;
-use crate::features::goals::components::year_options;
+use crate::features::goals::components::year_filter;
 use crate::i18n::{I18n, Key, use_i18n};
 use crate::ui::ErrorMessage;
 
@@ -65,11 +65,7 @@ fn page(i18n: I18n, year: i32, units: Vec<UnitGoals>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <form method="get" action="/admin/goals" class="filter-form">
-            <label for="unit-goals-year">{i18n.t(Key::GoalsYear)}</label>
-            <select id="unit-goals-year" name="year">{year_options(year)}</select>
-            <button type="submit">{i18n.t(Key::PeopleApply)}</button>
-        </form>
+        {year_filter("/admin/goals", "unit-goals-year", year)}
         <div class="table-scroll">
             <table class="data-table">
                 <thead>
