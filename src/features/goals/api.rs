@@ -168,7 +168,7 @@ pub async fn team_goals(year: i32) -> Result<(i32, Vec<ReportGoals>), AppError> 
     let scope = auth::require_member().await?;
     let state = AppState::current()?;
     let year = year_or_this(&state, year);
-    Ok((year, service::goals::team_overview(&state.db, &state.keys, &scope, year).await?))
+    Ok((year, service::goals::team_overview(&state.db, &scope, year).await?))
 }
 
 /// Admins: per unit, how the goals of a year (0: this year) stand, as counts.

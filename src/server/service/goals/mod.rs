@@ -25,7 +25,9 @@ use crate::domain::dto::{
     CheckInForm, CheckedGoal, FunctionName, GOAL_TEXT_MAX, GoalChoices, GoalDetails, GoalForm, GoalRef,
     PersonRef, ReportGoals, UnitGoals, parse_number,
 };
-use crate::domain::goals::{self as rules, GoalKind, GoalStatus, GoalVisibility, Measure, PlanStep};
+use crate::domain::goals::{
+    self as rules, GoalKind, GoalStatus, GoalVisibility, Measure, PlanState, PlanStep,
+};
 use crate::domain::ids::{GoalId, UnitId, UserId};
 use crate::domain::settings::Setting;
 use crate::domain::validation::{FieldError, Problem};
@@ -380,7 +382,6 @@ pub async fn choices(
 /// A manager's direct reports with how their goals of `year` stand.
 pub async fn team_overview(
     db: &DatabaseConnection,
-    keys: &Keyring,
     scope: &OrgScope,
     year: i32,
 ) -> Result<Vec<ReportGoals>, AppError> {
@@ -393,6 +394,8 @@ pub async fn team_overview(
         .all(db)
         .await
         .map_err(internal)?;
+    let ids: Vec<UserId> = reports.iter().map(|r| r.id).collect();
+    let plans = plans::states(db, scope.org, &ids, year).await?;
     let mut overview = Vec::with_capacity(reports.len());
     for person in reports {
         let theirs: Vec<&goal::Model> = rows
@@ -409,13 +412,13 @@ pub async fn team_overview(
         let total: i32 = theirs.iter().map(|row| row.progress).sum();
         let count = i32::try_from(theirs.len()).unwrap_or(i32::MAX);
         let average = if count == 0 { 0 } else { total / count };
-        let plan = plans::plan(db, keys, scope, PlanOf { owner: person.id, year }).await?;
+        let (plan, approval_required) = plans.get(&person.id).copied().unwrap_or((PlanState::Draft, false));
         overview.push(ReportGoals {
             goals: u32::try_from(theirs.len()).unwrap_or(u32::MAX),
             behind: u32::try_from(behind).unwrap_or(u32::MAX),
             average_progress: u8::try_from(average.clamp(0, 100)).unwrap_or(0),
-            plan: plan.state,
-            approval_required: plan.approval_required,
+            plan,
+            approval_required,
             person,
         });
     }

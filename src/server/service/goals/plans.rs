@@ -4,6 +4,8 @@
 //! comment; changing a goal of a submitted or approved plan makes it a
 //! draft again. Without approval, plans are not tracked.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ConnectionTrait, DatabaseConnection, EntityTrait, Set};
 
@@ -79,6 +81,34 @@ async fn store(
     .map_err(internal)
 }
 
+/// Where the plans of `owners` for `year` stand, and whether each needs
+/// approval at all: four queries, however many owners (the team overview).
+pub(super) async fn states(
+    db: &impl ConnectionTrait,
+    org: OrgId,
+    owners: &[UserId],
+    year: i32,
+) -> Result<HashMap<UserId, (PlanState, bool)>, AppError> {
+    use sea_orm::{ColumnTrait, QueryFilter};
+    let approval = settings::for_people(db, org, owners, Setting::GoalApproval).await?;
+    let stored: HashMap<UserId, PlanState> = goal_plan::Entity::find()
+        .filter(goal_plan::Column::OwnerId.is_in(owners.iter().map(|o| o.0)))
+        .filter(goal_plan::Column::Year.eq(year))
+        .all(db)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .filter_map(|row| Some((UserId(row.owner_id), PlanState::from_code(&row.state)?)))
+        .collect();
+    Ok(owners
+        .iter()
+        .map(|owner| {
+            let state = stored.get(owner).copied().unwrap_or(PlanState::Draft);
+            (*owner, (state, approval.get(owner).is_some_and(|value| value == "on")))
+        })
+        .collect())
+}
+
 /// Whose plan, for which year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct PlanOf {
@@ -94,7 +124,8 @@ pub async fn plan(
     of: PlanOf,
 ) -> Result<GoalPlan, AppError> {
     let PlanOf { owner, year } = of;
-    let person = owner_in_reach(db, scope, owner).await?;
+    let access = Access::load(db, scope).await?;
+    let person = owner_in_reach(db, scope, &access, owner).await?;
     let row = state_of(db, owner, year).await?;
     let comment = match row.as_ref().and_then(|row| row.comment.as_deref()) {
         Some(sealed) => Some(Sealer::open(db, keys, scope.org).await?.plan_comment(owner, year, sealed)?),
@@ -107,7 +138,7 @@ pub async fn plan(
         comment,
         approval_required: approval_required(db, scope.org, owner).await?,
         viewer_is_owner: owner == scope.user,
-        viewer_manages: Access::load(db, scope).await?.manages(owner),
+        viewer_manages: access.manages(owner),
     })
 }
 
@@ -124,8 +155,8 @@ pub async fn plan_step(
     now: DateTime<Utc>,
 ) -> Result<GoalPlan, AppError> {
     let PlanOf { owner, year } = of;
-    owner_in_reach(db, scope, owner).await?;
     let access = Access::load(db, scope).await?;
+    owner_in_reach(db, scope, &access, owner).await?;
     let allowed = match step {
         PlanStep::Submit => owner == scope.user,
         PlanStep::Approve | PlanStep::Return => access.manages(owner),
@@ -219,6 +250,7 @@ pub const KIND: &str = "goal_plan";
 async fn owner_in_reach(
     db: &DatabaseConnection,
     scope: &OrgScope,
+    access: &Access,
     owner: UserId,
 ) -> Result<user_account::Model, AppError> {
     use sea_orm::{ColumnTrait, QueryFilter};
@@ -228,9 +260,5 @@ async fn owner_in_reach(
         .await
         .map_err(internal)?
         .ok_or(AppError::NotFound)?;
-    if owner == scope.user || Access::load(db, scope).await?.manages(owner) {
-        Ok(person)
-    } else {
-        Err(AppError::NotFound)
-    }
+    if owner == scope.user || access.manages(owner) { Ok(person) } else { Err(AppError::NotFound) }
 }

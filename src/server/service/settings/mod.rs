@@ -82,14 +82,32 @@ pub async fn for_person(
     user: UserId,
     setting: Setting,
 ) -> Result<String, AppError> {
-    let primary = unit_member::Entity::find()
-        .filter(unit_member::Column::UserId.eq(user.0))
+    let mut values = for_people(db, org, &[user], setting).await?;
+    values.remove(&user).ok_or(AppError::Internal)
+}
+
+/// The value of `setting` for each of `people`, as [`for_person`] gives it,
+/// in two queries however many they are.
+pub async fn for_people(
+    db: &impl ConnectionTrait,
+    org: OrgId,
+    people: &[UserId],
+    setting: Setting,
+) -> Result<HashMap<UserId, String>, AppError> {
+    let primary: HashMap<UserId, UnitId> = unit_member::Entity::find()
+        .filter(unit_member::Column::UserId.is_in(people.iter().map(|p| p.0)))
         .filter(unit_member::Column::IsPrimary.eq(true))
-        .one(db)
+        .all(db)
         .await
         .map_err(internal)?
-        .map(|membership| UnitId(membership.unit_id));
-    Ok(Choices::load(db, org).await?.resolve(primary, setting).0)
+        .into_iter()
+        .map(|membership| (UserId(membership.user_id), UnitId(membership.unit_id)))
+        .collect();
+    let choices = Choices::load(db, org).await?;
+    Ok(people
+        .iter()
+        .map(|person| (*person, choices.resolve(primary.get(person).copied(), setting).0))
+        .collect())
 }
 
 /// The value of an organisation-wide setting.
