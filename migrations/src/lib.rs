@@ -20,6 +20,8 @@ mod m20261209_000012_job_function;
 mod m20261210_000013_settings;
 mod m20261211_000014_values_and_competencies;
 mod m20261212_000015_goals;
+mod m20261213_000016_goal_templates;
+mod m20261214_000017_notifications;
 
 pub struct Migrator;
 
@@ -58,6 +60,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261210_000013_settings::Migration),
             Box::new(m20261211_000014_values_and_competencies::Migration),
             Box::new(m20261212_000015_goals::Migration),
+            Box::new(m20261213_000016_goal_templates::Migration),
+            Box::new(m20261214_000017_notifications::Migration),
         ]
     }
 }

@@ -58,6 +58,9 @@ pub enum AuditAction {
     PeopleExported,
     /// An admin read someone's content through the HR reader right (PRODUCT.md §1).
     ContentReadAsHrReader,
+    /// An admin gave a goal template to a unit or function (the object:
+    /// the template, and how many copies were made).
+    GoalTemplateAssigned,
 }
 
 impl AuditAction {
@@ -93,6 +96,7 @@ impl AuditAction {
         AuditAction::PeopleImported,
         AuditAction::PeopleExported,
         AuditAction::ContentReadAsHrReader,
+        AuditAction::GoalTemplateAssigned,
     ];
 
     /// The action a stored code stands for.
@@ -133,6 +137,7 @@ impl AuditAction {
             AuditAction::PeopleImported => Key::AuditActionPeopleImported,
             AuditAction::PeopleExported => Key::AuditActionPeopleExported,
             AuditAction::ContentReadAsHrReader => Key::AuditActionContentReadAsHrReader,
+            AuditAction::GoalTemplateAssigned => Key::AuditActionGoalTemplateAssigned,
         }
     }
 
@@ -168,6 +173,7 @@ impl AuditAction {
             AuditAction::PeopleImported => "people.imported",
             AuditAction::PeopleExported => "people.exported",
             AuditAction::ContentReadAsHrReader => "content.read_as_hr_reader",
+            AuditAction::GoalTemplateAssigned => "goal_template.assigned",
         }
     }
 }

@@ -4,39 +4,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Key;
-
-macro_rules! coded {
-    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident => $code:literal, $key:ident;)+ }) => {
-        $(#[$doc])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name {
-            $($(#[$vdoc])* $variant,)+
-        }
-
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
-
-            pub const fn code(self) -> &'static str {
-                match self {
-                    $($name::$variant => $code,)+
-                }
-            }
-
-            pub fn from_code(code: &str) -> Option<$name> {
-                Self::ALL.iter().copied().find(|value| value.code() == code)
-            }
-
-            pub const fn label_key(self) -> Key {
-                match self {
-                    $($name::$variant => Key::$key,)+
-                }
-            }
-        }
-    };
-}
-
 coded!(
     /// What a goal is for.
     GoalKind {

@@ -74,3 +74,13 @@ id_type!(
     /// A key result of a goal.
     KeyResultId
 );
+
+id_type!(
+    /// A goal template: a personal goal defined once, copied to many.
+    TemplateId
+);
+
+id_type!(
+    /// A notification shown in the app.
+    NotificationId
+);

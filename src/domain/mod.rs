@@ -1,11 +1,15 @@
 //! Types shared by the server and the browser: ids, errors, validation.
 //! Everything here builds for WebAssembly; nothing here touches the database.
 
+#[macro_use]
+mod coded;
+
 pub mod audit;
 pub mod dto;
 pub mod error;
 pub mod goals;
 pub mod ids;
+pub mod notifications;
 pub mod roles;
 pub mod settings;
 pub mod validation;

@@ -66,7 +66,7 @@ mod tests {
     /// Every migration goes up, all the way down, and up again, leaving the
     /// schema it promises each time (STYLE.md pattern 10).
     async fn migrations_go_up_and_down(db: DatabaseConnection) {
-        const TABLES: [&str; 32] = [
+        const TABLES: [&str; 38] = [
             "organisation",
             "audit_chain",
             "audit_event",
@@ -99,6 +99,12 @@ mod tests {
             "key_result",
             "goal_check_in",
             "goal_plan",
+            "goal_template",
+            "goal_template_assignment",
+            "notification",
+            "notification_preference",
+            "digest_subscription",
+            "goal_due_reminder",
         ];
         let schema = SchemaManager::new(&db);
         let tables_present = async || {

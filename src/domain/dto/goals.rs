@@ -162,41 +162,8 @@ impl GoalForm {
         let description = c.optional_text("description", &self.description, TEXT_MAX);
         let target = c.optional_text("target", &self.target, TEXT_MAX);
         let due_on = (!self.due_on.trim().is_empty()).then(|| c.date("due_on", &self.due_on));
-        let visibility = match self.visibility.trim() {
-            "" => None,
-            code => {
-                let visibility = GoalVisibility::from_code(code);
-                if visibility.is_none() {
-                    c.fail("visibility", Problem::NotAChoice);
-                }
-                visibility
-            }
-        };
-        let mut key_results = Vec::new();
-        for (at, result) in self.key_results.iter().enumerate() {
-            if result.title.trim().is_empty()
-                && result.start.trim().is_empty()
-                && result.target.trim().is_empty()
-            {
-                continue;
-            }
-            let field = |name: &str| format!("key_results.{at}.{name}");
-            let title = c.text(&field("title"), &result.title, TITLE_MAX);
-            let number = |c: &mut Checks, name: &str, value: &str| {
-                let parsed = parse_number(value);
-                if parsed.is_none() {
-                    c.fail(&field(name), Problem::InvalidNumber);
-                }
-                parsed.unwrap_or_default()
-            };
-            let start = number(&mut c, "start", &result.start);
-            let end = number(&mut c, "target", &result.target);
-            key_results.push((title, start, end));
-        }
-        if key_results.len() > KEY_RESULTS_MAX {
-            c.fail("key_results", Problem::TooMany { max: KEY_RESULTS_MAX as u32 });
-        }
-        let optional = |value: &str| Some(value.trim().to_owned()).filter(|v| !v.is_empty());
+        let visibility = check_visibility(&mut c, &self.visibility);
+        let key_results = check_key_results(&mut c, &self.key_results);
         c.finish().map(|()| CheckedGoal {
             kind: kind.unwrap_or(GoalKind::Performance),
             owner: optional(&self.owner),
@@ -212,6 +179,51 @@ impl GoalForm {
             key_results,
         })
     }
+}
+
+/// A visibility code; empty: the organisation's default.
+pub(super) fn check_visibility(c: &mut Checks, code: &str) -> Option<GoalVisibility> {
+    let code = code.trim();
+    if code.is_empty() {
+        return None;
+    }
+    let visibility = GoalVisibility::from_code(code);
+    if visibility.is_none() {
+        c.fail("visibility", Problem::NotAChoice);
+    }
+    visibility
+}
+
+/// Title, start and target of each key-result row that is filled in.
+pub(super) fn check_key_results(c: &mut Checks, rows: &[KeyResultForm]) -> Vec<(String, f64, f64)> {
+    let mut key_results = Vec::new();
+    for (at, result) in rows.iter().enumerate() {
+        if result.title.trim().is_empty() && result.start.trim().is_empty() && result.target.trim().is_empty()
+        {
+            continue;
+        }
+        let field = |name: &str| format!("key_results.{at}.{name}");
+        let title = c.text(&field("title"), &result.title, TITLE_MAX);
+        let mut number = |name: &str, value: &str| {
+            let parsed = parse_number(value);
+            if parsed.is_none() {
+                c.fail(&field(name), Problem::InvalidNumber);
+            }
+            parsed.unwrap_or_default()
+        };
+        let start = number("start", &result.start);
+        let end = number("target", &result.target);
+        key_results.push((title, start, end));
+    }
+    if key_results.len() > KEY_RESULTS_MAX {
+        c.fail("key_results", Problem::TooMany { max: KEY_RESULTS_MAX as u32 });
+    }
+    key_results
+}
+
+/// Text with its surrounding space removed; `None` when nothing is left.
+pub(super) fn optional(value: &str) -> Option<String> {
+    Some(value.trim().to_owned()).filter(|v| !v.is_empty())
 }
 
 /// A number as people type it: `12`, `12.5`, `12,5` (Dutch), `-3`.

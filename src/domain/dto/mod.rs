@@ -4,10 +4,12 @@ mod audit;
 mod bilingual;
 mod frame;
 mod functions;
+mod goal_templates;
 mod goals;
 mod import;
 mod invitation;
 mod new_organisation;
+mod notifications;
 mod org_chart;
 mod organisation;
 mod organisation_details;
@@ -22,6 +24,10 @@ pub use audit::{AuditLine, AuditPage};
 pub use bilingual::{BilingualForm, in_language};
 pub use frame::{Competency, CompetencyLevel, CompetencyLevelForm, CompetencyScopeForm, CoreValue};
 pub use functions::JobFunction;
+pub use goal_templates::{
+    AssignTarget, AssignTemplateForm, AssignedTo, AssignmentOutcome, CheckedAssignment, CheckedTemplate,
+    GoalTemplate, GoalTemplateForm, TemplateAssignment, TemplateChoices, TemplateDetails,
+};
 pub use goals::{
     CheckIn, CheckInForm, CheckedGoal, Goal, GoalChoices, GoalDetails, GoalForm, GoalList, GoalPlan, GoalRef,
     KeyResult, KeyResultForm, KeyResultValue, ReportGoals, UnitGoals, parse_number,
@@ -33,6 +39,7 @@ pub use import::{
 };
 pub use invitation::InvitationDetails;
 pub use new_organisation::{AGREEMENT_VERSION, NewOrganisation, NewOrganisationForm};
+pub use notifications::{Notification, NotificationPage, NotificationSettings, NotificationSettingsForm};
 pub use org_chart::{ChartLevel, ChartMember, ChartPerson, ChartSearch, ChartUnit, FunctionName, TeamMember};
 pub use organisation::OrganisationSummary;
 pub use organisation_details::{DpaSignature, OrganisationDetails};

@@ -120,6 +120,87 @@ pub fn goal_plan_mail(lang: Lang, to: &str, name: &str, news: PlanNews<'_>, year
     }
 }
 
+/// The reminder that a goal is due; its title stays in Koers.
+pub fn goal_due_mail(lang: Lang, to: &str, name: &str, due_on: &str, link: &str) -> Mail {
+    let values = [("name", name), ("date", due_on)];
+    notice_mail(lang, to, (Key::MailGoalDueSubject, Key::MailGoalDueBody), &values, Key::MailGoalAction, link)
+}
+
+/// The news that an admin gave the recipient a goal from a template.
+pub fn goal_assigned_mail(lang: Lang, to: &str, name: &str, year: i32, link: &str) -> Mail {
+    let year = year.to_string();
+    let values = [("name", name), ("year", year.as_str())];
+    let keys = (Key::MailGoalAssignedSubject, Key::MailGoalAssignedBody);
+    notice_mail(lang, to, keys, &values, Key::MailGoalAction, link)
+}
+
+/// What the weekly digest counts for its recipient.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DigestFigures {
+    /// Their goals due within two weeks, not done.
+    pub due_soon: u32,
+    /// Their goals of this year at risk or behind.
+    pub behind: u32,
+    /// Goal plans of their reports waiting for their approval.
+    pub awaiting_approval: u32,
+    pub unread: u32,
+}
+
+impl DigestFigures {
+    pub fn is_empty(&self) -> bool {
+        *self == DigestFigures::default()
+    }
+}
+
+/// The weekly digest: counts only, one line per figure that is not zero.
+pub fn weekly_digest_mail(lang: Lang, to: &str, name: &str, figures: &DigestFigures, link: &str) -> Mail {
+    let greeting = format(lang, Key::MailGreeting, &[("name", name)]);
+    let intro = text(lang, Key::MailDigestIntro).to_owned();
+    let lines: Vec<String> = [
+        (figures.due_soon, Key::MailDigestDueSoon),
+        (figures.behind, Key::MailDigestBehind),
+        (figures.awaiting_approval, Key::MailDigestAwaitingApproval),
+        (figures.unread, Key::MailDigestUnread),
+    ]
+    .into_iter()
+    .filter(|(count, _)| *count > 0)
+    .map(|(count, key)| format(lang, key, &[("count", &count.to_string())]))
+    .collect();
+    let action = text(lang, Key::MailGoalAction);
+    let footer = text(lang, Key::MailNotificationFooter);
+    let mut paragraphs: Vec<&str> = vec![&greeting, &intro];
+    paragraphs.extend(lines.iter().map(String::as_str));
+    let listed: String = lines.iter().map(|line| format!("- {line}\n")).collect();
+    Mail {
+        to: to.to_owned(),
+        subject: text(lang, Key::MailDigestSubject).to_owned(),
+        text: format!("{greeting}\n\n{intro}\n{listed}\n{action}:\n{link}\n\n{footer}\n"),
+        html: html_page(lang, &paragraphs, action, link, footer),
+    }
+}
+
+/// A notification by e-mail: greeting, one paragraph, a link, and the
+/// footer that says where to turn such mail off.
+fn notice_mail(
+    lang: Lang,
+    to: &str,
+    (subject, body): (Key, Key),
+    values: &[(&str, &str)],
+    action: Key,
+    link: &str,
+) -> Mail {
+    let greeting = format(lang, Key::MailGreeting, values);
+    let body = format(lang, body, values);
+    let action = text(lang, action);
+    let footer = text(lang, Key::MailNotificationFooter);
+    Mail {
+        to: to.to_owned(),
+        subject: format(lang, subject, values),
+        text: format!("{greeting}\n\n{body}\n\n{action}:\n{link}\n\n{footer}\n"),
+        html: html_page(lang, &[&greeting, &body], action, link, footer),
+    }
+}
+
 fn html_page(lang: Lang, paragraphs: &[&str], action: &str, link: &str, footer: &str) -> String {
     let paragraphs: String = paragraphs.iter().map(|p| format!("<p>{}</p>", escape(p))).collect();
     format!(
@@ -155,6 +236,17 @@ mod tests {
         let returned = goal_plan_mail(Lang::En, "s@example.org", "Sanne", PlanNews::Returned, 2027, link);
         assert_eq!(returned.subject, "Your goal plan for 2027 was returned");
         assert!(returned.text.contains(link) && returned.html.contains("Open your goals in Koers"));
+    }
+
+    #[test]
+    fn the_digest_lists_only_the_figures_that_are_not_zero() {
+        let figures = DigestFigures { due_soon: 2, behind: 0, awaiting_approval: 1, unread: 0 };
+        let mail = weekly_digest_mail(Lang::En, "a@example.org", "Ann", &figures, "https://k.example/goals");
+        assert!(mail.text.contains("- Goals due within two weeks: 2\n"), "{}", mail.text);
+        assert!(mail.text.contains("- Goal plans waiting for your approval: 1\n"), "{}", mail.text);
+        assert!(!mail.text.contains("behind") && !mail.text.contains("Unread"), "{}", mail.text);
+        let dutch = weekly_digest_mail(Lang::Nl, "a@example.org", "Ann", &figures, "https://k.example/goals");
+        assert_eq!(dutch.subject, "Je week in Koers");
     }
 
     #[test]

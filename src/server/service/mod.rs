@@ -11,6 +11,7 @@ pub mod functions;
 pub mod goals;
 pub mod import;
 pub mod invitations;
+pub mod notifications;
 pub mod onboarding;
 pub mod org_chart;
 pub mod organisations;

@@ -54,6 +54,26 @@ impl SmtpSink {
         format!("smtp://127.0.0.1:{}", self.port)
     }
 
+    /// Mail to this server; text messages to a directory.
+    pub fn transports(&self) -> crate::server::messages::Transports {
+        use crate::server::config::{MailConfig, Secret, SmsConfig};
+        use crate::server::messages::{MailTransport, SmsTransport};
+        let mail = MailConfig {
+            smtp_url: Some(Secret::new(self.url())),
+            from: "Koers <noreply@koers.example>".into(),
+            outbox_directory: std::env::temp_dir(),
+        };
+        let sms = SmsConfig {
+            provider_url: None,
+            provider_token: None,
+            outbox_directory: std::env::temp_dir().join("koers-test-sms"),
+        };
+        crate::server::messages::Transports {
+            mail: MailTransport::from_config(&mail).expect("mail transport"),
+            sms: SmsTransport::from_config(&sms).expect("sms transport"),
+        }
+    }
+
     /// Every message received so far, as raw text.
     pub fn received(&self) -> Vec<String> {
         let mut messages: Vec<String> = std::fs::read_dir(self.maildir.join("new"))

@@ -8,6 +8,7 @@
 mod access;
 mod plans;
 mod sealed;
+mod templates;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
@@ -17,6 +18,10 @@ use sea_orm::{
 
 pub use access::{Access, Reading};
 pub use plans::{PlanOf, plan, plan_step};
+pub use templates::{
+    assign, assign_again, create_template, delete_template, template_choices, template_details, templates,
+    update_template,
+};
 
 use self::sealed::Sealer;
 use crate::domain::AppError;
@@ -65,7 +70,7 @@ pub async fn create(
     let access = Access::load(db, scope).await?;
     let owner = owner_of(db, scope, &access, &checked).await?;
     let unit = unit_of(db, scope, &access, &checked).await?;
-    let (competency, value) = develops(db, scope, &checked).await?;
+    let (competency, value) = develops(db, scope, checked.kind, checked.develops.as_deref()).await?;
     let parent = parent_of(db, scope, &access, &checked, None).await?;
     let visibility = visibility_of(db, scope, &checked, owner).await?;
     let id = GoalId(uuid::Uuid::now_v7());
@@ -96,7 +101,7 @@ pub async fn create(
     .insert(&txn)
     .await
     .map_err(internal)?;
-    replace_key_results(&txn, &sealer, id, &checked, &[]).await?;
+    replace_key_results(&txn, &sealer, id, &checked.key_results, &[]).await?;
     refresh_progress(&txn, id).await?;
     if let Some(owner) = owner {
         plans::note(&txn, scope.org, owner, checked.year, PlanStep::Edit, now).await?;
@@ -120,7 +125,7 @@ pub async fn update(
     form.kind = existing.kind.clone();
     let checked = form.validate().map_err(|errors| AppError::Invalid { errors })?;
     let owner = existing.owner_id.map(UserId);
-    let (competency, value) = develops(db, scope, &checked).await?;
+    let (competency, value) = develops(db, scope, checked.kind, checked.develops.as_deref()).await?;
     let parent = parent_of(db, scope, &access, &checked, Some(id)).await?;
     let visibility = visibility_of(db, scope, &checked, owner).await?;
     let sealer = Sealer::open(db, keys, scope.org).await?;
@@ -143,7 +148,7 @@ pub async fn update(
     .update(&txn)
     .await
     .map_err(internal)?;
-    replace_key_results(&txn, &sealer, id, &checked, &old_keys).await?;
+    replace_key_results(&txn, &sealer, id, &checked.key_results, &old_keys).await?;
     refresh_progress(&txn, id).await?;
     if let Some(owner) = owner {
         plans::note(&txn, scope.org, owner, existing.year, PlanStep::Edit, now).await?;
@@ -238,6 +243,31 @@ pub async fn list(
         rows.into_iter().zip(readings).filter(|(_, reading)| reading.is_some()).map(|(row, _)| row).collect();
     let sealer = Sealer::open(db, keys, scope.org).await?;
     sealed::present(db, &sealer, scope, &access, visible).await
+}
+
+/// The goals among `ids` the viewer may see, by id: their reference and
+/// due date (for notifications, which name a goal only while it is visible).
+pub async fn visible_references(
+    db: &DatabaseConnection,
+    keys: &Keyring,
+    scope: &OrgScope,
+    ids: &[GoalId],
+) -> Result<std::collections::HashMap<GoalId, (GoalRef, Option<chrono::NaiveDate>)>, AppError> {
+    if ids.is_empty() {
+        return Ok(Default::default());
+    }
+    let access = Access::load(db, scope).await?;
+    let sealer = Sealer::open(db, keys, scope.org).await?;
+    goal::Entity::find()
+        .filter(goal::Column::OrgId.eq(scope.org.0))
+        .filter(goal::Column::Id.is_in(ids.iter().map(|id| id.0)))
+        .all(db)
+        .await
+        .map_err(internal)?
+        .iter()
+        .filter(|row| access.reading(row) == Some(Reading::Visible))
+        .map(|row| Ok((GoalId(row.id), (sealer.reference(row)?, row.due_on))))
+        .collect()
 }
 
 /// Posts a progress update: new values for the key results, a status, a
@@ -633,12 +663,13 @@ async fn unit_of(
 async fn develops(
     db: &DatabaseConnection,
     scope: &OrgScope,
-    checked: &CheckedGoal,
+    kind: GoalKind,
+    chosen: Option<&str>,
 ) -> Result<(Option<uuid::Uuid>, Option<uuid::Uuid>), AppError> {
-    if checked.kind != GoalKind::Development {
+    if kind != GoalKind::Development {
         return Ok((None, None));
     }
-    let id = checked.develops.as_deref().ok_or_else(|| invalid("develops", Problem::Required))?;
+    let id = chosen.ok_or_else(|| invalid("develops", Problem::Required))?;
     let id: uuid::Uuid = id.parse().map_err(|_| invalid("develops", Problem::NotAChoice))?;
     let is_competency = competency::Entity::find_by_id(id)
         .filter(competency::Column::OrgId.eq(scope.org.0))
@@ -725,10 +756,10 @@ async fn replace_key_results(
     db: &impl ConnectionTrait,
     sealer: &Sealer,
     id: GoalId,
-    checked: &CheckedGoal,
+    wanted: &[(String, f64, f64)],
     existing: &[key_result::Model],
 ) -> Result<(), AppError> {
-    for (position, (title, start, target)) in checked.key_results.iter().enumerate() {
+    for (position, (title, start, target)) in wanted.iter().enumerate() {
         let position_number = i32::try_from(position).unwrap_or(i32::MAX);
         match existing.get(position) {
             Some(kept) => key_result::ActiveModel {
@@ -759,7 +790,7 @@ async fn replace_key_results(
             }
         }
     }
-    for dropped in existing.iter().skip(checked.key_results.len()) {
+    for dropped in existing.iter().skip(wanted.len()) {
         key_result::Entity::delete_by_id(dropped.id).exec(db).await.map_err(internal)?;
     }
     Ok(())
@@ -800,3 +831,6 @@ async fn record_hr_read(
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod template_tests;

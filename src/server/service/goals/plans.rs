@@ -15,13 +15,15 @@ use crate::domain::AppError;
 use crate::domain::dto::{GOAL_TEXT_MAX, GoalPlan, PersonRef};
 use crate::domain::goals::{PlanState, PlanStep};
 use crate::domain::ids::{OrgId, UserId};
+use crate::domain::notifications::NotificationKind;
 use crate::domain::settings::Setting;
 use crate::domain::validation::{FieldError, Problem};
 use crate::server::auth::OrgScope;
 use crate::server::crypto::Keyring;
 use crate::server::db::internal;
 use crate::server::entity::{goal_plan, user_account};
-use crate::server::messages::{PlanNews, enqueue_mail, goal_plan_mail};
+use crate::server::messages::{PlanNews, goal_plan_mail};
+use crate::server::service::notifications::{Notice, notify};
 use crate::server::service::settings;
 
 async fn approval_required(db: &impl ConnectionTrait, org: OrgId, owner: UserId) -> Result<bool, AppError> {
@@ -197,8 +199,9 @@ pub async fn plan_step(
     plan(db, keys, scope, of).await
 }
 
-/// Queues the mail about `step` to whom it concerns, in their language;
-/// people without an e-mail address or no longer active get none.
+/// Tells whom it concerns of `step`, in the app and by e-mail in their
+/// language, as each wants it: the managers of a submitted plan, the owner
+/// of a returned or approved one.
 async fn tell(
     db: &DatabaseConnection,
     scope: &OrgScope,
@@ -213,38 +216,35 @@ async fn tell(
         .await
         .map_err(internal)?
         .ok_or(AppError::NotFound)?;
-    let (recipients, news, link) = match step {
+    let (recipients, news, kind, link) = match step {
         PlanStep::Submit => {
             let managers =
                 crate::server::auth::reach::managers_of(db, scope.org, of.owner).await.map_err(internal)?;
             let link = format!("{public_url}/goals?owner={}&year={}", of.owner, of.year);
-            (managers, PlanNews::Submitted { owner: &owner.name }, link)
+            (managers, PlanNews::Submitted { owner: &owner.name }, NotificationKind::GoalPlanSubmitted, link)
         }
         PlanStep::Return => {
-            (vec![of.owner], PlanNews::Returned, format!("{public_url}/goals?year={}", of.year))
+            let link = format!("{public_url}/goals?year={}", of.year);
+            (vec![of.owner], PlanNews::Returned, NotificationKind::GoalPlanReturned, link)
         }
         PlanStep::Approve => {
-            (vec![of.owner], PlanNews::Approved, format!("{public_url}/goals?year={}", of.year))
+            let link = format!("{public_url}/goals?year={}", of.year);
+            (vec![of.owner], PlanNews::Approved, NotificationKind::GoalPlanApproved, link)
         }
         PlanStep::Edit => return Ok(()),
     };
     let people = user_account::Entity::find()
         .filter(user_account::Column::Id.is_in(recipients.iter().map(|r| r.0)))
-        .filter(user_account::Column::DeactivatedAt.is_null())
         .all(db)
         .await
         .map_err(internal)?;
-    for person in people {
-        let Some(address) = person.email.as_deref() else { continue };
-        let lang = crate::i18n::Lang::from_code(&person.language).unwrap_or_default();
-        let mail = goal_plan_mail(lang, address, &person.name, news, of.year, &link);
-        enqueue_mail(db, Some(scope.org), KIND, mail, now).await.map_err(internal)?;
+    let notice = Notice::new(kind).about(of.owner).year(of.year);
+    for person in &people {
+        let mail = |lang, to: &str, name: &str| goal_plan_mail(lang, to, name, news, of.year, &link);
+        notify(db, scope.org, person, notice, mail, now).await?;
     }
     Ok(())
 }
-
-/// What the mails about goal plans are queued as.
-pub const KIND: &str = "goal_plan";
 
 /// The owner, when the sender is them or manages them; else not found.
 async fn owner_in_reach(

@@ -4,13 +4,13 @@
 
 use std::collections::HashMap;
 
-use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use super::access::Access;
 use crate::domain::AppError;
 use crate::domain::dto::{CheckIn, FunctionName, Goal, GoalRef, KeyResult, PersonRef};
 use crate::domain::goals::{GoalKind, GoalStatus, GoalVisibility};
-use crate::domain::ids::{GoalId, KeyResultId, OrgId, UnitId, UserId};
+use crate::domain::ids::{GoalId, KeyResultId, OrgId, TemplateId, UnitId, UserId};
 use crate::server::auth::OrgScope;
 use crate::server::crypto::{Keyring, Purpose, TenantCipher};
 use crate::server::db::internal;
@@ -23,7 +23,7 @@ use crate::server::service::tenant_keys;
 pub struct Sealer(TenantCipher);
 
 impl Sealer {
-    pub async fn open(db: &DatabaseConnection, keys: &Keyring, org: OrgId) -> Result<Sealer, AppError> {
+    pub async fn open(db: &impl ConnectionTrait, keys: &Keyring, org: OrgId) -> Result<Sealer, AppError> {
         tenant_keys::cipher(db, keys, org).await.map(Sealer).map_err(|error| {
             tracing::error!(%error, "the organisation's data key cannot be opened");
             AppError::Internal
@@ -44,6 +44,19 @@ impl Sealer {
 
     pub fn seal_plan_comment(&self, owner: UserId, year: i32, comment: &str) -> Vec<u8> {
         self.0.seal_text(Purpose::Goal, &format!("plan/{owner}/{year}/comment"), comment)
+    }
+
+    pub fn seal_template(&self, template: TemplateId, field: &str, text: &str) -> Vec<u8> {
+        self.0.seal_text(Purpose::Goal, &format!("template/{template}/{field}"), text)
+    }
+
+    pub fn template_text(
+        &self,
+        template: TemplateId,
+        field: &str,
+        sealed: &[u8],
+    ) -> Result<String, AppError> {
+        self.open_text(&format!("template/{template}/{field}"), sealed)
     }
 
     fn open_text(&self, record: &str, sealed: &[u8]) -> Result<String, AppError> {

@@ -15,19 +15,21 @@ use crate::server::testing::{self, for_each_backend, test_keyring};
 
 const ADMIN: Roles = Roles { manager: false, admin: true, auditor: false };
 const MANAGER: Roles = Roles { manager: true, admin: false, auditor: false };
-const YEAR: &str = "2027";
+pub(super) const YEAR: &str = "2027";
 
 /// De Linde: Ahmed manages Wijkteam Noord (Sanne and Kevin in it); Thomas
 /// is in Wijkteam Zuid; Femke is an admin with the HR reader right on
 /// Noord, Hanna an admin without it.
-struct Linde {
-    femke: OrgScope,
-    hanna: OrgScope,
-    ahmed: OrgScope,
-    sanne: OrgScope,
-    kevin: OrgScope,
-    thomas: OrgScope,
-    north: UnitId,
+pub(super) struct Linde {
+    pub(super) femke: OrgScope,
+    pub(super) hanna: OrgScope,
+    pub(super) ahmed: OrgScope,
+    pub(super) sanne: OrgScope,
+    pub(super) kevin: OrgScope,
+    pub(super) thomas: OrgScope,
+    pub(super) north: UnitId,
+    /// Zorg, above Noord and Zuid.
+    pub(super) care: UnitId,
 }
 
 async fn person(
@@ -40,7 +42,7 @@ async fn person(
     OrgScope { org, user, name: name.into(), roles }
 }
 
-async fn linde(db: &DatabaseConnection) -> Linde {
+pub(super) async fn linde(db: &DatabaseConnection) -> Linde {
     let org = testing::organisation(db, "De Linde").await;
     let femke = person(db, org, "Femke", ADMIN).await;
     let hanna = person(db, org, "Hanna", ADMIN).await;
@@ -58,10 +60,10 @@ async fn linde(db: &DatabaseConnection) -> Linde {
     }
     structure::add_member(db, &femke, south, thomas.user, true, now).await.expect("member");
     structure::set_hr_reader(db, &femke, north, femke.user, true, now).await.expect("hr reader");
-    Linde { femke, hanna, ahmed, sanne, kevin, thomas, north }
+    Linde { femke, hanna, ahmed, sanne, kevin, thomas, north, care }
 }
 
-fn goal(kind: &str, title: &str) -> GoalForm {
+pub(super) fn goal(kind: &str, title: &str) -> GoalForm {
     GoalForm { kind: kind.into(), year: YEAR.into(), title: title.into(), ..Default::default() }
 }
 
@@ -69,11 +71,15 @@ async fn add(db: &DatabaseConnection, scope: &OrgScope, form: GoalForm) -> GoalI
     create(db, &test_keyring(), scope, &form, Utc::now()).await.expect("created")
 }
 
-async fn read(db: &DatabaseConnection, scope: &OrgScope, id: GoalId) -> Result<GoalDetails, AppError> {
+pub(super) async fn read(
+    db: &DatabaseConnection,
+    scope: &OrgScope,
+    id: GoalId,
+) -> Result<GoalDetails, AppError> {
     details(db, &test_keyring(), scope, id, chrono_tz::Europe::Amsterdam, Utc::now()).await
 }
 
-async fn goals_of(db: &DatabaseConnection, viewer: &OrgScope, owner: &OrgScope) -> Vec<String> {
+pub(super) async fn goals_of(db: &DatabaseConnection, viewer: &OrgScope, owner: &OrgScope) -> Vec<String> {
     let query = GoalQuery { owner: Some(owner.user), ..Default::default() };
     list(db, &test_keyring(), viewer, &query, Utc::now())
         .await
@@ -225,7 +231,7 @@ for_each_backend! {
                 use crate::server::entity::outbound_message;
                 use sea_orm::{ColumnTrait, QueryFilter, QueryOrder};
                 outbound_message::Entity::find()
-                    .filter(outbound_message::Column::Kind.eq(plans::KIND))
+                    .filter(outbound_message::Column::Kind.starts_with("goal_plan_"))
                     .order_by_asc(outbound_message::Column::CreatedAt)
                     .all(&db)
                     .await

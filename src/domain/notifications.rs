@@ -1,0 +1,36 @@
+//! The vocabulary of notifications: what a person can be told, by e-mail
+//! and in the app. Each kind can be turned off per channel (opt-out).
+
+use serde::{Deserialize, Serialize};
+
+coded!(
+    /// What a notification is about.
+    NotificationKind {
+        /// To a manager: a report asks them to approve their goal plan.
+        GoalPlanSubmitted => "goal_plan_submitted", NotificationKindGoalPlanSubmitted;
+        /// To the owner: their plan came back with a comment.
+        GoalPlanReturned => "goal_plan_returned", NotificationKindGoalPlanReturned;
+        GoalPlanApproved => "goal_plan_approved", NotificationKindGoalPlanApproved;
+        /// To the owner: a goal of theirs is due within a week.
+        GoalDueSoon => "goal_due_soon", NotificationKindGoalDueSoon;
+        /// To the owner: an admin gave them a goal from a template.
+        GoalAssigned => "goal_assigned", NotificationKindGoalAssigned;
+    }
+);
+
+/// Days before a goal's due date that its owner is reminded.
+pub const DUE_SOON_DAYS: i64 = 7;
+
+/// Where a person wants one kind of notification.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Channels {
+    pub by_email: bool,
+    pub in_app: bool,
+}
+
+impl Default for Channels {
+    /// Everything is on until the person turns it off.
+    fn default() -> Self {
+        Channels { by_email: true, in_app: true }
+    }
+}
