@@ -14,10 +14,14 @@ use crate::features::audit_log::pages::{OrganisationAuditLogPage, PlatformAuditL
 use crate::features::dashboard::pages::DashboardPage;
 use crate::features::frame::pages::{CompetenciesPage, CompetencyPage, ValuesPage};
 use crate::features::functions::pages::FunctionsPage;
+use crate::features::goal_templates::pages::{
+    EditTemplatePage, NewTemplatePage, TemplatePage, TemplatesPage,
+};
 use crate::features::goals::pages::{
     EditGoalPage, GoalPage, GoalsPage, NewGoalPage, OrganisationGoalsPage, TeamGoalsPage, UnitGoalsPage,
 };
 use crate::features::import::pages::ImportPage;
+use crate::features::notifications::pages::{NotificationSettingsPage, NotificationsPage};
 use crate::features::operator::pages::{NewOrganisationPage, OrganisationPage, OrganisationsPage};
 use crate::features::org_chart::pages::{OrgChartPage, TeamPage};
 use crate::features::people::pages::{InvitePersonPage, PeoplePage, PersonPage};
@@ -75,6 +79,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/functions") view=FunctionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/settings") view=SettingsPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/goals") view=UnitGoalsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/goals/templates") view=TemplatesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/goals/templates/new") view=NewTemplatePage ssr=SsrMode::Async/>
+                    // After "/new", which would otherwise be read as an id.
+                    <Route path=path!("/admin/goals/templates/:id") view=TemplatePage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/goals/templates/:id/edit") view=EditTemplatePage ssr=SsrMode::Async/>
+                    <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account/notifications") view=NotificationSettingsPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/values") view=ValuesPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/competencies") view=CompetenciesPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/competencies/:id") view=CompetencyPage ssr=SsrMode::Async/>

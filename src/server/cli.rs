@@ -11,6 +11,7 @@ use migration::{Migrator, MigratorTrait};
 use super::config::{Config, Environment};
 use super::crypto::{KeyStore, Keyring};
 use super::messages::{self, MailTransport, Wakeup};
+use super::service::notifications::{self, jobs::JobContext};
 use super::service::tenant_keys;
 use super::{AppState, assets, audit, crypto, db, logging, router, seed};
 
@@ -135,6 +136,8 @@ async fn serve(config: Config) -> Outcome {
     let leptos_options = leptos_options(&config);
     let address = config.site.address;
     let public_url = config.site.public_url.as_str().to_owned();
+    let jobs = JobContext { public_url: public_url.clone(), time_zone: config.site.time_zone };
+    notifications::jobs::spawn(db.clone(), jobs, outbox.clone());
     let state =
         AppState { leptos_options, db, config: Arc::new(config), keys, outbox, imports: Default::default() };
     let app = router::build(state);

@@ -13,18 +13,23 @@ use axum::body::Body;
 use axum::http::{Method, Request, StatusCode, header};
 use chrono::Utc;
 use leptos::server_fn::axum::server_fn_paths;
-use sea_orm::DatabaseConnection;
+use sea_orm::{DatabaseConnection, EntityTrait};
 use tower::ServiceExt;
 
 use super::build;
-use crate::domain::dto::{BilingualForm, CompetencyLevelForm, GoalForm};
+use crate::domain::dto::{
+    AssignTemplateForm, BilingualForm, CompetencyLevelForm, GoalForm, GoalTemplateForm,
+};
 use crate::domain::ids::{OrgId, UnitId, UserId};
+use crate::domain::notifications::NotificationKind;
 use crate::domain::roles::Roles;
 use crate::i18n::Lang;
 use crate::server::AppState;
 use crate::server::auth::OrgScope;
 use crate::server::auth::session::{self, Holder};
 use crate::server::config::Config;
+use crate::server::messages::goal_assigned_mail;
+use crate::server::service::notifications::{self, Notice};
 use crate::server::service::{
     accounts, competencies, core_values, functions, goals, organisations, structure,
 };
@@ -67,6 +72,9 @@ enum Rule {
     /// Members, called with input that fails validation: 422 for them (so
     /// nothing is created), 401 signed out, 403 for operator staff.
     MemberOnlyRejectsInput,
+    /// Members get this status (an object that is only someone else's);
+    /// 401 signed out, 403 for operator staff.
+    MemberOnlyAnswers(u16),
     /// Members of the first organisation, on an object every member of it
     /// may see: 200 for them, 404 for the other organisation's admin.
     MemberOfTheObject,
@@ -102,6 +110,9 @@ impl Rule {
             (Rule::MemberOnly, Caller::Anonymous) => 401,
             (Rule::MemberOnly, Caller::Operator) => 403,
             (Rule::MemberOnly, _) => 200,
+            (Rule::MemberOnlyAnswers(_), Caller::Anonymous) => 401,
+            (Rule::MemberOnlyAnswers(_), Caller::Operator) => 403,
+            (Rule::MemberOnlyAnswers(status), _) => status,
             (
                 Rule::MemberOnlyRejectsInput | Rule::MemberOfTheObject | Rule::NobodyButTheOwner,
                 Caller::Anonymous,
@@ -236,6 +247,30 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("/api/goals/plan_step", "owner=&year=2027&step=submit&comment=", Rule::MemberOnlyRejectsInput),
     ("/api/goals/team", "year=2027", Rule::MemberOnly),
     ("/api/goals/units", "year=2027", Rule::AdminOnly),
+    ("/api/goal_templates/list", "", Rule::AdminOnly),
+    ("/api/goal_templates/details", "id={template}", Rule::AdminOfTheObject),
+    ("/api/goal_templates/choices", "", Rule::AdminOnly),
+    ("/api/goal_templates/create", "form[kind]=team&form[title]=", Rule::AdminOnlyRejectsInput),
+    (
+        "/api/goal_templates/update",
+        "id={template}&form[kind]=performance&form[title]=BHV",
+        Rule::AdminOfTheObject,
+    ),
+    ("/api/goal_templates/delete", "id={spare_template}", Rule::AdminOfTheObject),
+    // Given to the unit, which has nobody in it: no copies are made.
+    (
+        "/api/goal_templates/assign",
+        "id={template}&form[to]=unit:{unit}&form[year]=2027",
+        Rule::AdminOfTheObject,
+    ),
+    ("/api/goal_templates/assign_again", "assignment={assignment}", Rule::AdminOfTheObject),
+    ("/api/notifications/list", "", Rule::MemberOnly),
+    ("/api/notifications/unread", "", Rule::MemberOnly),
+    // Tess's notification: nobody but Tess opens it.
+    ("/api/notifications/open", "id={notification}", Rule::MemberOnlyAnswers(404)),
+    ("/api/notifications/read_all", "", Rule::MemberOnly),
+    ("/api/notifications/settings", "", Rule::MemberOnly),
+    ("/api/notifications/save_settings", "form[by_email][0]=gossip", Rule::MemberOnlyRejectsInput),
     ("/api/settings/organisation", "", Rule::AdminOnly),
     ("/api/settings/unit", "unit={unit}", Rule::AdminOfTheObject),
     ("/api/settings/choose", "unit={unit}&setting=feature.surveys&value=", Rule::AdminOfTheObject),
@@ -345,6 +380,16 @@ async fn world(db: DatabaseConnection) -> World {
     };
     let goal = goals::create(&db, &keys, &tess, &goal, now).await.expect("goal");
     objects.push(("{goal}", goal.to_string()));
+    let tess_account = crate::server::entity::user_account::Entity::find_by_id(target)
+        .one(&db)
+        .await
+        .expect("read")
+        .expect("Tess");
+    let notice = Notice::new(NotificationKind::GoalAssigned).goal(goal).year(2027);
+    let mail = |lang, to: &str, name: &str| goal_assigned_mail(lang, to, name, 2027, "https://koers.example");
+    notifications::notify(&db, first, &tess_account, notice, mail, now).await.expect("notification");
+    let notification = crate::server::entity::notification::Entity::find().one(&db).await.expect("read");
+    objects.push(("{notification}", notification.expect("Tess's notification").id.to_string()));
     let leptos_options = leptos::prelude::LeptosOptions::builder().output_name("koers").build();
     let state = AppState {
         leptos_options,
@@ -393,6 +438,20 @@ async fn objects_of(db: &DatabaseConnection, admin: &OrgScope) -> Vec<(&'static 
         let id = competencies::add_level(db, admin, competency, &level).await.expect("level");
         objects.push((placeholder, id.to_string()));
     }
+    let keys = crate::server::testing::test_keyring();
+    let template = GoalTemplateForm { kind: "performance".into(), title: "BHV".into(), ..Default::default() };
+    for placeholder in ["{template}", "{spare_template}"] {
+        let id = goals::create_template(db, &keys, admin, &template, now).await.expect("template");
+        objects.push((placeholder, id.to_string()));
+    }
+    let template = objects.iter().find(|(p, _)| *p == "{template}").map(|(_, id)| id.parse().expect("id"));
+    let unit = structure::create(db, admin, "Leeg", None, now).await.expect("unit");
+    let to_unit =
+        AssignTemplateForm { to: format!("unit:{unit}"), year: "2027".into(), due_on: String::new() };
+    let template = crate::domain::ids::TemplateId(template.expect("template"));
+    goals::assign(db, &keys, admin, template, &to_unit, "https://koers.example", now).await.expect("given");
+    let details = goals::template_details(db, &keys, admin, template, chrono_tz::UTC).await.expect("details");
+    objects.push(("{assignment}", details.assignments[0].id.clone()));
     objects
 }
 

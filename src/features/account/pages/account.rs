@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::domain::dto::SessionSummary;
+use crate::domain::dto::{SessionSummary, ViewerKind};
 use crate::features::account::api::{ChangePassword, EndSession, SignOutEverywhere, my_sessions};
 use crate::features::account::components::{NewPasswordField, RequireSignIn};
 use crate::i18n::{I18n, Key, use_i18n};
@@ -23,7 +23,8 @@ pub fn AccountPage() -> impl IntoView {
         move || end.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error/> });
     view! {
         <Title text=i18n.t(Key::AccountTitle)/>
-        <RequireSignIn children=move |_| {
+        <RequireSignIn children=move |viewer| {
+            let member = matches!(viewer.kind, ViewerKind::Member { .. });
             view! {
                 <h1>{i18n.t(Key::AccountTitle)}</h1>
                 <section aria-labelledby="sessions-title">
@@ -85,6 +86,13 @@ pub fn AccountPage() -> impl IntoView {
                     <p>{i18n.t(Key::AccountSecondFactorIntro)}</p>
                     <A href="/account/second-factor">{i18n.t(Key::AccountSecondFactorManage)}</A>
                 </section>
+                {member.then(|| view! {
+                    <section aria-labelledby="notifications-title">
+                        <h2 id="notifications-title">{i18n.t(Key::AccountNotifications)}</h2>
+                        <p>{i18n.t(Key::AccountNotificationsIntro)}</p>
+                        <A href="/account/notifications">{i18n.t(Key::NotificationSettingsTitle)}</A>
+                    </section>
+                })}
             }
         }/>
     }

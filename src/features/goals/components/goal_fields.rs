@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::domain::AppError;
-use crate::domain::dto::{Goal, GoalChoices, KEY_RESULT_ROWS};
+use crate::domain::dto::{FunctionName, Goal, GoalChoices, KEY_RESULT_ROWS};
 use crate::domain::goals::{GoalKind, GoalVisibility};
 use crate::i18n::{Key, use_i18n};
 use crate::ui::FieldError;
@@ -22,7 +22,6 @@ pub fn GoalFields(
     error: Signal<Option<AppError>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
-    let name = move |text: &crate::domain::dto::FunctionName| text.in_language(i18n.lang).to_owned();
     let editing = goal.is_some();
     let kind = goal.as_ref().map(|g| g.kind).or(kind).unwrap_or(GoalKind::Performance);
     let value = |pick: fn(&Goal) -> String| goal.as_ref().map(pick).unwrap_or_default();
@@ -87,42 +86,15 @@ pub fn GoalFields(
         .collect_view();
     let develops =
         goal.as_ref().and_then(|g| g.develops.as_ref().map(|(id, _)| id.clone())).unwrap_or_default();
-    let develops_options = choices
-        .competencies
-        .iter()
-        .chain(choices.values.iter())
-        .map(|(id, text)| view! { <option value=id.clone() selected=*id == develops>{name(text)}</option> })
-        .collect_view();
-    let visibility_options = GoalVisibility::ALL
-        .iter()
-        .map(|v| view! { <option value=v.code() selected=Some(*v) == visibility>{i18n.t(v.label_key())}</option> })
-        .collect_view();
-    let key_results = goal.as_ref().map(|g| g.key_results.clone()).unwrap_or_default();
-    let key_result_rows = (0..KEY_RESULT_ROWS.max(key_results.len()))
-        .map(|at| {
-            let existing = key_results.get(at);
-            let field = move |name: &str| format!("form[key_results][{at}][{name}]");
-            let id = move |name: &str| format!("kr-{at}-{name}");
-            let title = existing.map(|r| r.title.clone()).unwrap_or_default();
-            let start = existing.map(|r| r.start.to_string()).unwrap_or_default();
-            let end = existing.map(|r| r.target.to_string()).unwrap_or_default();
-            let number = at + 1;
-            view! {
-                <fieldset class="key-result">
-                    <legend>{i18n.format(Key::GoalsKeyResultNumber, &[("number", &number.to_string())])}</legend>
-                    <label for=id("title")>{i18n.t(Key::GoalsKeyResultTitle)}</label>
-                    <input id=id("title") name=field("title") type="text" value=title/>
-                    <FieldError error field=format!("key_results.{at}.title")/>
-                    <label for=id("start")>{i18n.t(Key::GoalsKeyResultStart)}</label>
-                    <input id=id("start") name=field("start") type="text" inputmode="decimal" value=start/>
-                    <FieldError error field=format!("key_results.{at}.start")/>
-                    <label for=id("target")>{i18n.t(Key::GoalsKeyResultTarget)}</label>
-                    <input id=id("target") name=field("target") type="text" inputmode="decimal" value=end/>
-                    <FieldError error field=format!("key_results.{at}.target")/>
-                </fieldset>
-            }
+    let key_results = goal
+        .as_ref()
+        .map(|g| {
+            g.key_results
+                .iter()
+                .map(|r| (r.title.clone(), r.start.to_string(), r.target.to_string()))
+                .collect()
         })
-        .collect_view();
+        .unwrap_or_default();
     view! {
         {kind_field}
         {owner_field}
@@ -142,27 +114,93 @@ pub fn GoalFields(
         <label for="goal-due">{i18n.t(Key::GoalsDueOn)}</label>
         <input id="goal-due" name="form[due_on]" type="date" value=due_on/>
         <FieldError error field="due_on"/>
-        <label for="goal-visibility">{i18n.t(Key::GoalsVisibility)}</label>
-        <select id="goal-visibility" name="form[visibility]">
-            <option value="" selected=visibility.is_none()>{i18n.t(Key::GoalsVisibilityDefault)}</option>
-            {visibility_options}
-        </select>
-        <p class="hint">{i18n.t(Key::GoalsVisibilityHint)}</p>
+        {visibility_field(visibility)}
         <label for="goal-parent">{i18n.t(Key::GoalsParent)}</label>
         <select id="goal-parent" name="form[parent]">
             <option value="">{i18n.t(Key::GoalsNoParent)}</option>
             {parents}
         </select>
         <FieldError error field="parent"/>
+        {develops_field(&choices.competencies, &choices.values, &develops, error)}
+        {key_result_rows(key_results, error)}
+    }
+}
+
+/// Who sees a personal goal: a choice, or the organisation's default.
+pub fn visibility_field(selected: Option<GoalVisibility>) -> impl IntoView {
+    let i18n = use_i18n();
+    let options = GoalVisibility::ALL
+        .iter()
+        .map(|v| view! { <option value=v.code() selected=Some(*v) == selected>{i18n.t(v.label_key())}</option> })
+        .collect_view();
+    view! {
+        <label for="goal-visibility">{i18n.t(Key::GoalsVisibility)}</label>
+        <select id="goal-visibility" name="form[visibility]">
+            <option value="" selected=selected.is_none()>{i18n.t(Key::GoalsVisibilityDefault)}</option>
+            {options}
+        </select>
+        <p class="hint">{i18n.t(Key::GoalsVisibilityHint)}</p>
+    }
+}
+
+/// The competency or core value a development goal develops.
+pub fn develops_field(
+    competencies: &[(String, FunctionName)],
+    values: &[(String, FunctionName)],
+    selected: &str,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView + use<> {
+    let i18n = use_i18n();
+    let options = competencies
+        .iter()
+        .chain(values.iter())
+        .map(|(id, name)| {
+            view! { <option value=id.clone() selected=id == selected>{name.in_language(i18n.lang).to_owned()}</option> }
+        })
+        .collect_view();
+    view! {
         <label for="goal-develops">{i18n.t(Key::GoalsDevelops)}</label>
         <select id="goal-develops" name="form[develops]">
             <option value="">{i18n.t(Key::GoalsDevelopsNothing)}</option>
-            {develops_options}
+            {options}
         </select>
         <p class="hint">{i18n.t(Key::GoalsDevelopsHint)}</p>
         <FieldError error field="develops"/>
+    }
+}
+
+/// Up to five key-result rows (more when there are more), filled in with
+/// `existing` titles, start and target values.
+pub fn key_result_rows(
+    existing: Vec<(String, String, String)>,
+    error: Signal<Option<AppError>>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let rows = (0..KEY_RESULT_ROWS.max(existing.len()))
+        .map(|at| {
+            let (title, start, end) = existing.get(at).cloned().unwrap_or_default();
+            let field = move |name: &str| format!("form[key_results][{at}][{name}]");
+            let id = move |name: &str| format!("kr-{at}-{name}");
+            let number = at + 1;
+            view! {
+                <fieldset class="key-result">
+                    <legend>{i18n.format(Key::GoalsKeyResultNumber, &[("number", &number.to_string())])}</legend>
+                    <label for=id("title")>{i18n.t(Key::GoalsKeyResultTitle)}</label>
+                    <input id=id("title") name=field("title") type="text" value=title/>
+                    <FieldError error field=format!("key_results.{at}.title")/>
+                    <label for=id("start")>{i18n.t(Key::GoalsKeyResultStart)}</label>
+                    <input id=id("start") name=field("start") type="text" inputmode="decimal" value=start/>
+                    <FieldError error field=format!("key_results.{at}.start")/>
+                    <label for=id("target")>{i18n.t(Key::GoalsKeyResultTarget)}</label>
+                    <input id=id("target") name=field("target") type="text" inputmode="decimal" value=end/>
+                    <FieldError error field=format!("key_results.{at}.target")/>
+                </fieldset>
+            }
+        })
+        .collect_view();
+    view! {
         <h2>{i18n.t(Key::GoalsKeyResults)}</h2>
         <p class="hint">{i18n.t(Key::GoalsKeyResultsHint)}</p>
-        {key_result_rows}
+        {rows}
     }
 }

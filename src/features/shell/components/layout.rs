@@ -7,6 +7,7 @@ use super::LanguageSwitcher;
 use crate::domain::dto::ViewerKind;
 use crate::domain::roles::Role;
 use crate::features::account::components::{UserMenu, use_viewer};
+use crate::features::notifications::components::NotificationLink;
 use crate::i18n::{Key, use_i18n};
 
 #[component]
@@ -36,6 +37,7 @@ pub fn AppLayout(children: Children) -> impl IntoView {
                             links.push(("/admin/competencies", Key::NavCompetencies));
                             links.push(("/admin/settings", Key::NavSettings));
                             links.push(("/admin/goals", Key::NavGoalOverview));
+                            links.push(("/admin/goals/templates", Key::NavGoalTemplates));
                         }
                         if roles.contains(&Role::Admin) || roles.contains(&Role::Auditor) {
                             links.push(("/privacy/audit-log", Key::NavAuditLog));
@@ -71,6 +73,7 @@ pub fn AppLayout(children: Children) -> impl IntoView {
                     <Transition>{links}</Transition>
                 </ul>
             </nav>
+            <NotificationLink/>
             <LanguageSwitcher/>
             <UserMenu/>
         </header>

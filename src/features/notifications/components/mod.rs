@@ -1,0 +1,3 @@
+mod notification_link;
+
+pub use notification_link::NotificationLink;

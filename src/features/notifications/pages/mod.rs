@@ -1,0 +1,5 @@
+mod list;
+mod settings;
+
+pub use list::NotificationsPage;
+pub use settings::NotificationSettingsPage;
