@@ -57,9 +57,10 @@ pub async fn run(args: Vec<String>) -> ExitCode {
         ["migrate", "status"] => with_db(&config, |db| async move { Ok(Migrator::status(&db).await?) }).await,
         ["seed-demo"] => {
             let keys = keyring(&config);
+            let public_url = config.site.public_url.as_str().to_owned();
             with_db(&config, |db| async move {
                 db::migrate(&db).await?;
-                let seeded = seed::seed_demo_if_empty(&db, &keys?, chrono::Utc::now()).await?;
+                let seeded = seed::seed_demo_if_empty(&db, &keys?, &public_url, chrono::Utc::now()).await?;
                 print_demo_logins(seeded);
                 Ok(())
             })

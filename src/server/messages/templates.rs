@@ -166,7 +166,7 @@ pub fn weekly_digest_mail(lang: Lang, to: &str, name: &str, figures: &DigestFigu
     .filter(|(count, _)| *count > 0)
     .map(|(count, key)| format(lang, key, &[("count", &count.to_string())]))
     .collect();
-    let action = text(lang, Key::MailGoalAction);
+    let action = text(lang, Key::MailGoalPlanAction);
     let footer = text(lang, Key::MailNotificationFooter);
     let mut paragraphs: Vec<&str> = vec![&greeting, &intro];
     paragraphs.extend(lines.iter().map(String::as_str));

@@ -1,13 +1,16 @@
 //! A year of the demo organisation's goals: two organisation goals, team
 //! goals of two units aligned to them, and people's performance and
 //! development goals with key results and a check-in about every month
-//! since the start of the year, in the people's own words.
+//! since the start of the year, in the people's own words; and goal
+//! templates, one given to a whole location.
 
 use chrono::{DateTime, Datelike, Duration, Utc};
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
 use crate::domain::AppError;
-use crate::domain::dto::{CheckInForm, GoalForm, KeyResultForm, KeyResultValue};
+use crate::domain::dto::{
+    AssignTemplateForm, CheckInForm, GoalForm, GoalTemplateForm, KeyResultForm, KeyResultValue,
+};
 use crate::domain::ids::{GoalId, OrgId, UserId};
 use crate::domain::roles::Roles;
 use crate::server::auth::OrgScope;
@@ -75,6 +78,7 @@ pub async fn seed_goals(
     db: &DatabaseConnection,
     keys: &Keyring,
     org: OrgId,
+    public_url: &str,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let year = now.year();
@@ -238,5 +242,38 @@ pub async fn seed_goals(
             },
         )
         .await?;
+    seed_templates(db, keys, &femke, (unit("Verpleeghuis De Beuk"), public_url), now).await
+}
+
+/// Two templates; the yearly emergency-response refresher is given to
+/// everyone in Verpleeghuis De Beuk, who each find a copy and a notification.
+async fn seed_templates(
+    db: &DatabaseConnection,
+    keys: &Keyring,
+    femke: &OrgScope,
+    (de_beuk, public_url): (String, &str),
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let refresher = GoalTemplateForm {
+        kind: "performance".into(),
+        title: "Jaarlijkse BHV-herhaling".into(),
+        description: "Iedereen op de werkvloer kan bij brand of een ongeval meteen handelen.".into(),
+        key_results: vec![key_result("Herhalingstraining gevolgd", 0.0, 1.0)],
+        ..Default::default()
+    };
+    let refresher = goals::create_template(db, keys, femke, &refresher, now).await?;
+    let buddy = GoalTemplateForm {
+        kind: "performance".into(),
+        title: "Een nieuwe collega inwerken".into(),
+        target: "De nieuwe collega werkt na drie maanden zelfstandig.".into(),
+        ..Default::default()
+    };
+    goals::create_template(db, keys, femke, &buddy, now).await?;
+    let to_de_beuk = AssignTemplateForm {
+        to: format!("unit:{de_beuk}"),
+        year: now.year().to_string(),
+        due_on: format!("{}-12-15", now.year()),
+    };
+    goals::assign(db, keys, femke, refresher, &to_de_beuk, public_url, now).await?;
     Ok(())
 }

@@ -97,6 +97,7 @@ pub fn demo_logins() -> Vec<DemoLogin> {
 pub async fn seed_demo_if_empty(
     db: &DatabaseConnection,
     keys: &Keyring,
+    public_url: &str,
     now: DateTime<Utc>,
 ) -> Result<bool, AppError> {
     let existing = organisation::Entity::find().count(db).await.map_err(|error| {
@@ -128,7 +129,7 @@ pub async fn seed_demo_if_empty(
     seed_functions(db, &admin, now).await?;
     seed_people(db, &admin, now).await?;
     seed_values_and_competencies(db, &admin, now).await?;
-    goals::seed_goals(db, keys, org, now).await?;
+    goals::seed_goals(db, keys, org, public_url, now).await?;
     tracing::info!(organisation = DEMO_ORGANISATION, "demo data created");
     Ok(true)
 }
@@ -238,8 +239,8 @@ mod tests {
         async fn seeding_fills_an_empty_database_once(db) {
             let keys = crate::server::testing::test_keyring();
             let now = Utc::now();
-            assert!(seed_demo_if_empty(&db, &keys, now).await.expect("first seed"));
-            assert!(!seed_demo_if_empty(&db, &keys, now).await.expect("second seed"));
+            assert!(seed_demo_if_empty(&db, &keys, "http://127.0.0.1:3000", now).await.expect("first seed"));
+            assert!(!seed_demo_if_empty(&db, &keys, "http://127.0.0.1:3000", now).await.expect("second seed"));
             let names: Vec<String> =
                 organisation::Entity::find().all(&db).await.expect("organisations").into_iter().map(|o| o.name).collect();
             assert_eq!(names, [DEMO_ORGANISATION]);
@@ -277,6 +278,14 @@ mod tests {
             let intakes = hers.iter().find(|g| g.title == "Intakes snel inplannen").expect("her goal");
             assert!(intakes.progress > 0, "check-ins moved it");
             assert_eq!(intakes.parent.as_ref().map(|p| p.title.as_str()), Some("Nieuwe cliënten binnen vijf dagen in zorg"));
+
+            // The refresher template gave everyone in De Beuk a copy, and told them.
+            let (_, sophie) = user("sophie.vandenberg@delinde.example").await;
+            let scope = OrgScope { org, user: sophie, name: "Sophie van den Berg".into(), roles: Roles::default() };
+            let query = crate::server::service::goals::GoalQuery { owner: Some(sophie), ..Default::default() };
+            let hers: Vec<String> = crate::server::service::goals::list(&db, &keys, &scope, &query, now).await.expect("her goals").into_iter().map(|g| g.title).collect();
+            assert_eq!(hers, ["Jaarlijkse BHV-herhaling"]);
+            assert_eq!(crate::server::service::notifications::unread(&db, &scope).await.expect("unread"), 1);
         }
     }
 }

@@ -1,3 +1,3 @@
 mod notification_link;
 
-pub use notification_link::NotificationLink;
+pub use notification_link::{NotificationLink, UnreadChanged};

@@ -1,5 +1,5 @@
 //! The header's link to the notifications, with the number unread. It asks
-//! again on every navigation, so the count follows what was read.
+//! again on every navigation, and when a page says it marked some read.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -10,12 +10,29 @@ use crate::features::account::components::use_viewer;
 use crate::features::notifications::api::unread_notifications;
 use crate::i18n::{Key, use_i18n};
 
+/// Bumped by a page that marked notifications read, so the count follows.
+#[derive(Clone, Copy, Debug)]
+pub struct UnreadChanged(RwSignal<u32>);
+
+impl UnreadChanged {
+    pub fn provide() {
+        provide_context(UnreadChanged(RwSignal::new(0)));
+    }
+
+    pub fn notify() {
+        if let Some(UnreadChanged(changes)) = use_context::<UnreadChanged>() {
+            changes.update(|n| *n += 1);
+        }
+    }
+}
+
 #[component]
 pub fn NotificationLink() -> impl IntoView {
     let i18n = use_i18n();
     let viewer = use_viewer();
     let path = use_location().pathname;
-    let unread = Resource::new(move || path.get(), |_| unread_notifications());
+    let changes = use_context::<UnreadChanged>().map(|UnreadChanged(changes)| changes);
+    let unread = Resource::new(move || (path.get(), changes.map(|c| c.get())), |_| unread_notifications());
     view! {
         <Transition>
             {move || Suspend::new(async move {

@@ -10,6 +10,7 @@ use crate::domain::dto::{Notification, NotificationPage};
 use crate::domain::notifications::NotificationKind;
 use crate::features::account::components::RequireSignIn;
 use crate::features::notifications::api::{MarkNotificationsRead, OpenNotification, list_notifications};
+use crate::features::notifications::components::UnreadChanged;
 use crate::i18n::{I18n, Key, use_i18n};
 use crate::ui::ErrorMessage;
 
@@ -19,6 +20,11 @@ pub fn NotificationsPage() -> impl IntoView {
     let read_all = ServerAction::<MarkNotificationsRead>::new();
     let open = ServerAction::<OpenNotification>::new();
     let shown = Resource::new(move || read_all.version().get(), |_| list_notifications());
+    Effect::new(move |_| {
+        if read_all.version().get() > 0 {
+            UnreadChanged::notify();
+        }
+    });
     let refused =
         move || open.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error/> });
     view! {

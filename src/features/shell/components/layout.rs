@@ -7,13 +7,14 @@ use super::LanguageSwitcher;
 use crate::domain::dto::ViewerKind;
 use crate::domain::roles::Role;
 use crate::features::account::components::{UserMenu, use_viewer};
-use crate::features::notifications::components::NotificationLink;
+use crate::features::notifications::components::{NotificationLink, UnreadChanged};
 use crate::i18n::{Key, use_i18n};
 
 #[component]
 pub fn AppLayout(children: Children) -> impl IntoView {
     let i18n = use_i18n();
     let viewer = use_viewer();
+    UnreadChanged::provide();
     // Links follow who is signed in: members see their pages, operator staff the console.
     let links = move || {
         Suspend::new(async move {

@@ -7,7 +7,7 @@
 use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
-use sea_orm::sea_query::{Expr, OnConflict};
+use sea_orm::sea_query::{Expr, OnConflict, Query};
 use sea_orm::{
     ColumnTrait, Condition, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter, Set,
     TransactionTrait,
@@ -195,8 +195,14 @@ async fn figures_for(
         .count(db)
         .await
         .map_err(internal)?;
+    let of_organisation = Query::select()
+        .column(user_account::Column::Id)
+        .from(user_account::Entity)
+        .and_where(user_account::Column::OrgId.eq(person.org_id))
+        .to_owned();
     let submitted: Vec<UserId> = goal_plan::Entity::find()
         .filter(goal_plan::Column::State.eq(PlanState::Submitted.code()))
+        .filter(goal_plan::Column::OwnerId.in_subquery(of_organisation))
         .all(db)
         .await
         .map_err(internal)?

@@ -190,25 +190,33 @@ for_each_backend! {
         for scope in [&team.sanne, &team.kevin] {
             save_settings(&db, scope, &subscribe, Utc::now()).await.expect("subscribed");
         }
+        // Ahmed wants the digest and nothing else by e-mail.
+        let digest_only = NotificationSettingsForm { by_email: Vec::new(), ..subscribe.clone() };
+        save_settings(&db, &team.ahmed, &digest_only, Utc::now()).await.expect("subscribed");
         goal_due(&db, &team.sanne, "Wondzorgcursus", "2027-03-10").await;
+        step(&db, &team.sanne, &team.sanne, PlanStep::Submit, "").await;
 
         let context = context();
         let monday = at(date("2027-03-01"), 8);
         assert_eq!(send_weekly_digests(&db, &context, monday - Duration::hours(2)).await.expect("early"), 0, "not before 07:00");
         let (first, second) = tokio::join!(send_weekly_digests(&db, &context, monday), send_weekly_digests(&db, &context, monday));
-        assert_eq!(first.expect("one") + second.expect("other"), 1, "Sanne's, once; Kevin has nothing to hear");
+        assert_eq!(first.expect("one") + second.expect("other"), 2, "Sanne's and Ahmed's, once; Kevin has nothing to hear");
         let sunday = at(date("2027-03-07"), 20);
         assert_eq!(send_weekly_digests(&db, &context, sunday).await.expect("sunday"), 0, "once a week");
         assert_eq!(mails_to(&db, &team.sanne).await, ["weekly_digest"]);
+        assert_eq!(mails_to(&db, &team.ahmed).await, ["weekly_digest"]);
         assert!(mails_to(&db, &team.kevin).await.is_empty());
-        assert_eq!(send_weekly_digests(&db, &context, monday + Duration::days(7)).await.expect("next week"), 1);
+        assert_eq!(send_weekly_digests(&db, &context, monday + Duration::days(7)).await.expect("next week"), 2);
 
         // It reaches a real mail server, in her language, with counts and no goal titles.
         let sink = SmtpSink::start().await;
         deliver_due(&db, &sink.transports(), monday + Duration::days(8)).await.expect("delivered");
         let received = sink.received();
-        let digest = received.iter().find(|m| m.contains("Subject: Je week in Koers")).expect("digest arrived");
+        let digest = received.iter().find(|m| m.contains("Doelen die binnen twee weken")).expect("Sanne's digest");
+        assert!(digest.contains("Subject: Je week in Koers"), "{digest}");
         assert!(digest.contains("Doelen die binnen twee weken af moeten zijn: 1"), "{digest}");
         assert!(!digest.contains("Wondzorgcursus"), "the content stays in Koers");
+        let managers = received.iter().find(|m| m.contains("op je goedkeuring wachten: 1")).expect("Ahmed's digest");
+        assert!(managers.contains("Ongelezen meldingen: 1"), "{managers}");
     }
 }
