@@ -93,15 +93,18 @@ pub async fn remind_of_due_goals(
         .exec_without_returning(&txn)
         .await
         .map_err(internal)?;
-        if claimed == 1 {
-            if let Some(person) = user_account::Entity::find_by_id(owner).one(&txn).await.map_err(internal)? {
-                let notice = Notice::new(NotificationKind::GoalDueSoon).goal(GoalId(row.id)).year(row.year);
-                let link = format!("{}/goals/{}", context.public_url, row.id);
-                let date = due_on.format("%Y-%m-%d").to_string();
-                let mail = |lang, to: &str, name: &str| goal_due_mail(lang, to, name, &date, &link);
-                notify(&txn, OrgId(row.org_id), &person, notice, mail, now).await?;
-                reminded += 1;
-            }
+        let owner = if claimed == 1 {
+            user_account::Entity::find_by_id(owner).one(&txn).await.map_err(internal)?
+        } else {
+            None // another server reminded of it
+        };
+        if let Some(person) = owner {
+            let notice = Notice::new(NotificationKind::GoalDueSoon).goal(GoalId(row.id)).year(row.year);
+            let link = format!("{}/goals/{}", context.public_url, row.id);
+            let date = due_on.format("%Y-%m-%d").to_string();
+            let mail = |lang, to: &str, name: &str| goal_due_mail(lang, to, name, &date, &link);
+            notify(&txn, OrgId(row.org_id), &person, notice, mail, now).await?;
+            reminded += 1;
         }
         txn.commit().await.map_err(internal)?;
     }
