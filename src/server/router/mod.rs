@@ -6,10 +6,12 @@ use axum::Router;
 use axum::extract::Request;
 use axum::http::request::Parts;
 use axum::middleware::{from_fn, from_fn_with_state};
+use std::sync::LazyLock;
+
 use axum::routing::get;
 use leptos::nonce::Nonce;
 use leptos::prelude::{provide_context, use_context};
-use leptos_axum::{LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
+use leptos_axum::{AxumRouteListing, LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
 use tower_http::compression::CompressionLayer;
 use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
@@ -20,8 +22,14 @@ use super::middleware::{csrf, error_status, headers, request_id};
 use super::{AppState, downloads, health, pwa, shell::shell};
 use crate::app::App;
 
+/// The app's routes, generated once per process. Generating them renders
+/// the app with resource loading suppressed process-wide, so a page being
+/// rendered meanwhile (another router built in the same test process) would
+/// wait forever for its resources (leptos-rs/leptos#4773).
+static ROUTES: LazyLock<Vec<AxumRouteListing>> = LazyLock::new(|| generate_route_list(App));
+
 pub fn build(state: AppState) -> Router {
-    let routes = generate_route_list(App);
+    let routes = ROUTES.clone();
     let leptos_options = state.leptos_options.clone();
     let context_state = state.clone();
     // The request's nonce (made by `headers::security_headers`) goes to
