@@ -12,6 +12,7 @@ use crate::features::account::pages::{
 };
 use crate::features::audit_log::pages::{OrganisationAuditLogPage, PlatformAuditLogPage};
 use crate::features::dashboard::pages::DashboardPage;
+use crate::features::feedback::pages::{FeedbackPage, GiveFeedbackPage, NotesPage};
 use crate::features::frame::pages::{CompetenciesPage, CompetencyPage, ValuesPage};
 use crate::features::functions::pages::FunctionsPage;
 use crate::features::goal_templates::pages::{
@@ -85,6 +86,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/goals/templates/:id") view=TemplatePage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/goals/templates/:id/edit") view=EditTemplatePage ssr=SsrMode::Async/>
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/feedback") view=FeedbackPage ssr=SsrMode::Async/>
+                    <Route path=path!("/feedback/give") view=GiveFeedbackPage ssr=SsrMode::Async/>
+                    <Route path=path!("/notes") view=NotesPage ssr=SsrMode::Async/>
                     <Route path=path!("/account/notifications") view=NotificationSettingsPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/values") view=ValuesPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/competencies") view=CompetenciesPage ssr=SsrMode::Async/>

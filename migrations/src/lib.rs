@@ -22,6 +22,7 @@ mod m20261211_000014_values_and_competencies;
 mod m20261212_000015_goals;
 mod m20261213_000016_goal_templates;
 mod m20261214_000017_notifications;
+mod m20261215_000018_feedback_and_notes;
 
 pub struct Migrator;
 
@@ -62,6 +63,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261212_000015_goals::Migration),
             Box::new(m20261213_000016_goal_templates::Migration),
             Box::new(m20261214_000017_notifications::Migration),
+            Box::new(m20261215_000018_feedback_and_notes::Migration),
         ]
     }
 }

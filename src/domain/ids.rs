@@ -84,3 +84,13 @@ id_type!(
     /// A notification shown in the app.
     NotificationId
 );
+
+id_type!(
+    /// A piece of feedback.
+    FeedbackId
+);
+
+id_type!(
+    /// A private note.
+    NoteId
+);

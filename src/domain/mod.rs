@@ -7,6 +7,7 @@ mod coded;
 pub mod audit;
 pub mod dto;
 pub mod error;
+pub mod feedback;
 pub mod goals;
 pub mod ids;
 pub mod notifications;

@@ -15,6 +15,10 @@ coded!(
         GoalDueSoon => "goal_due_soon", NotificationKindGoalDueSoon;
         /// To the owner: an admin gave them a goal from a template.
         GoalAssigned => "goal_assigned", NotificationKindGoalAssigned;
+        /// To the recipient: someone gave them feedback they may read.
+        FeedbackReceived => "feedback_received", NotificationKindFeedbackReceived;
+        /// To a manager: feedback about a report, for the managers only.
+        FeedbackForManager => "feedback_for_manager", NotificationKindFeedbackForManager;
     }
 );
 

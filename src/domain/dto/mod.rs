@@ -2,6 +2,7 @@
 
 mod audit;
 mod bilingual;
+mod feedback;
 mod frame;
 mod functions;
 mod goal_templates;
@@ -22,6 +23,10 @@ mod viewer;
 
 pub use audit::{AuditLine, AuditPage};
 pub use bilingual::{BilingualForm, in_language};
+pub use feedback::{
+    CheckedFeedback, FEEDBACK_TEXT_MAX, Feedback, FeedbackAbout, FeedbackBox, FeedbackChoices, FeedbackForm,
+    FeedbackPreview, Note, NoteForm,
+};
 pub use frame::{Competency, CompetencyLevel, CompetencyLevelForm, CompetencyScopeForm, CoreValue};
 pub use functions::JobFunction;
 pub use goal_templates::{

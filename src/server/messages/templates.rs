@@ -134,6 +134,20 @@ pub fn goal_assigned_mail(lang: Lang, to: &str, name: &str, year: i32, link: &st
     notice_mail(lang, to, keys, &values, Key::MailGoalAction, link)
 }
 
+/// The news that `giver` gave the recipient feedback; the text stays in Koers.
+pub fn feedback_received_mail(lang: Lang, to: &str, name: &str, giver: &str, link: &str) -> Mail {
+    let values = [("name", name), ("person", giver)];
+    let keys = (Key::MailFeedbackReceivedSubject, Key::MailFeedbackReceivedBody);
+    notice_mail(lang, to, keys, &values, Key::MailFeedbackAction, link)
+}
+
+/// To a manager: feedback about `report` for the managers only.
+pub fn feedback_for_manager_mail(lang: Lang, to: &str, name: &str, report: &str, link: &str) -> Mail {
+    let values = [("name", name), ("person", report)];
+    let keys = (Key::MailFeedbackForManagerSubject, Key::MailFeedbackForManagerBody);
+    notice_mail(lang, to, keys, &values, Key::MailFeedbackAction, link)
+}
+
 /// What the weekly digest counts for its recipient.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct DigestFigures {

@@ -18,7 +18,8 @@ use tower::ServiceExt;
 
 use super::build;
 use crate::domain::dto::{
-    AssignTemplateForm, BilingualForm, CompetencyLevelForm, GoalForm, GoalTemplateForm,
+    AssignTemplateForm, BilingualForm, CompetencyLevelForm, FeedbackForm, GoalForm, GoalTemplateForm,
+    NoteForm,
 };
 use crate::domain::ids::{OrgId, UnitId, UserId};
 use crate::domain::notifications::NotificationKind;
@@ -33,6 +34,7 @@ use crate::server::service::notifications::{self, Notice};
 use crate::server::service::{
     accounts, competencies, core_values, functions, goals, organisations, structure,
 };
+use crate::server::service::{feedback, notes};
 use crate::server::testing::TestDb;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -271,6 +273,21 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("/api/notifications/read_all", "", Rule::MemberOnly),
     ("/api/notifications/settings", "", Rule::MemberOnly),
     ("/api/notifications/save_settings", "form[by_email][0]=gossip", Rule::MemberOnlyRejectsInput),
+    ("/api/feedback/list", "feedback_box=received", Rule::MemberOnly),
+    ("/api/feedback/choices", "", Rule::MemberOnly),
+    ("/api/feedback/preview", "recipient={target}&visibility=recipient", Rule::MemberOfTheObject),
+    (
+        "/api/feedback/give",
+        "form[recipient]={target}&form[visibility]=recipient&form[body]=",
+        Rule::MemberOnlyRejectsInput,
+    ),
+    // Feedback to Tess: only she ties it to a goal.
+    ("/api/feedback/link_goal", "id={feedback}&goal=", Rule::MemberOnlyAnswers(404)),
+    ("/api/notes/list", "subject=", Rule::MemberOnly),
+    ("/api/notes/add", "form[subject]={target}&form[body]=", Rule::MemberOnlyRejectsInput),
+    // Tess's note about herself: nobody else can change or delete it.
+    ("/api/notes/update", "id={note}&form[body]=Anders", Rule::MemberOnlyAnswers(404)),
+    ("/api/notes/delete", "id={note}", Rule::MemberOnlyAnswers(404)),
     ("/api/settings/organisation", "", Rule::AdminOnly),
     ("/api/settings/unit", "unit={unit}", Rule::AdminOfTheObject),
     ("/api/settings/choose", "unit={unit}&setting=feature.surveys&value=", Rule::AdminOfTheObject),
@@ -390,6 +407,23 @@ async fn world(db: DatabaseConnection) -> World {
     notifications::notify(&db, first, &tess_account, notice, mail, now).await.expect("notification");
     let notification = crate::server::entity::notification::Entity::find().one(&db).await.expect("read");
     objects.push(("{notification}", notification.expect("Tess's notification").id.to_string()));
+    let eva = holders.iter().find_map(|(caller, holder)| match (caller, holder) {
+        (Caller::Employee, Holder::User { user, .. }) => Some(UserId(*user)),
+        _ => None,
+    });
+    let eva = OrgScope { org: first, user: eva.expect("Eva"), name: "Eva".into(), roles: Roles::default() };
+    let to_tess = FeedbackForm {
+        recipient: target.to_string(),
+        visibility: "recipient".into(),
+        about: String::new(),
+        body: "Fijn samengewerkt".into(),
+    };
+    let given =
+        feedback::give(&db, &keys, &eva, &to_tess, "https://koers.example", now).await.expect("feedback");
+    objects.push(("{feedback}", given.to_string()));
+    let own_note = NoteForm { subject: target.to_string(), body: "Cursus plannen".into() };
+    let note = notes::add(&db, &keys, &tess, &own_note, now).await.expect("note");
+    objects.push(("{note}", note.to_string()));
     let leptos_options = leptos::prelude::LeptosOptions::builder().output_name("koers").build();
     let state = AppState {
         leptos_options,

@@ -103,6 +103,8 @@ fn describe(i18n: I18n, item: &Notification) -> String {
         NotificationKind::GoalPlanApproved => Key::NotificationsGoalPlanApproved,
         NotificationKind::GoalDueSoon => Key::NotificationsGoalDueSoon,
         NotificationKind::GoalAssigned => Key::NotificationsGoalAssigned,
+        NotificationKind::FeedbackReceived => Key::NotificationsFeedbackReceived,
+        NotificationKind::FeedbackForManager => Key::NotificationsFeedbackForManager,
     };
     i18n.format(key, &[("person", person), ("goal", goal), ("year", &year), ("date", &date)])
 }

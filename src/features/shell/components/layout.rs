@@ -24,8 +24,13 @@ pub fn AppLayout(children: Children) -> impl IntoView {
                         vec![("/operator", Key::NavOrganisations), ("/operator/audit-log", Key::NavAuditLog)]
                     }
                     ViewerKind::Member { roles, .. } => {
-                        let mut links =
-                            vec![("/", Key::NavHome), ("/goals", Key::NavGoals), ("/org", Key::NavOrgChart)];
+                        let mut links = vec![
+                            ("/", Key::NavHome),
+                            ("/goals", Key::NavGoals),
+                            ("/feedback", Key::NavFeedback),
+                            ("/notes", Key::NavNotes),
+                            ("/org", Key::NavOrgChart),
+                        ];
                         if roles.contains(&Role::Manager) {
                             links.push(("/team", Key::NavTeam));
                             links.push(("/team/goals", Key::NavTeamGoals));

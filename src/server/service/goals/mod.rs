@@ -270,6 +270,46 @@ pub async fn visible_references(
         .collect()
 }
 
+/// `owner`'s goals the viewer may see, newest year first (to give feedback on).
+pub async fn visible_goals_of(
+    db: &DatabaseConnection,
+    keys: &Keyring,
+    scope: &OrgScope,
+    owner: UserId,
+) -> Result<Vec<GoalRef>, AppError> {
+    let access = Access::load(db, scope).await?;
+    let sealer = Sealer::open(db, keys, scope.org).await?;
+    goal::Entity::find()
+        .filter(goal::Column::OrgId.eq(scope.org.0))
+        .filter(goal::Column::OwnerId.eq(owner.0))
+        .filter(goal::Column::Status.ne(GoalStatus::Cancelled.code()))
+        .order_by_desc(goal::Column::Year)
+        .order_by_asc(goal::Column::CreatedAt)
+        .all(db)
+        .await
+        .map_err(internal)?
+        .iter()
+        .filter(|row| access.reading(row) == Some(Reading::Visible))
+        .map(|row| sealer.reference(row))
+        .collect()
+}
+
+/// Whether `goal` is a personal goal of `owner` in the organisation.
+pub async fn is_owned_by(
+    db: &impl ConnectionTrait,
+    org: crate::domain::ids::OrgId,
+    goal: GoalId,
+    owner: UserId,
+) -> Result<bool, AppError> {
+    Ok(goal::Entity::find_by_id(goal.0)
+        .filter(goal::Column::OrgId.eq(org.0))
+        .filter(goal::Column::OwnerId.eq(owner.0))
+        .one(db)
+        .await
+        .map_err(internal)?
+        .is_some())
+}
+
 /// Posts a progress update: new values for the key results, a status, a
 /// progress for a goal without key results, a comment.
 pub async fn check_in(
