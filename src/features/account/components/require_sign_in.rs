@@ -25,7 +25,11 @@ where
         <Suspense>
             {move || {
                 let children = children.clone();
-                let asked_for = format!("{}{}", location.pathname.get(), location.search.get());
+                // The router's `search` is the query without its `?`.
+                let asked_for = match location.search.get() {
+                    search if search.is_empty() => location.pathname.get(),
+                    search => format!("{}?{search}", location.pathname.get()),
+                };
                 Suspend::new(async move {
                     match viewer.await {
                         Ok(Some(viewer))
