@@ -20,7 +20,7 @@ use crate::server::entity::user_account;
 use crate::server::service::{competencies, core_values, goals, structure};
 
 /// Someone of the demo organisation, by e-mail address.
-async fn scope(db: &DatabaseConnection, org: OrgId, email: &str) -> Result<OrgScope, AppError> {
+pub(super) async fn scope(db: &DatabaseConnection, org: OrgId, email: &str) -> Result<OrgScope, AppError> {
     let person = user_account::Entity::find()
         .filter(user_account::Column::OrgId.eq(org.0))
         .filter(user_account::Column::Email.eq(email))

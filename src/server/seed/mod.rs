@@ -6,6 +6,7 @@
 //! file would. Runs only on an empty database, so a second start keeps what
 //! users changed.
 
+mod feedback;
 mod frame;
 mod goals;
 
@@ -130,6 +131,7 @@ pub async fn seed_demo_if_empty(
     seed_people(db, &admin, now).await?;
     seed_values_and_competencies(db, &admin, now).await?;
     goals::seed_goals(db, keys, org, public_url, now).await?;
+    feedback::seed_feedback(db, keys, org, public_url, now).await?;
     tracing::info!(organisation = DEMO_ORGANISATION, "demo data created");
     Ok(true)
 }
@@ -286,6 +288,13 @@ mod tests {
             let hers: Vec<String> = crate::server::service::goals::list(&db, &keys, &scope, &query, now).await.expect("her goals").into_iter().map(|g| g.title).collect();
             assert_eq!(hers, ["Jaarlijkse BHV-herhaling"]);
             assert_eq!(crate::server::service::notifications::unread(&db, &scope).await.expect("unread"), 1);
+
+            // Feedback and praise for Sanne, and her team leader's note about her, which only he reads.
+            let scope = OrgScope { org, user: sanne, name: "Sanne de Vries".into(), roles: Roles::default() };
+            let received = crate::server::service::feedback::list(&db, &keys, &scope, crate::domain::dto::FeedbackBox::Received, chrono_tz::UTC).await.expect("hers");
+            assert_eq!(received.len(), 2);
+            assert!(crate::server::service::notes::list(&db, &keys, &scope, None, chrono_tz::UTC).await.expect("hers").is_empty());
+            assert_eq!(crate::server::service::notes::count_about(&db, org, sanne).await.expect("count"), 1);
         }
     }
 }
