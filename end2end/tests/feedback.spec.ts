@@ -1,21 +1,11 @@
-import { test, expect, waitForHydration } from "../fixtures/app";
-import { FEMKE, signIn } from "../fixtures/accounts";
-import type { Browser, Page } from "@playwright/test";
+import { test, expect, expectNoSidewaysScroll, waitForHydration } from "../fixtures/app";
+import { FEMKE, signIn, signedInPage } from "../fixtures/accounts";
 
 const JOYCE = "joyce.kramer@delinde.example"; // manages Wijkteam Zuid
 const LAURA = "laura.brouwer@delinde.example"; // in Wijkteam Zuid
 const TIM = "tim.schouten@delinde.example"; // her colleague there
 const KEVIN = "kevin.meijer@delinde.example"; // in Wijkteam Noord
 
-async function as(browser: Browser, email: string, path: string): Promise<Page> {
-  const page = await (await browser.newContext({ locale: "nl-NL" })).newPage();
-  await page.goto(path);
-  await waitForHydration(page);
-  await signIn(page, email);
-  await expect(page).not.toHaveURL(/\/login/);
-  await waitForHydration(page);
-  return page;
-}
 
 test("feedback reaches exactly the readers its giver chose, as the preview said", async ({ browser }) => {
   test.slow();
@@ -23,7 +13,7 @@ test("feedback reaches exactly the readers its giver chose, as the preview said"
   const [forTwo, praise] = [`Sterke overdracht vandaag ${suffix}`, `Altijd een luisterend oor ${suffix}`];
 
   // Tim gives Laura feedback for her and her manager; the preview names them first.
-  const tim = await as(browser, TIM, "/feedback/give");
+  const tim = await signedInPage(browser, TIM, "/feedback/give");
   await tim.getByLabel("Aan", { exact: true }).selectOption({ label: "Laura Brouwer" });
   await tim.getByLabel("De ontvanger en diens leidinggevende").check();
   const readers = tim.locator("#feedback-readers");
@@ -49,16 +39,16 @@ test("feedback reaches exactly the readers its giver chose, as the preview said"
   await expect(tim).toHaveURL(/\/feedback\?box=given/);
 
   // Laura reads both and ties one to nothing in particular; her manager reads the first under her team.
-  const laura = await as(browser, LAURA, "/feedback");
+  const laura = await signedInPage(browser, LAURA, "/feedback");
   await expect(laura.getByText(forTwo)).toBeVisible();
   await expect(laura.getByText(praise)).toBeVisible();
   // Signing in on a page with a query string comes back to that same page.
-  const joyce = await as(browser, JOYCE, "/feedback?box=team");
+  const joyce = await signedInPage(browser, JOYCE, "/feedback?box=team");
   await expect(joyce).toHaveURL(/\/feedback\?box=team$/);
   await expect(joyce.getByText(forTwo)).toBeVisible();
 
   // A colleague elsewhere sees the praise on the wall, not the feedback for two.
-  const kevin = await as(browser, KEVIN, "/feedback?box=praise");
+  const kevin = await signedInPage(browser, KEVIN, "/feedback?box=praise");
   await expect(kevin.getByText(praise)).toBeVisible();
   await expect(kevin.getByText(forTwo)).toHaveCount(0);
   await kevin.goto("/feedback?box=team");
@@ -68,17 +58,17 @@ test("feedback reaches exactly the readers its giver chose, as the preview said"
 
 test("a manager's private note is invisible to the admin", async ({ browser }) => {
   const note = `Wil de wondzorgcursus doen ${Date.now().toString(36)}`;
-  const joyce = await as(browser, JOYCE, "/notes");
+  const joyce = await signedInPage(browser, JOYCE, "/notes");
   await joyce.getByLabel("Over", { exact: true }).last().selectOption({ label: "Laura Brouwer" });
   await joyce.locator("#note-body").fill(note);
   await joyce.getByRole("button", { name: "Notitie toevoegen" }).click();
   await expect(joyce.getByRole("paragraph").filter({ hasText: note })).toBeVisible();
   await expect(joyce.locator("#note-body")).toHaveValue("");
 
-  const admin = await as(browser, FEMKE.email, "/notes");
+  const admin = await signedInPage(browser, FEMKE.email, "/notes");
   await expect(admin.getByRole("heading", { level: 1, name: "Privénotities" })).toBeVisible();
   await expect(admin.getByText(note)).toHaveCount(0);
-  const laura = await as(browser, LAURA, "/notes");
+  const laura = await signedInPage(browser, LAURA, "/notes");
   await expect(laura.getByText(note)).toHaveCount(0);
 });
 
@@ -91,7 +81,6 @@ test("the feedback and note screens fit a phone without sideways scrolling", asy
   for (const path of ["/feedback", "/feedback/give", "/feedback?box=praise", "/notes"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, path).toBeLessThanOrEqual(0);
+    await expectNoSidewaysScroll(page);
   }
 });

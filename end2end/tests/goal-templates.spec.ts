@@ -1,20 +1,11 @@
-import { test, expect, waitForHydration } from "../fixtures/app";
-import { FEMKE, signIn } from "../fixtures/accounts";
+import { test, expect, expectNoSidewaysScroll, waitForHydration } from "../fixtures/app";
+import { FEMKE, signIn, signedInPage } from "../fixtures/accounts";
 import { mailsTo } from "../fixtures/mail";
 import { PORT } from "../playwright.config";
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 
 const KEVIN = "kevin.meijer@delinde.example"; // in Wijkteam Noord, with Sanne and Ahmed
 
-async function as(browser: Browser, email: string, path: string): Promise<Page> {
-  const page = await (await browser.newContext({ locale: "nl-NL" })).newPage();
-  await page.goto(path);
-  await waitForHydration(page);
-  await signIn(page, email);
-  await expect(page).not.toHaveURL(/\/login/);
-  await waitForHydration(page);
-  return page;
-}
 
 /** Femke defines a template with one key result and gives it to Wijkteam Noord. */
 async function giveToNoord(admin: Page, title: string) {
@@ -39,7 +30,7 @@ test("a template given to a team reaches each person once, in the app and by mai
   const suffix = Date.now().toString(36);
   const [first, second] = [`BHV-herhaling ${suffix}`, `Brandoefening ${suffix}`];
 
-  const admin = await as(browser, FEMKE.email, "/admin/goals/templates");
+  const admin = await signedInPage(browser, FEMKE.email, "/admin/goals/templates");
   await giveToNoord(admin, first);
   const given = admin.getByRole("status").filter({ hasText: "kregen een kopie" });
   await expect(given).toHaveText(/^[1-9]\d* mensen kregen een kopie; 0 hadden er al een\.$/);
@@ -50,7 +41,7 @@ test("a template given to a team reaches each person once, in the app and by mai
   await expect(admin.locator("#template-copies")).toHaveText(people);
 
   // Kevin sees the notification in the header and on the page, and opens his copy.
-  const kevin = await as(browser, KEVIN, "/");
+  const kevin = await signedInPage(browser, KEVIN, "/");
   await expect(kevin.getByRole("link", { name: /Meldingen/ }).locator(".badge")).toBeVisible();
   await kevin.getByRole("link", { name: /Meldingen/ }).click();
   await expect(kevin.getByRole("heading", { level: 1, name: "Meldingen" })).toBeVisible();
@@ -110,17 +101,13 @@ test("the template and notification screens fit a phone without sideways scrolli
   await waitForHydration(page);
   await signIn(page, FEMKE.email);
   await expect(page.getByRole("heading", { level: 1, name: "Doelsjablonen" })).toBeVisible();
-  const fits = async () => {
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, page.url()).toBeLessThanOrEqual(0);
-  };
-  await fits();
+  await expectNoSidewaysScroll(page);
   await page.getByRole("link", { name: "Jaarlijkse BHV-herhaling" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Jaarlijkse BHV-herhaling" })).toBeVisible();
-  await fits();
+  await expectNoSidewaysScroll(page);
   for (const path of ["/admin/goals/templates/new", "/notifications", "/account/notifications"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await fits();
+    await expectNoSidewaysScroll(page);
   }
 });

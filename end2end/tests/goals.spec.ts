@@ -1,21 +1,12 @@
-import { test, expect, waitForHydration } from "../fixtures/app";
-import { FEMKE, signIn } from "../fixtures/accounts";
-import type { Browser, Page } from "@playwright/test";
+import { test, expect, expectNoSidewaysScroll, waitForHydration } from "../fixtures/app";
+import { FEMKE, signIn, signedInPage } from "../fixtures/accounts";
+import type { Page } from "@playwright/test";
 
 const JOYCE = "joyce.kramer@delinde.example"; // manages Wijkteam Zuid
 const LAURA = "laura.brouwer@delinde.example"; // in Wijkteam Zuid
 const TIM = "tim.schouten@delinde.example"; // her colleague there
 const KEVIN = "kevin.meijer@delinde.example"; // in Wijkteam Noord
 
-async function as(browser: Browser, email: string, path: string): Promise<Page> {
-  const page = await (await browser.newContext({ locale: "nl-NL" })).newPage();
-  await page.goto(path);
-  await waitForHydration(page);
-  await signIn(page, email);
-  await expect(page).not.toHaveURL(/\/login/);
-  await waitForHydration(page);
-  return page;
-}
 
 async function newGoal(page: Page, fill: (page: Page) => Promise<void>) {
   await page.goto("/goals/new");
@@ -30,7 +21,7 @@ test("goals cascade from the organisation to a person, whose plan is returned, f
   const [orgGoal, teamGoal, myGoal] = [`Goede zorg dichtbij ${suffix}`, `Meer cliënten in Zuid ${suffix}`, `Drie intakes per week ${suffix}`];
 
   // The admin sets an organisation goal and lets Wijkteam Zuid's managers approve plans.
-  const admin = await as(browser, FEMKE.email, "/admin/structure");
+  const admin = await signedInPage(browser, FEMKE.email, "/admin/structure");
   await admin.getByRole("link", { name: "Wijkteam Zuid", exact: true }).click();
   await waitForHydration(admin);
   const settings = admin.getByRole("region", { name: "Instellingen van deze eenheid" });
@@ -44,7 +35,7 @@ test("goals cascade from the organisation to a person, whose plan is returned, f
   await expect(admin.getByRole("heading", { level: 1, name: orgGoal })).toBeVisible();
 
   // The team's manager sets a team goal under it.
-  const joyce = await as(browser, JOYCE, "/goals");
+  const joyce = await signedInPage(browser, JOYCE, "/goals");
   await newGoal(joyce, async (page) => {
     await page.getByLabel("Soort doel").selectOption({ label: "Teamdoel" });
     await page.getByLabel("Eenheid (voor een teamdoel)").selectOption({ label: "Wijkteam Zuid" });
@@ -54,7 +45,7 @@ test("goals cascade from the organisation to a person, whose plan is returned, f
   await expect(joyce.getByRole("heading", { level: 1, name: teamGoal })).toBeVisible();
 
   // Laura aligns a performance goal with two key results, and adds a development goal.
-  const laura = await as(browser, LAURA, "/goals");
+  const laura = await signedInPage(browser, LAURA, "/goals");
   await newGoal(laura, async (page) => {
     await page.getByLabel("Titel").fill(myGoal);
     await page.getByLabel("Draagt bij aan").selectOption({ label: teamGoal });
@@ -127,9 +118,9 @@ test("goals cascade from the organisation to a person, whose plan is returned, f
   await expect(laura.getByRole("region", { name: "Geschiedenis" }).getByRole("listitem").filter({ hasText: "Eerste intakes gedaan" })).toBeVisible();
 
   // Her colleague sees the goal (visible to her team); someone of another team does not.
-  const tim = await as(browser, TIM, new URL(goalUrl).pathname);
+  const tim = await signedInPage(browser, TIM, new URL(goalUrl).pathname);
   await expect(tim.getByRole("heading", { level: 1, name: myGoal })).toBeVisible();
-  const kevin = await as(browser, KEVIN, new URL(goalUrl).pathname);
+  const kevin = await signedInPage(browser, KEVIN, new URL(goalUrl).pathname);
   await expect(kevin.getByText("Dit item bestaat niet of je hebt er geen toegang toe.")).toBeVisible();
   await expect(kevin.getByRole("heading", { level: 1, name: myGoal })).toHaveCount(0);
 
@@ -155,17 +146,13 @@ test("the goal screens fit a phone without sideways scrolling", async ({ page })
   await waitForHydration(page);
   await signIn(page, "sanne.devries@delinde.example");
   await expect(page.getByRole("heading", { level: 1, name: "Mijn doelen" })).toBeVisible();
-  const fits = async () => {
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, page.url()).toBeLessThanOrEqual(0);
-  };
-  await fits();
+  await expectNoSidewaysScroll(page);
   await page.getByRole("link", { name: "Intakes snel inplannen" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Intakes snel inplannen" })).toBeVisible();
-  await fits();
+  await expectNoSidewaysScroll(page);
   for (const path of ["/goals/new", "/goals/organisation", "/team/goals"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await fits();
+    await expectNoSidewaysScroll(page);
   }
 });

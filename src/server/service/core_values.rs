@@ -5,7 +5,7 @@
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
 use crate::domain::AppError;
-use crate::domain::dto::CoreValue;
+use crate::domain::dto::{CoreValue, FunctionName};
 use crate::domain::ids::{OrgId, ValueId};
 use crate::server::auth::OrgScope;
 use crate::server::db::internal;
@@ -38,3 +38,20 @@ pub async fn delete(db: &DatabaseConnection, admin: &OrgScope, value: ValueId) -
     owned(db, admin, value).await?;
     core_value::Entity::delete_by_id(value.0).exec(db).await.map(|_| ()).map_err(internal)
 }
+
+/// The organisation's competencies and core values by id and name: what a
+/// development goal, a template or a piece of feedback can be about.
+pub async fn competencies_and_values(db: &DatabaseConnection, org: OrgId) -> Result<NamedChoices, AppError> {
+    let name = |nl: String, en: String| FunctionName { nl, en };
+    let competencies = super::competencies::list(db, org)
+        .await?
+        .into_iter()
+        .map(|c| (c.id.to_string(), name(c.name_nl, c.name_en)))
+        .collect();
+    let values =
+        list(db, org).await?.into_iter().map(|v| (v.id.to_string(), name(v.name_nl, v.name_en))).collect();
+    Ok((competencies, values))
+}
+
+/// Competencies and core values, each as `(id, name)`.
+pub type NamedChoices = (Vec<(String, FunctionName)>, Vec<(String, FunctionName)>);

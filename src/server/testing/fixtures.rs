@@ -8,6 +8,7 @@ use sea_orm::DatabaseConnection;
 use crate::domain::ids::{OrgId, UserId};
 use crate::domain::roles::Roles;
 use crate::i18n::Lang;
+use crate::server::auth::OrgScope;
 use crate::server::auth::second_factor::{self, TotpSecret};
 use crate::server::auth::session::Holder;
 use crate::server::config::{KeyEncryptionKey, SecurityConfig};
@@ -48,6 +49,12 @@ pub async fn member(db: &DatabaseConnection, org: OrgId, name: &str, roles: Role
     let user = accounts::NewUser { name, email: Some(&email), language: Lang::Nl, roles };
     let id = accounts::create_user(db, org, user, Some(TEST_PASSWORD), Utc::now()).await.expect("user");
     (id, email)
+}
+
+/// A member of `org` with `roles`, as the services see them when signed in.
+pub async fn scope(db: &DatabaseConnection, org: OrgId, name: &str, roles: Roles) -> OrgScope {
+    let (user, _) = member(db, org, name, roles).await;
+    OrgScope { org, user, name: name.into(), roles }
 }
 
 /// Puts an authenticator app in force for `holder` (as admins and operators

@@ -9,7 +9,9 @@ mod fixtures;
 mod sms;
 mod smtp;
 
-pub use fixtures::{TEST_PASSWORD, TEST_SECURITY, enrol_app, member, organisation, test_kek, test_keyring};
+pub use fixtures::{
+    TEST_PASSWORD, TEST_SECURITY, enrol_app, member, organisation, scope, test_kek, test_keyring,
+};
 pub use sms::{ReceivedSms, SmsSink};
 pub use smtp::SmtpSink;
 

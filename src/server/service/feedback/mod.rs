@@ -151,17 +151,7 @@ pub async fn choices(db: &DatabaseConnection, scope: &OrgScope) -> Result<Feedba
         .into_iter()
         .map(|p| PersonRef { id: UserId(p.id), name: p.name })
         .collect();
-    let name = |nl: String, en: String| FunctionName { nl, en };
-    let competencies = super::competencies::list(db, scope.org)
-        .await?
-        .into_iter()
-        .map(|c| (c.id.to_string(), name(c.name_nl, c.name_en)))
-        .collect();
-    let values = super::core_values::list(db, scope.org)
-        .await?
-        .into_iter()
-        .map(|v| (v.id.to_string(), name(v.name_nl, v.name_en)))
-        .collect();
+    let (competencies, values) = super::core_values::competencies_and_values(db, scope.org).await?;
     Ok(FeedbackChoices { people, competencies, values })
 }
 

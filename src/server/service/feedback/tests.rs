@@ -27,23 +27,13 @@ struct Noord {
     involved: String,
 }
 
-async fn person(
-    db: &DatabaseConnection,
-    org: crate::domain::ids::OrgId,
-    name: &str,
-    roles: Roles,
-) -> OrgScope {
-    let (user, _) = testing::member(db, org, name, roles).await;
-    OrgScope { org, user, name: name.into(), roles }
-}
-
 async fn noord(db: &DatabaseConnection) -> Noord {
     let org = testing::organisation(db, "De Linde").await;
-    let femke = person(db, org, "Femke", Roles { manager: false, admin: true, auditor: false }).await;
-    let ahmed = person(db, org, "Ahmed", Roles { manager: true, admin: false, auditor: false }).await;
-    let sanne = person(db, org, "Sanne", Roles::default()).await;
-    let kevin = person(db, org, "Kevin", Roles::default()).await;
-    let thomas = person(db, org, "Thomas", Roles::default()).await;
+    let femke = testing::scope(db, org, "Femke", Roles { manager: false, admin: true, auditor: false }).await;
+    let ahmed = testing::scope(db, org, "Ahmed", Roles { manager: true, admin: false, auditor: false }).await;
+    let sanne = testing::scope(db, org, "Sanne", Roles::default()).await;
+    let kevin = testing::scope(db, org, "Kevin", Roles::default()).await;
+    let thomas = testing::scope(db, org, "Thomas", Roles::default()).await;
     let now = Utc::now();
     let north = structure::create(db, &femke, "Wijkteam Noord", None, now).await.expect("unit");
     structure::set_manager(db, &femke, north, ahmed.user, true, now).await.expect("manager");
@@ -162,7 +152,7 @@ for_each_backend! {
         let noord = noord(&db).await;
         let id = give_as(&db, &noord.kevin, to(&noord.sanne, "recipient", "heel behulpzaam")).await.expect("given");
         let other = testing::organisation(&db, "Zorggroep Oost").await;
-        let olga = person(&db, other, "Olga", Roles { manager: true, admin: true, auditor: false }).await;
+        let olga = testing::scope(&db, other, "Olga", Roles { manager: true, admin: true, auditor: false }).await;
         assert!(read(&db, &olga, FeedbackBox::Praise).await.is_empty());
         assert!(matches!(give_as(&db, &olga, to(&noord.sanne, "recipient", "hoi")).await, Err(AppError::Invalid { .. })), "not one of theirs");
         assert_eq!(link_goal(&db, &olga, id, None).await, Err(AppError::NotFound));

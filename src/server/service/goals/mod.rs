@@ -27,8 +27,8 @@ use self::sealed::Sealer;
 use crate::domain::AppError;
 use crate::domain::audit::AuditAction;
 use crate::domain::dto::{
-    CheckInForm, CheckedGoal, FunctionName, GOAL_TEXT_MAX, GoalChoices, GoalDetails, GoalForm, GoalRef,
-    PersonRef, ReportGoals, UnitGoals, parse_number,
+    CheckInForm, CheckedGoal, GOAL_TEXT_MAX, GoalChoices, GoalDetails, GoalForm, GoalRef, PersonRef,
+    ReportGoals, UnitGoals, parse_number,
 };
 use crate::domain::goals::{
     self as rules, GoalKind, GoalStatus, GoalVisibility, Measure, PlanState, PlanStep,
@@ -417,17 +417,7 @@ pub async fn choices(
     year: i32,
 ) -> Result<GoalChoices, AppError> {
     let access = Access::load(db, scope).await?;
-    let name = |nl: String, en: String| FunctionName { nl, en };
-    let competencies = super::competencies::list(db, scope.org)
-        .await?
-        .into_iter()
-        .map(|c| (c.id.to_string(), name(c.name_nl, c.name_en)))
-        .collect();
-    let values = super::core_values::list(db, scope.org)
-        .await?
-        .into_iter()
-        .map(|v| (v.id.to_string(), name(v.name_nl, v.name_en)))
-        .collect();
+    let (competencies, values) = super::core_values::competencies_and_values(db, scope.org).await?;
     let units = org_unit::Entity::find()
         .filter(org_unit::Column::OrgId.eq(scope.org.0))
         .order_by_asc(org_unit::Column::Name)

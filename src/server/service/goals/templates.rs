@@ -228,17 +228,9 @@ pub async fn template_choices(
     year: i32,
 ) -> Result<TemplateChoices, AppError> {
     require_admin(admin)?;
+    let (competencies, values) =
+        crate::server::service::core_values::competencies_and_values(db, admin.org).await?;
     let name = |nl: String, en: String| FunctionName { nl, en };
-    let competencies = crate::server::service::competencies::list(db, admin.org)
-        .await?
-        .into_iter()
-        .map(|c| (c.id.to_string(), name(c.name_nl, c.name_en)))
-        .collect();
-    let values = crate::server::service::core_values::list(db, admin.org)
-        .await?
-        .into_iter()
-        .map(|v| (v.id.to_string(), name(v.name_nl, v.name_en)))
-        .collect();
     let units = crate::server::service::structure::tree(db, admin)
         .await?
         .into_iter()

@@ -32,24 +32,14 @@ pub(super) struct Linde {
     pub(super) care: UnitId,
 }
 
-async fn person(
-    db: &DatabaseConnection,
-    org: crate::domain::ids::OrgId,
-    name: &str,
-    roles: Roles,
-) -> OrgScope {
-    let (user, _) = testing::member(db, org, name, roles).await;
-    OrgScope { org, user, name: name.into(), roles }
-}
-
 pub(super) async fn linde(db: &DatabaseConnection) -> Linde {
     let org = testing::organisation(db, "De Linde").await;
-    let femke = person(db, org, "Femke", ADMIN).await;
-    let hanna = person(db, org, "Hanna", ADMIN).await;
-    let ahmed = person(db, org, "Ahmed", MANAGER).await;
-    let sanne = person(db, org, "Sanne", Roles::default()).await;
-    let kevin = person(db, org, "Kevin", Roles::default()).await;
-    let thomas = person(db, org, "Thomas", Roles::default()).await;
+    let femke = testing::scope(db, org, "Femke", ADMIN).await;
+    let hanna = testing::scope(db, org, "Hanna", ADMIN).await;
+    let ahmed = testing::scope(db, org, "Ahmed", MANAGER).await;
+    let sanne = testing::scope(db, org, "Sanne", Roles::default()).await;
+    let kevin = testing::scope(db, org, "Kevin", Roles::default()).await;
+    let thomas = testing::scope(db, org, "Thomas", Roles::default()).await;
     let now = Utc::now();
     let care = structure::create(db, &femke, "Zorg", None, now).await.expect("unit");
     let north = structure::create(db, &femke, "Wijkteam Noord", Some(care), now).await.expect("unit");
@@ -309,7 +299,7 @@ for_each_backend! {
         let keys = test_keyring();
         let id = add(&db, &linde.sanne, GoalForm { visibility: "organisation".into(), description: "Geheime toelichting".into(), ..goal("performance", "Wondzorg") }).await;
         let other = testing::organisation(&db, "Het Baken").await;
-        let stranger = person(&db, other, "Vreemde", ADMIN).await;
+        let stranger = testing::scope(&db, other, "Vreemde", ADMIN).await;
         assert_eq!(read(&db, &stranger, id).await.err(), Some(AppError::NotFound));
         assert!(goals_of(&db, &stranger, &linde.sanne).await.is_empty());
         let check = CheckInForm { status: "done".into(), ..Default::default() };

@@ -28,17 +28,12 @@ struct Team {
     kevin: OrgScope,
 }
 
-async fn person(db: &DatabaseConnection, org: OrgId, name: &str, roles: Roles) -> OrgScope {
-    let (user, _) = testing::member(db, org, name, roles).await;
-    OrgScope { org, user, name: name.into(), roles }
-}
-
 async fn team(db: &DatabaseConnection) -> Team {
     let org = testing::organisation(db, "De Linde").await;
-    let femke = person(db, org, "Femke", Roles { manager: false, admin: true, auditor: false }).await;
-    let ahmed = person(db, org, "Ahmed", Roles { manager: true, admin: false, auditor: false }).await;
-    let sanne = person(db, org, "Sanne", Roles::default()).await;
-    let kevin = person(db, org, "Kevin", Roles::default()).await;
+    let femke = testing::scope(db, org, "Femke", Roles { manager: false, admin: true, auditor: false }).await;
+    let ahmed = testing::scope(db, org, "Ahmed", Roles { manager: true, admin: false, auditor: false }).await;
+    let sanne = testing::scope(db, org, "Sanne", Roles::default()).await;
+    let kevin = testing::scope(db, org, "Kevin", Roles::default()).await;
     let now = Utc::now();
     let north = structure::create(db, &femke, "Wijkteam Noord", None, now).await.expect("unit");
     structure::set_manager(db, &femke, north, ahmed.user, true, now).await.expect("manager");
