@@ -275,7 +275,8 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("/api/notifications/save_settings", "form[by_email][0]=gossip", Rule::MemberOnlyRejectsInput),
     ("/api/feedback/list", "feedback_box=received", Rule::MemberOnly),
     ("/api/feedback/choices", "", Rule::MemberOnly),
-    ("/api/feedback/preview", "recipient={target}&visibility=recipient", Rule::MemberOfTheObject),
+    // Fleur stays active, whatever other calls do to Tess.
+    ("/api/feedback/preview", "recipient={colleague}&visibility=recipient", Rule::MemberOfTheObject),
     (
         "/api/feedback/give",
         "form[recipient]={target}&form[visibility]=recipient&form[body]=",
@@ -421,6 +422,7 @@ async fn world(db: DatabaseConnection) -> World {
     let given =
         feedback::give(&db, &keys, &eva, &to_tess, "https://koers.example", now).await.expect("feedback");
     objects.push(("{feedback}", given.to_string()));
+    objects.push(("{colleague}", member(first, "Fleur", Roles::default()).await.to_string()));
     let own_note = NoteForm { subject: target.to_string(), body: "Cursus plannen".into() };
     let note = notes::add(&db, &keys, &tess, &own_note, now).await.expect("note");
     objects.push(("{note}", note.to_string()));

@@ -73,6 +73,7 @@ pub async fn remind_of_due_goals(
         .filter(goal::Column::OwnerId.is_not_null())
         .filter(goal::Column::DueOn.between(today, today + Duration::days(DUE_SOON_DAYS)))
         .filter(goal::Column::Status.is_not_in([GoalStatus::Done.code(), GoalStatus::Cancelled.code()]))
+        .filter(goal::Column::Id.not_in_subquery(already_reminded()))
         .all(db)
         .await
         .map_err(internal)?;
@@ -109,6 +110,20 @@ pub async fn remind_of_due_goals(
         txn.commit().await.map_err(internal)?;
     }
     Ok(reminded)
+}
+
+/// The goals reminded of for their current due date: left out before
+/// claiming, so each round only looks at what is new.
+fn already_reminded() -> sea_orm::sea_query::SelectStatement {
+    use sea_orm::sea_query::ExprTrait;
+    Query::select()
+        .column(goal_due_reminder::Column::GoalId)
+        .from(goal_due_reminder::Entity)
+        .and_where(
+            Expr::col((goal_due_reminder::Entity, goal_due_reminder::Column::DueOn))
+                .eq(Expr::col((goal::Entity, goal::Column::DueOn))),
+        )
+        .to_owned()
 }
 
 /// From Monday 07:00 local time, sends each subscriber of before then who
