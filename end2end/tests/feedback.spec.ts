@@ -58,8 +58,10 @@ test("feedback reaches exactly the readers its giver chose, as the preview said"
 
 test("a manager's private note is invisible to the admin", async ({ browser }) => {
   const note = `Wil de wondzorgcursus doen ${Date.now().toString(36)}`;
-  const joyce = await signedInPage(browser, JOYCE, "/notes");
-  await joyce.getByLabel("Over", { exact: true }).last().selectOption({ label: "Laura Brouwer" });
+  // From her team page, straight to her notes about Laura.
+  const joyce = await signedInPage(browser, JOYCE, "/team");
+  await joyce.getByRole("row", { name: /Laura Brouwer/ }).getByRole("link", { name: "Mijn notities" }).click();
+  await expect(joyce.locator("#note-subject option:checked")).toHaveText("Laura Brouwer");
   await joyce.locator("#note-body").fill(note);
   await joyce.getByRole("button", { name: "Notitie toevoegen" }).click();
   await expect(joyce.getByRole("paragraph").filter({ hasText: note })).toBeVisible();

@@ -1,8 +1,10 @@
 //! `/team`: the people a manager manages directly, with their unit, and
-//! the people below them when the organisation allows it.
+//! the people below them when the organisation allows it; from each, to
+//! feedback for them and one's private notes about them.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::A;
 
 use crate::features::account::components::RequireSignIn;
 use crate::features::org_chart::api::my_team;
@@ -30,6 +32,7 @@ pub fn TeamPage() -> impl IntoView {
                                             <th scope="col">{i18n.t(Key::PeopleFunction)}</th>
                                             <th scope="col">{i18n.t(Key::TeamUnit)}</th>
                                             <th scope="col">{i18n.t(Key::TeamReportsTo)}</th>
+                                            <th scope="col">{i18n.t(Key::TeamActions)}</th>
                                         </tr>
                                     </thead>
                                     <tbody>
@@ -39,6 +42,10 @@ pub fn TeamPage() -> impl IntoView {
                                                 <td>{member.function.map(|f| f.in_language(i18n.lang).to_owned())}</td>
                                                 <td>{member.unit.unwrap_or_default()}</td>
                                                 <td>{member.reports_to.map(|manager| manager.name).unwrap_or_else(|| i18n.t(Key::TeamDirect).to_owned())}</td>
+                                                <td class="row-actions">
+                                                    <A href=format!("/feedback/give?to={}", member.person.id)>{i18n.t(Key::TeamGiveFeedback)}</A>
+                                                    <A href=format!("/notes?subject={}", member.person.id)>{i18n.t(Key::TeamNotes)}</A>
+                                                </td>
                                             </tr>
                                         }).collect_view()}
                                     </tbody>
