@@ -8,8 +8,8 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    QuerySelect, Set, TransactionTrait,
 };
 
 use super::sealed::Sealer;
@@ -31,8 +31,8 @@ use crate::server::auth::reach::Structure;
 use crate::server::crypto::Keyring;
 use crate::server::db::internal;
 use crate::server::entity::{
-    competency, core_value, goal, goal_template, goal_template_assignment as assignment, job_function,
-    org_unit, unit_member, user_account,
+    goal, goal_template, goal_template_assignment as assignment, job_function, org_unit, unit_member,
+    user_account,
 };
 use crate::server::messages::goal_assigned_mail;
 use crate::server::service::notifications::{Notice, notify};
@@ -56,10 +56,7 @@ pub async fn templates(
         .await
         .map_err(internal)?;
     let sealer = Sealer::open(db, keys, admin.org).await?;
-    let mut shown = Vec::with_capacity(rows.len());
-    for row in &rows {
-        shown.push(present(db, &sealer, row).await?);
-    }
+    let mut shown = present(db, &sealer, admin.org, &rows).await?;
     shown.sort_by_key(|template| template.title.to_lowercase());
     Ok(shown)
 }
@@ -127,7 +124,9 @@ pub async fn template_details(
             })
         })
         .collect();
-    Ok(TemplateDetails { template: present(db, &sealer, &row).await?, assignments })
+    let template =
+        present(db, &sealer, admin.org, std::slice::from_ref(&row)).await?.pop().ok_or(AppError::Internal)?;
+    Ok(TemplateDetails { template, assignments })
 }
 
 /// Adds a template.
@@ -454,37 +453,49 @@ async fn of_organisation(
         .ok_or(AppError::NotFound)
 }
 
+/// The rows as admins see them: the names of what they develop and the
+/// number of copies come in two queries, however many templates there are.
 async fn present(
     db: &DatabaseConnection,
     sealer: &Sealer,
-    row: &goal_template::Model,
-) -> Result<GoalTemplate, AppError> {
-    let id = TemplateId(row.id);
-    let develops = match (row.competency_id, row.value_id) {
-        (Some(c), _) => competency::Entity::find_by_id(c)
-            .one(db)
-            .await
-            .map_err(internal)?
-            .map(|c| (c.id.to_string(), FunctionName { nl: c.name_nl, en: c.name_en })),
-        (None, Some(v)) => core_value::Entity::find_by_id(v)
-            .one(db)
-            .await
-            .map_err(internal)?
-            .map(|v| (v.id.to_string(), FunctionName { nl: v.name_nl, en: v.name_en })),
-        (None, None) => None,
-    };
-    let copies =
-        goal::Entity::find().filter(goal::Column::TemplateId.eq(row.id)).count(db).await.map_err(internal)?;
-    Ok(GoalTemplate {
-        id,
-        kind: GoalKind::from_code(&row.kind).ok_or(AppError::Internal)?,
-        title: sealer.template_text(id, "title", &row.title)?,
-        description: sealer.template_text(id, "description", &row.description)?,
-        target: sealer.template_text(id, "target", &row.target)?,
-        develops,
-        visibility: row.visibility.as_deref().and_then(GoalVisibility::from_code),
-        key_results: serde_json::from_str(&sealer.template_text(id, "key_results", &row.key_results)?)
-            .map_err(|_| AppError::Internal)?,
-        copies: u32::try_from(copies).unwrap_or(u32::MAX),
-    })
+    org: crate::domain::ids::OrgId,
+    rows: &[goal_template::Model],
+) -> Result<Vec<GoalTemplate>, AppError> {
+    let (competencies, values) =
+        crate::server::service::core_values::competencies_and_values(db, org).await?;
+    let names: HashMap<String, FunctionName> = competencies.into_iter().chain(values).collect();
+    let copies: HashMap<uuid::Uuid, i64> = goal::Entity::find()
+        .select_only()
+        .column(goal::Column::TemplateId)
+        .column_as(goal::Column::Id.count(), "copies")
+        .filter(goal::Column::TemplateId.is_in(rows.iter().map(|row| row.id)))
+        .group_by(goal::Column::TemplateId)
+        .into_tuple::<(uuid::Uuid, i64)>()
+        .all(db)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .collect();
+    rows.iter()
+        .map(|row| {
+            let id = TemplateId(row.id);
+            let develops = row.competency_id.or(row.value_id).map(|id| id.to_string());
+            Ok(GoalTemplate {
+                id,
+                kind: GoalKind::from_code(&row.kind).ok_or(AppError::Internal)?,
+                title: sealer.template_text(id, "title", &row.title)?,
+                description: sealer.template_text(id, "description", &row.description)?,
+                target: sealer.template_text(id, "target", &row.target)?,
+                develops: develops.and_then(|id| names.get(&id).cloned().map(|name| (id, name))),
+                visibility: row.visibility.as_deref().and_then(GoalVisibility::from_code),
+                key_results: serde_json::from_str(&sealer.template_text(
+                    id,
+                    "key_results",
+                    &row.key_results,
+                )?)
+                .map_err(|_| AppError::Internal)?,
+                copies: u32::try_from(copies.get(&row.id).copied().unwrap_or(0)).unwrap_or(u32::MAX),
+            })
+        })
+        .collect()
 }
