@@ -13,6 +13,9 @@ use crate::features::account::pages::{
 use crate::features::audit_log::pages::{OrganisationAuditLogPage, PlatformAuditLogPage};
 use crate::features::dashboard::pages::DashboardPage;
 use crate::features::feedback::pages::{FeedbackPage, GiveFeedbackPage, NotesPage};
+use crate::features::feedback_requests::pages::{
+    AnswerRequestPage, AskFeedbackPage, ExternalFeedbackPage, FeedbackRequestsPage, FeedbackThanksPage,
+};
 use crate::features::frame::pages::{CompetenciesPage, CompetencyPage, ValuesPage};
 use crate::features::functions::pages::FunctionsPage;
 use crate::features::goal_templates::pages::{
@@ -88,6 +91,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/notifications") view=NotificationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/feedback") view=FeedbackPage ssr=SsrMode::Async/>
                     <Route path=path!("/feedback/give") view=GiveFeedbackPage ssr=SsrMode::Async/>
+                    <Route path=path!("/feedback/requests") view=FeedbackRequestsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/feedback/requests/new") view=AskFeedbackPage ssr=SsrMode::Async/>
+                    <Route path=path!("/feedback/requests/:asked/answer") view=AnswerRequestPage ssr=SsrMode::Async/>
+                    <Route path=path!("/feedback/thanks") view=FeedbackThanksPage/>
+                    <Route path=path!("/f/:token") view=ExternalFeedbackPage ssr=SsrMode::Async/>
                     <Route path=path!("/notes") view=NotesPage ssr=SsrMode::Async/>
                     <Route path=path!("/account/notifications") view=NotificationSettingsPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/values") view=ValuesPage ssr=SsrMode::Async/>

@@ -23,6 +23,7 @@ mod m20261212_000015_goals;
 mod m20261213_000016_goal_templates;
 mod m20261214_000017_notifications;
 mod m20261215_000018_feedback_and_notes;
+mod m20261216_000019_feedback_requests;
 
 pub struct Migrator;
 
@@ -64,6 +65,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261213_000016_goal_templates::Migration),
             Box::new(m20261214_000017_notifications::Migration),
             Box::new(m20261215_000018_feedback_and_notes::Migration),
+            Box::new(m20261216_000019_feedback_requests::Migration),
         ]
     }
 }

@@ -52,6 +52,9 @@ pub enum AppError {
     /// An invitation link that expired or was used already.
     #[error("invitation_invalid")]
     InvitationInvalid,
+    /// A feedback request's link that was used, expired or was withdrawn.
+    #[error("feedback_link_invalid")]
+    FeedbackLinkInvalid,
     /// Some fields of a form are not acceptable; each says why.
     #[error("invalid")]
     Invalid { errors: Vec<FieldError> },
@@ -103,6 +106,7 @@ impl AppError {
             AppError::PasswordTooWeak => Key::ErrorPasswordTooWeak,
             AppError::ResetLinkInvalid => Key::ErrorResetLinkInvalid,
             AppError::InvitationInvalid => Key::ErrorInvitationInvalid,
+            AppError::FeedbackLinkInvalid => Key::ErrorFeedbackLinkInvalid,
             AppError::Invalid { .. } => Key::ErrorInvalid,
             AppError::ImportRejected { .. } => Key::ErrorImportRejected,
             AppError::AuditChainBroken { .. } => Key::ErrorAuditChainBroken,

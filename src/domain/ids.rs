@@ -91,6 +91,16 @@ id_type!(
 );
 
 id_type!(
+    /// A request for feedback.
+    FeedbackRequestId
+);
+
+id_type!(
+    /// One person asked in a feedback request.
+    AskedId
+);
+
+id_type!(
     /// A private note.
     NoteId
 );

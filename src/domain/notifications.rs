@@ -19,6 +19,10 @@ coded!(
         FeedbackReceived => "feedback_received", NotificationKindFeedbackReceived;
         /// To a manager: feedback about a report, for the managers only.
         FeedbackForManager => "feedback_for_manager", NotificationKindFeedbackForManager;
+        /// To a colleague: someone asks them for feedback.
+        FeedbackRequested => "feedback_requested", NotificationKindFeedbackRequested;
+        /// To a colleague: a request they have not answered yet, again.
+        FeedbackRequestReminder => "feedback_request_reminder", NotificationKindFeedbackRequestReminder;
     }
 );
 

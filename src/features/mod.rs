@@ -4,6 +4,7 @@ pub mod account;
 pub mod audit_log;
 pub mod dashboard;
 pub mod feedback;
+pub mod feedback_requests;
 pub mod frame;
 pub mod functions;
 pub mod goal_templates;

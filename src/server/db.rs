@@ -66,7 +66,7 @@ mod tests {
     /// Every migration goes up, all the way down, and up again, leaving the
     /// schema it promises each time (STYLE.md pattern 10).
     async fn migrations_go_up_and_down(db: DatabaseConnection) {
-        const TABLES: [&str; 40] = [
+        const TABLES: [&str; 42] = [
             "organisation",
             "audit_chain",
             "audit_event",
@@ -107,6 +107,8 @@ mod tests {
             "goal_due_reminder",
             "feedback",
             "private_note",
+            "feedback_request",
+            "feedback_request_giver",
         ];
         let schema = SchemaManager::new(&db);
         let tables_present = async || {

@@ -14,8 +14,10 @@ pub const FEEDBACK_TEXT_MAX: u32 = 4000;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Feedback {
     pub id: FeedbackId,
-    /// `None` once the giver's account was erased.
+    /// `None` for an external person, or once the giver's account was erased.
     pub giver: Option<PersonRef>,
+    /// An external person's name, when they answered a request.
+    pub external_giver: Option<String>,
     pub recipient: PersonRef,
     pub visibility: FeedbackVisibility,
     /// The competency or core value it is about, by name in both languages.

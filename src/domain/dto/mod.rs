@@ -3,6 +3,7 @@
 mod audit;
 mod bilingual;
 mod feedback;
+mod feedback_requests;
 mod frame;
 mod functions;
 mod goal_templates;
@@ -26,6 +27,10 @@ pub use bilingual::{BilingualForm, in_language};
 pub use feedback::{
     CheckedFeedback, FEEDBACK_TEXT_MAX, Feedback, FeedbackAbout, FeedbackBox, FeedbackChoices, FeedbackForm,
     FeedbackPreview, Note, NoteForm,
+};
+pub use feedback_requests::{
+    ASKED_MAX, AnswerForm, Asked, AskedState, CheckedRequest, EXTERNAL_ROWS, ExternalForm, ExternalRequest,
+    FeedbackRequest, FeedbackRequestForm, FeedbackRequests, QUESTION_MAX, QUESTION_ROWS, RequestToAnswer,
 };
 pub use frame::{Competency, CompetencyLevel, CompetencyLevelForm, CompetencyScopeForm, CoreValue};
 pub use functions::JobFunction;

@@ -3,4 +3,5 @@
 //! praise wall, and one's private notes.
 
 pub mod api;
+pub mod components;
 pub mod pages;

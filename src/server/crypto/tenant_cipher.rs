@@ -10,6 +10,8 @@ pub enum Purpose {
     Goal,
     Evaluation,
     Feedback,
+    /// Questions of a feedback request and who outside was asked.
+    FeedbackRequest,
     PrivateNote,
     SurveyComment,
     Document,
@@ -21,6 +23,7 @@ impl Purpose {
             Purpose::Goal => "goal",
             Purpose::Evaluation => "evaluation",
             Purpose::Feedback => "feedback",
+            Purpose::FeedbackRequest => "feedback_request",
             Purpose::PrivateNote => "private_note",
             Purpose::SurveyComment => "survey_comment",
             Purpose::Document => "document",

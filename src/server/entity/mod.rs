@@ -11,6 +11,8 @@ pub mod core_value;
 pub mod digest_subscription;
 pub mod dpa_acceptance;
 pub mod feedback;
+pub mod feedback_request;
+pub mod feedback_request_giver;
 pub mod goal;
 pub mod goal_check_in;
 pub mod goal_due_reminder;

@@ -148,6 +148,61 @@ pub fn feedback_for_manager_mail(lang: Lang, to: &str, name: &str, report: &str,
     notice_mail(lang, to, keys, &values, Key::MailFeedbackAction, link)
 }
 
+/// To a colleague: `person` asks them for feedback by `deadline`, or
+/// reminds them; the questions stay in Koers.
+pub fn feedback_requested_mail(
+    lang: Lang,
+    to: &str,
+    name: &str,
+    person: &str,
+    deadline: &str,
+    reminder: bool,
+    link: &str,
+) -> Mail {
+    let values = [("name", name), ("person", person), ("date", deadline)];
+    let keys = if reminder {
+        (Key::MailFeedbackReminderSubject, Key::MailFeedbackReminderBody)
+    } else {
+        (Key::MailFeedbackRequestedSubject, Key::MailFeedbackRequestedBody)
+    };
+    notice_mail(lang, to, keys, &values, Key::MailFeedbackAnswerAction, link)
+}
+
+/// Who asks an external person for feedback, and until when.
+pub struct ExternalAsk<'a> {
+    pub name: &'a str,
+    pub requester: &'a str,
+    pub organisation: &'a str,
+    pub deadline: &'a str,
+    pub reminder: bool,
+}
+
+/// To someone outside the organisation: a single-use link to answer a
+/// feedback request without an account.
+pub fn external_feedback_mail(lang: Lang, to: &str, ask: &ExternalAsk<'_>, link: &str) -> Mail {
+    let values = [
+        ("name", ask.name),
+        ("person", ask.requester),
+        ("organisation", ask.organisation),
+        ("date", ask.deadline),
+    ];
+    let subject = if ask.reminder {
+        Key::MailExternalFeedbackReminderSubject
+    } else {
+        Key::MailExternalFeedbackSubject
+    };
+    let greeting = format(lang, Key::MailExternalFeedbackGreeting, &values);
+    let body = format(lang, Key::MailExternalFeedbackBody, &values);
+    let action = text(lang, Key::MailExternalFeedbackAction);
+    let footer = format(lang, Key::MailExternalFeedbackFooter, &values);
+    Mail {
+        to: to.to_owned(),
+        subject: format(lang, subject, &values),
+        text: format!("{greeting}\n\n{body}\n\n{action}:\n{link}\n\n{footer}\n"),
+        html: html_page(lang, &[&greeting, &body], action, link, &footer),
+    }
+}
+
 /// What the weekly digest counts for its recipient.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct DigestFigures {

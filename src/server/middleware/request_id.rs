@@ -25,7 +25,7 @@ pub async fn assign_request_id(mut request: Request, next: Next) -> Response {
 /// The request path as it may appear in logs: secrets in the path (the token
 /// of an invitation, reset or external-feedback link) are masked.
 pub fn loggable_path(path: &str) -> String {
-    const TOKEN_PATHS: [&str; 3] = ["/invite/", "/reset/", "/r/"];
+    const TOKEN_PATHS: [&str; 4] = ["/invite/", "/reset/", "/r/", "/f/"];
     for prefix in TOKEN_PATHS {
         if path.starts_with(prefix) && path.len() > prefix.len() {
             return format!("{prefix}{{token}}");

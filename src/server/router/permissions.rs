@@ -18,8 +18,8 @@ use tower::ServiceExt;
 
 use super::build;
 use crate::domain::dto::{
-    AssignTemplateForm, BilingualForm, CompetencyLevelForm, FeedbackForm, GoalForm, GoalTemplateForm,
-    NoteForm,
+    AssignTemplateForm, BilingualForm, CompetencyLevelForm, FeedbackForm, FeedbackRequestForm, GoalForm,
+    GoalTemplateForm, NoteForm,
 };
 use crate::domain::ids::{OrgId, UnitId, UserId};
 use crate::domain::notifications::NotificationKind;
@@ -289,6 +289,20 @@ const TABLE: &[(&str, &str, Rule)] = &[
     // Tess's note about herself: nobody else can change or delete it.
     ("/api/notes/update", "id={note}&form[body]=Anders", Rule::MemberOnlyAnswers(404)),
     ("/api/notes/delete", "id={note}", Rule::MemberOnlyAnswers(404)),
+    ("/api/feedback_requests/list", "", Rule::MemberOnly),
+    ("/api/feedback_requests/ask", "form[deadline]=", Rule::MemberOnlyRejectsInput),
+    // Tess asked Fleur: nobody else answers it, nobody else reminds or withdraws.
+    ("/api/feedback_requests/to_answer", "asked={asked}", Rule::MemberOnlyAnswers(404)),
+    (
+        "/api/feedback_requests/answer",
+        "asked={asked}&form[answers][0]=Prima&form[visibility]=recipient",
+        Rule::MemberOnlyAnswers(404),
+    ),
+    ("/api/feedback_requests/remind", "request={feedback_request}", Rule::MemberOnlyAnswers(404)),
+    ("/api/feedback_requests/withdraw", "request={feedback_request}", Rule::MemberOnlyAnswers(404)),
+    // An external person's link is the permission: a wrong one opens nothing.
+    ("/api/feedback_requests/external", "token=not-a-token", Rule::Anyone(200)),
+    ("/api/feedback_requests/answer_external", "token=not-a-token&form[answers][0]=Prima", Rule::Anyone(410)),
     ("/api/settings/organisation", "", Rule::AdminOnly),
     ("/api/settings/unit", "unit={unit}", Rule::AdminOfTheObject),
     ("/api/settings/choose", "unit={unit}&setting=feature.surveys&value=", Rule::AdminOfTheObject),
@@ -422,7 +436,21 @@ async fn world(db: DatabaseConnection) -> World {
     let given =
         feedback::give(&db, &keys, &eva, &to_tess, "https://koers.example", now).await.expect("feedback");
     objects.push(("{feedback}", given.to_string()));
-    objects.push(("{colleague}", member(first, "Fleur", Roles::default()).await.to_string()));
+    let fleur = member(first, "Fleur", Roles::default()).await;
+    objects.push(("{colleague}", fleur.to_string()));
+    let ask_fleur = FeedbackRequestForm {
+        questions: vec!["Hoe ging de overdracht?".into()],
+        deadline: (now + chrono::Duration::days(30)).format("%Y-%m-%d").to_string(),
+        colleagues: vec![fleur.to_string()],
+        externals: Vec::new(),
+    };
+    let site = feedback::requests::Site { public_url: "https://koers.example", time_zone: chrono_tz::UTC };
+    let request = feedback::requests::ask(&db, &keys, &tess, &ask_fleur, site, now).await.expect("request");
+    objects.push(("{feedback_request}", request.to_string()));
+    let fleur_scope =
+        OrgScope { org: first, user: UserId(fleur), name: "Fleur".into(), roles: Roles::default() };
+    let to_fleur = feedback::requests::overview(&db, &keys, &fleur_scope, site, now).await.expect("overview");
+    objects.push(("{asked}", to_fleur.to_answer[0].asked.to_string()));
     let own_note = NoteForm { subject: target.to_string(), body: "Cursus plannen".into() };
     let note = notes::add(&db, &keys, &tess, &own_note, now).await.expect("note");
     objects.push(("{note}", note.to_string()));

@@ -42,7 +42,10 @@ pub fn FeedbackPage() -> impl IntoView {
         <RequireSignIn children=move |_| {
             view! {
                 <h1>{i18n.t(Key::FeedbackTitle)}</h1>
-                <p><A href="/feedback/give" attr:class="button-primary">{i18n.t(Key::FeedbackGive)}</A></p>
+                <p class="row-actions">
+                    <A href="/feedback/give" attr:class="button-primary">{i18n.t(Key::FeedbackGive)}</A>
+                    <A href="/feedback/requests" attr:class="button-primary">{i18n.t(Key::FeedbackRequestsTitle)}</A>
+                </p>
                 <nav class="tabs" aria-label=i18n.t(Key::FeedbackTitle)>
                     {[
                         (FeedbackBox::Received, Key::FeedbackReceived),
@@ -96,7 +99,11 @@ fn list(
 }
 
 fn card(i18n: I18n, item: Feedback, tie: Option<impl IntoView + 'static>) -> impl IntoView {
-    let giver = item.giver.map_or_else(|| i18n.t(Key::FeedbackFormerColleague).to_owned(), |g| g.name);
+    let giver = match (item.giver, item.external_giver) {
+        (Some(giver), _) => giver.name,
+        (None, Some(name)) => i18n.format(Key::FeedbackExternalGiver, &[("name", &name)]),
+        (None, None) => i18n.t(Key::FeedbackFormerColleague).to_owned(),
+    };
     let heading = i18n.format(Key::FeedbackFromTo, &[("giver", &giver), ("recipient", &item.recipient.name)]);
     let about = item.about.map(|name| {
         view! { <span class="badge">{name.in_language(i18n.lang).to_owned()}</span> }

@@ -9,10 +9,11 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use crate::domain::AppError;
-use crate::domain::dto::{FeedbackChoices, FeedbackPreview};
+use crate::domain::dto::FeedbackChoices;
 use crate::domain::feedback::FeedbackVisibility;
 use crate::features::account::components::RequireSignIn;
 use crate::features::feedback::api::{GiveFeedback, feedback_form_choices, preview_feedback};
+use crate::features::feedback::components::{PreviewResource, VisibilityChoice};
 use crate::i18n::{I18n, Key, use_i18n};
 use crate::ui::{ErrorMessage, FieldError, FormError};
 
@@ -59,8 +60,6 @@ pub fn GiveFeedbackPage() -> impl IntoView {
     }
 }
 
-type PreviewResource = Resource<Result<Option<FeedbackPreview>, AppError>>;
-
 fn fields(
     i18n: I18n,
     choices: FeedbackChoices,
@@ -101,22 +100,6 @@ fn fields(
             })
         })
     };
-    let options = FeedbackVisibility::ALL
-        .iter()
-        .map(|v| {
-            let v = *v;
-            let id = format!("visibility-{}", v.code());
-            let label_for = id.clone();
-            view! {
-                <label for=label_for>
-                    <input type="radio" id=id name="form[visibility]" value=v.code()
-                        checked=v == visibility.get_untracked()
-                        on:change=move |_| visibility.set(v)/>
-                    {i18n.t(v.label_key())}
-                </label>
-            }
-        })
-        .collect_view();
     view! {
         <label for="feedback-recipient">{i18n.t(Key::FeedbackRecipient)}</label>
         <select id="feedback-recipient" name="form[recipient]" required
@@ -133,48 +116,10 @@ fn fields(
             <optgroup label=i18n.t(Key::FeedbackValues)>{values}</optgroup>
         </select>
         <FieldError error field="about"/>
-        <fieldset class="checkbox-group">
-            <legend>{i18n.t(Key::FeedbackWhoReads)}</legend>
-            {options}
-        </fieldset>
         <p class="hint">{i18n.t(Key::FeedbackPraiseHint)}</p>
-        <FieldError error field="visibility"/>
-        <section class="feedback-preview" aria-live="polite" aria-labelledby="preview-title">
-            <h2 id="preview-title">{i18n.t(Key::FeedbackPreviewTitle)}</h2>
-            <Transition>{move || Suspend::new(async move { readers(i18n, preview.await, visibility.get_untracked()) })}</Transition>
-        </section>
+        <VisibilityChoice options=FeedbackVisibility::ALL.to_vec() visibility preview error/>
         <label for="feedback-body">{i18n.t(Key::FeedbackBody)}</label>
         <textarea id="feedback-body" name="form[body]" rows="6" required></textarea>
         <FieldError error field="body"/>
     }
-}
-
-/// The preview: you, and the people (or everyone) who will read it; or
-/// that the organisation does not allow the choice for this person.
-fn readers(
-    i18n: I18n,
-    preview: Result<Option<FeedbackPreview>, AppError>,
-    visibility: FeedbackVisibility,
-) -> impl IntoView {
-    let preview = match preview {
-        Ok(Some(preview)) => preview,
-        Ok(None) => return view! { <ul><li>{i18n.t(Key::FeedbackPreviewYou)}</li></ul> }.into_any(),
-        Err(error) => return view! { <ErrorMessage error/> }.into_any(),
-    };
-    if !preview.allowed.contains(&visibility) {
-        let not_allowed = i18n.format(Key::FeedbackNotAllowed, &[("person", &preview.recipient)]);
-        return view! { <p class="form-error">{not_allowed}</p> }.into_any();
-    }
-    let others = if preview.everyone {
-        view! { <li>{i18n.t(Key::FeedbackPreviewEveryone)}</li> }.into_any()
-    } else {
-        preview.readers.into_iter().map(|name| view! { <li>{name}</li> }).collect_view().into_any()
-    };
-    view! {
-        <ul id="feedback-readers">
-            <li>{i18n.t(Key::FeedbackPreviewYou)}</li>
-            {others}
-        </ul>
-    }
-    .into_any()
 }

@@ -105,6 +105,8 @@ fn describe(i18n: I18n, item: &Notification) -> String {
         NotificationKind::GoalAssigned => Key::NotificationsGoalAssigned,
         NotificationKind::FeedbackReceived => Key::NotificationsFeedbackReceived,
         NotificationKind::FeedbackForManager => Key::NotificationsFeedbackForManager,
+        NotificationKind::FeedbackRequested => Key::NotificationsFeedbackRequested,
+        NotificationKind::FeedbackRequestReminder => Key::NotificationsFeedbackRequestReminder,
     };
     i18n.format(key, &[("person", person), ("goal", goal), ("year", &year), ("date", &date)])
 }

@@ -71,42 +71,83 @@ pub async fn give(
     if !allowed_for(db, scope, UserId(recipient.id)).await?.contains(&checked.visibility) {
         return Err(invalid("visibility", Problem::NotAChoice));
     }
-    let (goal, competency, value) = about(db, keys, scope, &checked).await?;
-    let id = uuid::Uuid::now_v7();
-    let body = cipher(db, keys, scope).await?.seal_text(Purpose::Feedback, &record(id), &checked.body);
+    let about = about(db, keys, scope, &checked).await?;
+    let cipher = cipher(db, keys, scope).await?;
     let txn = db.begin().await.map_err(internal)?;
+    let new = NewFeedback {
+        giver: Some(scope.user),
+        giver_name: &scope.name,
+        recipient: &recipient,
+        visibility: checked.visibility,
+        about,
+        body: &checked.body,
+    };
+    let id = store(&txn, &cipher, new, public_url, now).await?;
+    txn.commit().await.map_err(internal)?;
+    Ok(id)
+}
+
+/// What and about what one gives in feedback, before it is stored.
+struct NewFeedback<'a> {
+    /// `None` for an external person.
+    giver: Option<UserId>,
+    /// A colleague's or external person's name, for the notification.
+    giver_name: &'a str,
+    recipient: &'a user_account::Model,
+    visibility: FeedbackVisibility,
+    /// A goal, competency or core value, checked.
+    about: (Option<uuid::Uuid>, Option<uuid::Uuid>, Option<uuid::Uuid>),
+    body: &'a str,
+}
+
+/// Stores feedback, sealed, and tells who may read it: the recipient, or
+/// for feedback to the managers only, the managers. Inside the caller's
+/// transaction.
+async fn store(
+    txn: &impl ConnectionTrait,
+    cipher: &TenantCipher,
+    new: NewFeedback<'_>,
+    public_url: &str,
+    now: DateTime<Utc>,
+) -> Result<FeedbackId, AppError> {
+    let org = cipher.org();
+    let id = uuid::Uuid::now_v7();
+    let (goal, competency, value) = new.about;
     feedback::ActiveModel {
         id: Set(id),
-        org_id: Set(scope.org.0),
-        giver_id: Set(Some(scope.user.0)),
-        recipient_id: Set(recipient.id),
-        visibility: Set(checked.visibility.code().to_owned()),
+        org_id: Set(org.0),
+        giver_id: Set(new.giver.map(|giver| giver.0)),
+        recipient_id: Set(new.recipient.id),
+        visibility: Set(new.visibility.code().to_owned()),
         goal_id: Set(goal),
         competency_id: Set(competency),
         value_id: Set(value),
-        body: Set(body),
+        body: Set(cipher.seal_text(Purpose::Feedback, &record(id), new.body)),
         created_at: Set(now),
     }
-    .insert(&txn)
+    .insert(txn)
     .await
     .map_err(internal)?;
-    if checked.visibility.recipient_reads() {
-        let notice = Notice::new(NotificationKind::FeedbackReceived).about(scope.user);
+    let recipient = new.recipient;
+    if new.visibility.recipient_reads() {
+        let mut notice = Notice::new(NotificationKind::FeedbackReceived);
+        if let Some(giver) = new.giver {
+            notice = notice.about(giver);
+        }
         let link = format!("{public_url}/feedback");
-        let mail = |lang, to: &str, name: &str| feedback_received_mail(lang, to, name, &scope.name, &link);
-        notify(&txn, scope.org, &recipient, notice, mail, now).await?;
+        let mail = |lang, to: &str, name: &str| feedback_received_mail(lang, to, name, new.giver_name, &link);
+        notify(txn, org, recipient, notice, mail, now).await?;
     } else {
-        let managers = managers_of(&txn, scope.org, UserId(recipient.id)).await.map_err(internal)?;
+        let managers = managers_of(txn, org, UserId(recipient.id)).await.map_err(internal)?;
         let notice = Notice::new(NotificationKind::FeedbackForManager).about(UserId(recipient.id));
         let link = format!("{public_url}/feedback?box=team");
-        for manager in accounts(&txn, &managers).await? {
+        for manager in accounts(txn, &managers).await? {
             let mail = |lang, to: &str, name: &str| {
                 feedback_for_manager_mail(lang, to, name, &recipient.name, &link)
             };
-            notify(&txn, scope.org, &manager, notice, mail, now).await?;
+            notify(txn, org, &manager, notice, mail, now).await?;
         }
     }
-    txn.commit().await.map_err(internal)?;
     Ok(FeedbackId(id))
 }
 
@@ -319,6 +360,8 @@ async fn present(
     let goal_ids: Vec<GoalId> = rows.iter().filter_map(|r| r.goal_id.map(GoalId)).collect();
     let goals = goals::visible_references(db, keys, scope, &goal_ids).await?;
     let cipher = cipher(db, keys, scope).await?;
+    let externals =
+        requests::external_givers(db, &cipher, rows.iter().filter(|r| r.giver_id.is_none())).await?;
     let person =
         |id: uuid::Uuid| PersonRef { id: UserId(id), name: names.get(&id).cloned().unwrap_or_default() };
     rows.into_iter()
@@ -330,6 +373,7 @@ async fn present(
             Ok(Feedback {
                 id: FeedbackId(row.id),
                 giver: row.giver_id.map(person),
+                external_giver: externals.get(&row.id).cloned(),
                 recipient: person(row.recipient_id),
                 visibility: FeedbackVisibility::from_code(&row.visibility).ok_or(AppError::Internal)?,
                 about: row.competency_id.or(row.value_id).and_then(|id| about.get(&id).cloned()),
@@ -343,5 +387,9 @@ async fn present(
         .collect()
 }
 
+pub mod requests;
+
+#[cfg(test)]
+mod request_tests;
 #[cfg(test)]
 mod tests;

@@ -14,20 +14,20 @@ use crate::server::service::settings as cascading;
 use crate::server::service::{core_values, notes, structure};
 use crate::server::testing::{self, for_each_backend, test_keyring};
 
-const TZ: chrono_tz::Tz = chrono_tz::Europe::Amsterdam;
+pub(super) const TZ: chrono_tz::Tz = chrono_tz::Europe::Amsterdam;
 
 /// Ahmed manages Wijkteam Noord (Sanne, Kevin); Thomas is elsewhere; Femke
 /// is an admin with the HR reader right on Noord.
-struct Noord {
-    femke: OrgScope,
-    ahmed: OrgScope,
-    sanne: OrgScope,
-    kevin: OrgScope,
-    thomas: OrgScope,
-    involved: String,
+pub(super) struct Noord {
+    pub femke: OrgScope,
+    pub ahmed: OrgScope,
+    pub sanne: OrgScope,
+    pub kevin: OrgScope,
+    pub thomas: OrgScope,
+    pub involved: String,
 }
 
-async fn noord(db: &DatabaseConnection) -> Noord {
+pub(super) async fn noord(db: &DatabaseConnection) -> Noord {
     let org = testing::organisation(db, "De Linde").await;
     let femke = testing::scope(db, org, "Femke", Roles { manager: false, admin: true, auditor: false }).await;
     let ahmed = testing::scope(db, org, "Ahmed", Roles { manager: true, admin: false, auditor: false }).await;
@@ -67,7 +67,11 @@ async fn give_as(
     give(db, &test_keyring(), giver, &form, "https://koers.example", Utc::now()).await
 }
 
-async fn read(db: &DatabaseConnection, viewer: &OrgScope, feedback_box: FeedbackBox) -> Vec<String> {
+pub(super) async fn read(
+    db: &DatabaseConnection,
+    viewer: &OrgScope,
+    feedback_box: FeedbackBox,
+) -> Vec<String> {
     list(db, &test_keyring(), viewer, feedback_box, TZ)
         .await
         .expect("list")

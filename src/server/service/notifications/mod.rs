@@ -216,6 +216,11 @@ pub fn link(
         (NotificationKind::GoalDueSoon | NotificationKind::GoalAssigned, _, Some(goal)) => {
             format!("/goals/{goal}")
         }
+        (NotificationKind::FeedbackReceived, _, _) => "/feedback".to_owned(),
+        (NotificationKind::FeedbackForManager, _, _) => "/feedback?box=team".to_owned(),
+        (NotificationKind::FeedbackRequested | NotificationKind::FeedbackRequestReminder, _, _) => {
+            "/feedback/requests".to_owned()
+        }
         _ => format!("/goals?{year}"),
     }
 }

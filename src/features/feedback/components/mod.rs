@@ -1,0 +1,3 @@
+mod visibility_choice;
+
+pub use visibility_choice::{PreviewResource, VisibilityChoice};

@@ -1,0 +1,3 @@
+mod answer_fields;
+
+pub use answer_fields::AnswerFields;
