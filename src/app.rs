@@ -26,6 +26,7 @@ use crate::features::goals::pages::{
 };
 use crate::features::import::pages::ImportPage;
 use crate::features::notifications::pages::{NotificationSettingsPage, NotificationsPage};
+use crate::features::one_on_ones::pages::{OneOnOnePage, OneOnOnesPage};
 use crate::features::operator::pages::{NewOrganisationPage, OrganisationPage, OrganisationsPage};
 use crate::features::org_chart::pages::{OrgChartPage, TeamPage};
 use crate::features::people::pages::{InvitePersonPage, PeoplePage, PersonPage};
@@ -97,6 +98,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/feedback/thanks") view=FeedbackThanksPage/>
                     <Route path=path!("/f/:token") view=ExternalFeedbackPage ssr=SsrMode::Async/>
                     <Route path=path!("/notes") view=NotesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/one-on-ones") view=OneOnOnesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/one-on-ones/:id") view=OneOnOnePage ssr=SsrMode::Async/>
                     <Route path=path!("/account/notifications") view=NotificationSettingsPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/values") view=ValuesPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/competencies") view=CompetenciesPage ssr=SsrMode::Async/>

@@ -24,6 +24,7 @@ mod m20261213_000016_goal_templates;
 mod m20261214_000017_notifications;
 mod m20261215_000018_feedback_and_notes;
 mod m20261216_000019_feedback_requests;
+mod m20261217_000020_one_on_ones;
 
 pub struct Migrator;
 
@@ -66,6 +67,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261214_000017_notifications::Migration),
             Box::new(m20261215_000018_feedback_and_notes::Migration),
             Box::new(m20261216_000019_feedback_requests::Migration),
+            Box::new(m20261217_000020_one_on_ones::Migration),
         ]
     }
 }

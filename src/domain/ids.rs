@@ -101,6 +101,21 @@ id_type!(
 );
 
 id_type!(
+    /// A manager and an employee who meet one-on-one.
+    OneOnOneId
+);
+
+id_type!(
+    /// A talking point on a 1:1's agenda.
+    PointId
+);
+
+id_type!(
+    /// An action item agreed in a 1:1.
+    ActionItemId
+);
+
+id_type!(
     /// A private note.
     NoteId
 );

@@ -11,6 +11,7 @@ pub mod feedback;
 pub mod goals;
 pub mod ids;
 pub mod notifications;
+pub mod one_on_ones;
 pub mod roles;
 pub mod settings;
 pub mod validation;

@@ -23,6 +23,8 @@ coded!(
         FeedbackRequested => "feedback_requested", NotificationKindFeedbackRequested;
         /// To a colleague: a request they have not answered yet, again.
         FeedbackRequestReminder => "feedback_request_reminder", NotificationKindFeedbackRequestReminder;
+        /// To both people of a 1:1: it meets within a day.
+        OneOnOneUpcoming => "one_on_one_upcoming", NotificationKindOneOnOneUpcoming;
     }
 );
 

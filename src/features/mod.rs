@@ -11,6 +11,7 @@ pub mod goal_templates;
 pub mod goals;
 pub mod import;
 pub mod notifications;
+pub mod one_on_ones;
 pub mod operator;
 pub mod org_chart;
 pub mod people;

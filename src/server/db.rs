@@ -66,7 +66,7 @@ mod tests {
     /// Every migration goes up, all the way down, and up again, leaving the
     /// schema it promises each time (STYLE.md pattern 10).
     async fn migrations_go_up_and_down(db: DatabaseConnection) {
-        const TABLES: [&str; 42] = [
+        const TABLES: [&str; 46] = [
             "organisation",
             "audit_chain",
             "audit_event",
@@ -109,6 +109,10 @@ mod tests {
             "private_note",
             "feedback_request",
             "feedback_request_giver",
+            "one_on_one",
+            "one_on_one_meeting",
+            "one_on_one_point",
+            "one_on_one_action",
         ];
         let schema = SchemaManager::new(&db);
         let tables_present = async || {

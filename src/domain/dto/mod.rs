@@ -12,6 +12,7 @@ mod import;
 mod invitation;
 mod new_organisation;
 mod notifications;
+mod one_on_ones;
 mod org_chart;
 mod organisation;
 mod organisation_details;
@@ -50,6 +51,10 @@ pub use import::{
 pub use invitation::InvitationDetails;
 pub use new_organisation::{AGREEMENT_VERSION, NewOrganisation, NewOrganisationForm};
 pub use notifications::{Notification, NotificationPage, NotificationSettings, NotificationSettingsForm};
+pub use one_on_ones::{
+    ActionItem, ActionItemForm, CheckedActionItem, HeldForm, MEETING_NOTES_MAX, Meeting, OneOnOneDetails,
+    OneOnOneSummary, OneOnOnes, POINT_MAX, PlanOneOnOneForm, PointForm, TalkingPoint,
+};
 pub use org_chart::{ChartLevel, ChartMember, ChartPerson, ChartSearch, ChartUnit, FunctionName, TeamMember};
 pub use organisation::OrganisationSummary;
 pub use organisation_details::{DpaSignature, OrganisationDetails};

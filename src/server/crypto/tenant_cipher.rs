@@ -13,6 +13,8 @@ pub enum Purpose {
     /// Questions of a feedback request and who outside was asked.
     FeedbackRequest,
     PrivateNote,
+    /// Talking points, action items and notes of 1:1 conversations.
+    Conversation,
     SurveyComment,
     Document,
 }
@@ -25,6 +27,7 @@ impl Purpose {
             Purpose::Feedback => "feedback",
             Purpose::FeedbackRequest => "feedback_request",
             Purpose::PrivateNote => "private_note",
+            Purpose::Conversation => "conversation",
             Purpose::SurveyComment => "survey_comment",
             Purpose::Document => "document",
         }

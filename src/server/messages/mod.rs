@@ -18,8 +18,8 @@ pub use sms::{Sms, SmsTransport};
 pub use templates::{
     DigestFigures, ExternalAsk, PlanNews, external_feedback_mail, feedback_for_manager_mail,
     feedback_received_mail, feedback_requested_mail, goal_assigned_mail, goal_due_mail, goal_plan_mail,
-    invitation_mail, invitation_sms, password_reset_mail, password_reset_sms, sign_in_code_mail,
-    sign_in_code_sms, weekly_digest_mail,
+    invitation_mail, invitation_sms, one_on_one_mail, password_reset_mail, password_reset_sms,
+    sign_in_code_mail, sign_in_code_sms, weekly_digest_mail,
 };
 pub use worker::{Wakeup, spawn_worker};
 

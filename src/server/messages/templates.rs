@@ -168,6 +168,13 @@ pub fn feedback_requested_mail(
     notice_mail(lang, to, keys, &values, Key::MailFeedbackAnswerAction, link)
 }
 
+/// To one of a 1:1's two people: it meets with `person` at `at`.
+pub fn one_on_one_mail(lang: Lang, to: &str, name: &str, person: &str, at: &str, link: &str) -> Mail {
+    let values = [("name", name), ("person", person), ("at", at)];
+    let keys = (Key::MailOneOnOneSubject, Key::MailOneOnOneBody);
+    notice_mail(lang, to, keys, &values, Key::MailOneOnOneAction, link)
+}
+
 /// Who asks an external person for feedback, and until when.
 pub struct ExternalAsk<'a> {
     pub name: &'a str,

@@ -18,10 +18,10 @@ use tower::ServiceExt;
 
 use super::build;
 use crate::domain::dto::{
-    AssignTemplateForm, BilingualForm, CompetencyLevelForm, FeedbackForm, FeedbackRequestForm, GoalForm,
-    GoalTemplateForm, NoteForm,
+    ActionItemForm, AssignTemplateForm, BilingualForm, CompetencyLevelForm, FeedbackForm,
+    FeedbackRequestForm, GoalForm, GoalTemplateForm, NoteForm, PlanOneOnOneForm, PointForm,
 };
-use crate::domain::ids::{OrgId, UnitId, UserId};
+use crate::domain::ids::{ActionItemId, OneOnOneId, OrgId, PointId, UnitId, UserId};
 use crate::domain::notifications::NotificationKind;
 use crate::domain::roles::Roles;
 use crate::i18n::Lang;
@@ -34,8 +34,31 @@ use crate::server::service::notifications::{self, Notice};
 use crate::server::service::{
     accounts, competencies, core_values, functions, goals, organisations, structure,
 };
-use crate::server::service::{feedback, notes};
+use crate::server::service::{feedback, notes, one_on_ones};
 use crate::server::testing::TestDb;
+
+/// Fleur manages Tess in a unit of their own; their 1:1 has a private
+/// point of Tess's and an action item.
+async fn one_on_one_of(
+    db: &DatabaseConnection,
+    keys: &crate::server::crypto::Keyring,
+    admin: &OrgScope,
+    (fleur, tess): (&OrgScope, &OrgScope),
+    now: chrono::DateTime<Utc>,
+) -> (OneOnOneId, PointId, ActionItemId) {
+    let unit = structure::create(db, admin, "Nachtdienst", None, now).await.expect("unit");
+    structure::set_manager(db, admin, unit, fleur.user, true, now).await.expect("manager");
+    structure::add_member(db, admin, unit, tess.user, true, now).await.expect("member");
+    let first = (now + chrono::Duration::days(7)).format("%Y-%m-%dT09:00").to_string();
+    let form = PlanOneOnOneForm { with: tess.user.to_string(), first, cadence: "weekly".into() };
+    let pair = one_on_ones::plan(db, fleur, &form, chrono_tz::UTC, now).await.expect("1:1");
+    let private = PointForm { body: "Verlof".into(), private: Some("on".into()) };
+    let point = one_on_ones::add_point(db, keys, tess, pair, &private, now).await.expect("point");
+    let item =
+        ActionItemForm { owner: tess.user.to_string(), body: "Rooster sturen".into(), due_on: String::new() };
+    let action_item = one_on_ones::add_action(db, keys, fleur, pair, &item, now).await.expect("action");
+    (pair, point, action_item)
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Caller {
@@ -300,6 +323,22 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ),
     ("/api/feedback_requests/remind", "request={feedback_request}", Rule::MemberOnlyAnswers(404)),
     ("/api/feedback_requests/withdraw", "request={feedback_request}", Rule::MemberOnlyAnswers(404)),
+    ("/api/one_on_ones/list", "", Rule::MemberOnly),
+    // Nobody to plan with is chosen: refused, nothing is planned.
+    ("/api/one_on_ones/plan", "form[with]=&form[first]=&form[cadence]=weekly", Rule::MemberOnlyRejectsInput),
+    // Tess and Fleur's 1:1: nobody else reaches it.
+    ("/api/one_on_ones/details", "id={one_on_one}", Rule::MemberOnlyAnswers(404)),
+    ("/api/one_on_ones/add_point", "id={one_on_one}&form[body]=Rooster", Rule::MemberOnlyAnswers(404)),
+    ("/api/one_on_ones/discussed", "point={point}&discussed=true", Rule::MemberOnlyAnswers(404)),
+    ("/api/one_on_ones/delete_point", "point={point}", Rule::MemberOnlyAnswers(404)),
+    (
+        "/api/one_on_ones/add_action",
+        "id={one_on_one}&form[owner]={target}&form[body]=Bellen",
+        Rule::MemberOnlyAnswers(404),
+    ),
+    ("/api/one_on_ones/action_done", "action={action_item}&done=true", Rule::MemberOnlyAnswers(404)),
+    ("/api/one_on_ones/hold", "id={one_on_one}&form[notes]=", Rule::MemberOnlyAnswers(404)),
+    ("/api/one_on_ones/reschedule", "id={one_on_one}&at=2099-01-05T09:00", Rule::MemberOnlyAnswers(404)),
     // An external person's link is the permission: a wrong one opens nothing.
     ("/api/feedback_requests/external", "token=not-a-token", Rule::Anyone(200)),
     ("/api/feedback_requests/answer_external", "token=not-a-token&form[answers][0]=Prima", Rule::Anyone(410)),
@@ -451,6 +490,11 @@ async fn world(db: DatabaseConnection) -> World {
         OrgScope { org: first, user: UserId(fleur), name: "Fleur".into(), roles: Roles::default() };
     let to_fleur = feedback::requests::overview(&db, &keys, &fleur_scope, site, now).await.expect("overview");
     objects.push(("{asked}", to_fleur.to_answer[0].asked.to_string()));
+    let (pair, point, action_item) =
+        one_on_one_of(&db, &keys, &first_admin, (&fleur_scope, &tess), now).await;
+    objects.push(("{one_on_one}", pair.to_string()));
+    objects.push(("{point}", point.to_string()));
+    objects.push(("{action_item}", action_item.to_string()));
     let own_note = NoteForm { subject: target.to_string(), body: "Cursus plannen".into() };
     let note = notes::add(&db, &keys, &tess, &own_note, now).await.expect("note");
     objects.push(("{note}", note.to_string()));

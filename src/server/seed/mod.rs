@@ -9,6 +9,7 @@
 mod feedback;
 mod frame;
 mod goals;
+mod one_on_ones;
 
 use std::collections::HashMap;
 
@@ -132,6 +133,7 @@ pub async fn seed_demo_if_empty(
     seed_values_and_competencies(db, &admin, now).await?;
     goals::seed_goals(db, keys, org, public_url, now).await?;
     feedback::seed_feedback(db, keys, org, public_url, now).await?;
+    one_on_ones::seed_one_on_ones(db, keys, org, now).await?;
     tracing::info!(organisation = DEMO_ORGANISATION, "demo data created");
     Ok(true)
 }
@@ -295,6 +297,12 @@ mod tests {
             assert_eq!(received.len(), 2);
             assert!(crate::server::service::notes::list(&db, &keys, &scope, None, chrono_tz::UTC).await.expect("hers").is_empty());
             assert_eq!(crate::server::service::notes::count_about(&db, org, sanne).await.expect("count"), 1);
+
+            // Her weekly 1:1 with Ahmed: two meetings held, the next tomorrow with a point on it.
+            let theirs = crate::server::service::one_on_ones::overview(&db, &scope, chrono_tz::UTC).await.expect("hers").series;
+            let details = crate::server::service::one_on_ones::details(&db, &keys, &scope, theirs[0].id, chrono_tz::UTC).await.expect("1:1");
+            assert_eq!((details.history.len(), details.upcoming.points.len(), details.actions.len()), (2, 1, 2));
+            assert!(details.history.iter().flat_map(|m| &m.points).all(|p| !p.private), "Ahmed's private point is his");
         }
     }
 }

@@ -25,6 +25,7 @@ use crate::server::audit::{self, AuditEntry};
 use crate::server::auth::{OrgScope, second_factor, session};
 use crate::server::db::internal;
 use crate::server::entity::{invitation, organisation, totp_credential, unit_member, user_account};
+use crate::server::service::local_time::future_moment;
 
 /// People on one page of the admin's list.
 pub const PAGE_SIZE: u32 = 50;
@@ -205,7 +206,8 @@ pub async fn invite(
     time_zone: chrono_tz::Tz,
     now: DateTime<Utc>,
 ) -> Result<Invited, AppError> {
-    let send_at = person.send_at.as_deref().map(|local| moment(local, time_zone, now)).transpose()?;
+    let send_at =
+        person.send_at.as_deref().map(|local| future_moment("send_at", local, time_zone, now)).transpose()?;
     let (email, phone) = match &person.delivery {
         Delivery::Email(address) => (Some(address.clone()), None),
         Delivery::Sms(number) => (None, Some(number.clone())),
@@ -250,23 +252,6 @@ pub async fn invite(
     txn.commit().await.map_err(internal)?;
     record(db, admin, AuditAction::UserInvited, user, now).await?;
     Ok(Invited { user, code })
-}
-
-/// The UTC moment of a `YYYY-MM-DDTHH:MM` in `time_zone`, which must lie
-/// ahead. A time that does not exist there (the hour skipped when summer
-/// time starts) is refused; one that occurs twice is taken the first time.
-fn moment(local: &str, time_zone: chrono_tz::Tz, now: DateTime<Utc>) -> Result<DateTime<Utc>, AppError> {
-    use chrono::TimeZone as _;
-    let problem =
-        |problem| AppError::Invalid { errors: vec![FieldError { field: "send_at".into(), problem }] };
-    let naive = chrono::NaiveDateTime::parse_from_str(local.get(..16).unwrap_or(local), "%Y-%m-%dT%H:%M")
-        .map_err(|_| problem(Problem::InvalidDateTime))?;
-    let at = time_zone
-        .from_local_datetime(&naive)
-        .earliest()
-        .ok_or_else(|| problem(Problem::InvalidDateTime))?
-        .with_timezone(&Utc);
-    if at <= now { Err(problem(Problem::InPast)) } else { Ok(at) }
 }
 
 /// Refuses an e-mail address or username that someone in the organisation has.

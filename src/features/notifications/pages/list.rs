@@ -107,6 +107,7 @@ fn describe(i18n: I18n, item: &Notification) -> String {
         NotificationKind::FeedbackForManager => Key::NotificationsFeedbackForManager,
         NotificationKind::FeedbackRequested => Key::NotificationsFeedbackRequested,
         NotificationKind::FeedbackRequestReminder => Key::NotificationsFeedbackRequestReminder,
+        NotificationKind::OneOnOneUpcoming => Key::NotificationsOneOnOneUpcoming,
     };
     i18n.format(key, &[("person", person), ("goal", goal), ("year", &year), ("date", &date)])
 }

@@ -28,6 +28,7 @@ pub fn AppLayout(children: Children) -> impl IntoView {
                             ("/", Key::NavHome),
                             ("/goals", Key::NavGoals),
                             ("/feedback", Key::NavFeedback),
+                            ("/one-on-ones", Key::NavOneOnOnes),
                             ("/notes", Key::NavNotes),
                             ("/org", Key::NavOrgChart),
                         ];

@@ -47,14 +47,17 @@ pub fn spawn(db: DatabaseConnection, context: JobContext, outbox: Wakeup) -> tok
             let now = Utc::now();
             let reminded = remind_of_due_goals(&db, &context, now).await;
             let digests = send_weekly_digests(&db, &context, now).await;
-            match (reminded, digests) {
-                (Ok(reminded), Ok(digests)) => {
-                    if reminded + digests > 0 {
-                        tracing::info!(reminded, digests, "notifications sent");
+            let meetings = crate::server::service::one_on_ones::remind_of_upcoming(&db, &context, now).await;
+            match (reminded, digests, meetings) {
+                (Ok(reminded), Ok(digests), Ok(meetings)) => {
+                    if reminded + digests + meetings > 0 {
+                        tracing::info!(reminded, digests, meetings, "notifications sent");
                         outbox.notify();
                     }
                 }
-                (Err(error), _) | (_, Err(error)) => tracing::error!(%error, "notification jobs failed"),
+                (Err(error), _, _) | (_, Err(error), _) | (_, _, Err(error)) => {
+                    tracing::error!(%error, "notification jobs failed")
+                }
             }
             tokio::time::sleep(INTERVAL).await;
         }

@@ -221,6 +221,7 @@ pub fn link(
         (NotificationKind::FeedbackRequested | NotificationKind::FeedbackRequestReminder, _, _) => {
             "/feedback/requests".to_owned()
         }
+        (NotificationKind::OneOnOneUpcoming, _, _) => "/one-on-ones".to_owned(),
         _ => format!("/goals?{year}"),
     }
 }

@@ -1,0 +1,5 @@
+mod conversation;
+mod list;
+
+pub use conversation::OneOnOnePage;
+pub use list::OneOnOnesPage;

@@ -1,0 +1,41 @@
+//! Moments as people type them: `<input type="datetime-local">` sends a
+//! wall-clock time without a zone, read in the installation's time zone.
+
+use chrono::{DateTime, NaiveDateTime, TimeZone as _, Utc};
+
+use crate::domain::AppError;
+use crate::domain::validation::{FieldError, Problem};
+
+/// The format `<input type="datetime-local">` sends and takes.
+const LOCAL_FORMAT: &str = "%Y-%m-%dT%H:%M";
+
+/// The UTC moment of a `YYYY-MM-DDTHH:MM` in `time_zone`, which must lie
+/// ahead; a problem is reported on `field`. A time that does not exist
+/// there (the hour skipped when summer time starts) is refused; one that
+/// occurs twice is taken the first time.
+pub fn future_moment(
+    field: &str,
+    local: &str,
+    time_zone: chrono_tz::Tz,
+    now: DateTime<Utc>,
+) -> Result<DateTime<Utc>, AppError> {
+    let problem = |problem| AppError::Invalid { errors: vec![FieldError { field: field.into(), problem }] };
+    let naive = NaiveDateTime::parse_from_str(local.trim().get(..16).unwrap_or(local), LOCAL_FORMAT)
+        .map_err(|_| problem(Problem::InvalidDateTime))?;
+    let at = time_zone
+        .from_local_datetime(&naive)
+        .earliest()
+        .ok_or_else(|| problem(Problem::InvalidDateTime))?
+        .with_timezone(&Utc);
+    if at <= now { Err(problem(Problem::InPast)) } else { Ok(at) }
+}
+
+/// A moment as `<input type="datetime-local">` takes it, in `time_zone`.
+pub fn as_local_input(at: DateTime<Utc>, time_zone: chrono_tz::Tz) -> String {
+    at.with_timezone(&time_zone).format(LOCAL_FORMAT).to_string()
+}
+
+/// A moment as pages show it: `YYYY-MM-DD HH:MM` in `time_zone`.
+pub fn shown(at: DateTime<Utc>, time_zone: chrono_tz::Tz) -> String {
+    at.with_timezone(&time_zone).format("%Y-%m-%d %H:%M").to_string()
+}
