@@ -14,7 +14,8 @@ use crate::features::audit_log::pages::{OrganisationAuditLogPage, PlatformAuditL
 use crate::features::dashboard::pages::DashboardPage;
 use crate::features::feedback::pages::{FeedbackPage, GiveFeedbackPage, NotesPage};
 use crate::features::feedback_requests::pages::{
-    AnswerRequestPage, AskFeedbackPage, ExternalFeedbackPage, FeedbackRequestsPage, FeedbackThanksPage,
+    AnswerRequestPage, AskFeedbackPage, ExternalFeedbackPage, ExternalPeoplePage, FeedbackRequestsPage,
+    FeedbackThanksPage,
 };
 use crate::features::frame::pages::{CompetenciesPage, CompetencyPage, ValuesPage};
 use crate::features::functions::pages::FunctionsPage;
@@ -75,6 +76,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/goals/:id/edit") view=EditGoalPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/people") view=PeoplePage ssr=SsrMode::Async/>
                     <Route path=path!("/privacy/audit-log") view=OrganisationAuditLogPage ssr=SsrMode::Async/>
+                    <Route path=path!("/privacy/externals") view=ExternalPeoplePage ssr=SsrMode::Async/>
                     <Route path=path!("/operator/audit-log") view=PlatformAuditLogPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/people/new") view=InvitePersonPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/people/import") view=ImportPage ssr=SsrMode::Async/>

@@ -1,5 +1,5 @@
 import { test, expect, expectNoSidewaysScroll, waitForHydration } from "../fixtures/app";
-import { signedInPage } from "../fixtures/accounts";
+import { FEMKE, signedInPage } from "../fixtures/accounts";
 import { linkInMail } from "../fixtures/mail";
 import { PORT } from "../playwright.config";
 
@@ -95,6 +95,15 @@ test("a colleague and customers answer a request; a customer's link works once",
   await expect(kevin.getByText(fromTim)).toHaveCount(0);
   await kevin.goto("/feedback?box=praise");
   await expect(kevin.getByText(fromTim)).toHaveCount(0);
+
+  // The customers are in De Linde's register of external people, for its admins; Laura is not an admin.
+  const admin = await signedInPage(browser, FEMKE.email, "/privacy/externals");
+  const register = admin.locator("#external-people tr").filter({ hasText: customer });
+  await expect(register).toContainText("Els Klant");
+  await expect(register).toContainText("Laura Brouwer");
+  await laura.goto("/privacy/externals");
+  await expect(laura.getByText("Je mag dit niet doen.")).toBeVisible();
+  await expect(laura.getByText(customer)).toHaveCount(0);
 });
 
 test("a withdrawn request's link refuses, and the requests screens fit a phone", async ({ browser }) => {

@@ -155,6 +155,18 @@ pub struct ExternalRequest {
     pub deadline: String,
 }
 
+/// Someone outside the organisation who was asked for feedback, as the
+/// organisation's register of their personal data lists them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExternalPerson {
+    pub name: String,
+    pub email: String,
+    /// Who asked them, and when (`YYYY-MM-DD`).
+    pub asked_by: String,
+    pub asked_on: String,
+    pub answered: bool,
+}
+
 /// The viewer's requests and the requests waiting for their answer.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FeedbackRequests {

@@ -30,8 +30,9 @@ pub use feedback::{
     FeedbackPreview, Note, NoteForm,
 };
 pub use feedback_requests::{
-    ASKED_MAX, AnswerForm, Asked, AskedState, CheckedRequest, EXTERNAL_ROWS, ExternalForm, ExternalRequest,
-    FeedbackRequest, FeedbackRequestForm, FeedbackRequests, QUESTION_MAX, QUESTION_ROWS, RequestToAnswer,
+    ASKED_MAX, AnswerForm, Asked, AskedState, CheckedRequest, EXTERNAL_ROWS, ExternalForm, ExternalPerson,
+    ExternalRequest, FeedbackRequest, FeedbackRequestForm, FeedbackRequests, QUESTION_MAX, QUESTION_ROWS,
+    RequestToAnswer,
 };
 pub use frame::{Competency, CompetencyLevel, CompetencyLevelForm, CompetencyScopeForm, CoreValue};
 pub use functions::JobFunction;

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::domain::AppError;
 use crate::domain::dto::{
-    AnswerForm, ExternalRequest, FeedbackRequestForm, FeedbackRequests, RequestToAnswer,
+    AnswerForm, ExternalPerson, ExternalRequest, FeedbackRequestForm, FeedbackRequests, RequestToAnswer,
 };
 use crate::domain::ids::{AskedId, FeedbackRequestId};
 
@@ -87,6 +87,18 @@ pub async fn withdraw_feedback_request(request: FeedbackRequestId) -> Result<(),
 
     let scope = auth::require_member().await?;
     requests::withdraw(&AppState::current()?.db, &scope, request, chrono::Utc::now()).await
+}
+
+/// Admins: the organisation's register of the external people asked.
+#[server(endpoint = "feedback_requests/externals")]
+pub async fn external_people() -> Result<Vec<ExternalPerson>, AppError> {
+    use crate::domain::roles::Role;
+    use crate::server::service::feedback::requests::{self, Site};
+    use crate::server::{AppState, auth};
+
+    let scope = auth::require_member().await?.require(Role::Admin)?;
+    let state = AppState::current()?;
+    requests::external_register(&state.db, &state.keys, &scope, Site::of(&state.config.site)).await
 }
 
 /// Anyone holding an external person's link: what it asks, while it works.

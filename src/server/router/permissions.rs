@@ -313,6 +313,7 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("/api/notes/update", "id={note}&form[body]=Anders", Rule::MemberOnlyAnswers(404)),
     ("/api/notes/delete", "id={note}", Rule::MemberOnlyAnswers(404)),
     ("/api/feedback_requests/list", "", Rule::MemberOnly),
+    ("/api/feedback_requests/externals", "", Rule::AdminOnly),
     ("/api/feedback_requests/ask", "form[deadline]=", Rule::MemberOnlyRejectsInput),
     // Tess asked Fleur: nobody else answers it, nobody else reminds or withdraws.
     ("/api/feedback_requests/to_answer", "asked={asked}", Rule::MemberOnlyAnswers(404)),

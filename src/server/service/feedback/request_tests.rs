@@ -179,4 +179,19 @@ for_each_backend! {
         assert!(!sealed.contains("Els") && !sealed.contains("klant"), "the external is sealed");
         assert!(external.token_hash.as_deref().is_some_and(|hash| hash.len() == 64), "only the link's hash is kept");
     }
+
+    async fn the_register_lists_the_externals_asked_in_the_organisation_only(db) {
+        let noord = noord(&db).await;
+        ask(&db, &noord).await;
+        let keys = test_keyring();
+        let register = requests::external_register(&db, &keys, &noord.femke, SITE).await.expect("register");
+        let listed: Vec<(&str, &str, &str, &str, bool)> = register
+            .iter()
+            .map(|p| (p.name.as_str(), p.email.as_str(), p.asked_by.as_str(), p.asked_on.as_str(), p.answered))
+            .collect();
+        assert_eq!(listed, [("Els Klant", "els@klant.example", "Sanne", "2026-12-07", false)], "not Kevin, a colleague");
+        let other = testing::organisation(&db, "Zorggroep Oost").await;
+        let olga = testing::scope(&db, other, "Olga", Roles { manager: true, admin: true, auditor: false }).await;
+        assert!(requests::external_register(&db, &keys, &olga, SITE).await.expect("theirs").is_empty());
+    }
 }

@@ -21,8 +21,8 @@ use sea_orm::{
 use super::{NewFeedback, accounts, allowed_for, cipher, invalid, store};
 use crate::domain::AppError;
 use crate::domain::dto::{
-    AnswerForm, Asked, AskedState, ExternalRequest, FeedbackRequest, FeedbackRequestForm, FeedbackRequests,
-    PersonRef, RequestToAnswer,
+    AnswerForm, Asked, AskedState, ExternalPerson, ExternalRequest, FeedbackRequest, FeedbackRequestForm,
+    FeedbackRequests, PersonRef, RequestToAnswer,
 };
 use crate::domain::feedback::FeedbackVisibility;
 use crate::domain::ids::{AskedId, FeedbackRequestId, UserId};
@@ -469,6 +469,47 @@ pub async fn withdraw(
         .await
         .map_err(internal)?;
     txn.commit().await.map_err(internal)
+}
+
+/// Admins: everyone outside the organisation who was asked for feedback,
+/// newest first, with name and address opened — the organisation's
+/// register of their personal data (PRODUCT.md §3.3).
+pub async fn external_register(
+    db: &DatabaseConnection,
+    keys: &Keyring,
+    scope: &OrgScope,
+    site: Site<'_>,
+) -> Result<Vec<ExternalPerson>, AppError> {
+    let cipher = cipher(db, keys, scope).await?;
+    let rows = asked::Entity::find()
+        .filter(asked::Column::OrgId.eq(scope.org.0))
+        .filter(asked::Column::UserId.is_null())
+        .order_by_desc(asked::Column::AskedAt)
+        .all(db)
+        .await
+        .map_err(internal)?;
+    let requests: HashMap<uuid::Uuid, uuid::Uuid> = feedback_request::Entity::find()
+        .filter(feedback_request::Column::Id.is_in(rows.iter().map(|r| r.request_id)))
+        .all(db)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|r| (r.id, r.requester_id))
+        .collect();
+    let names = names_of(db, requests.values().copied()).await?;
+    rows.iter()
+        .map(|row| {
+            let (name, email) = asked_person(&cipher, row, &HashMap::new())?;
+            let requester = requests.get(&row.request_id).and_then(|id| names.get(id)).cloned();
+            Ok(ExternalPerson {
+                name,
+                email: email.unwrap_or_default(),
+                asked_by: requester.unwrap_or_default(),
+                asked_on: row.asked_at.with_timezone(&site.time_zone).date_naive().to_string(),
+                answered: row.answered_at.is_some(),
+            })
+        })
+        .collect()
 }
 
 /// The names of the external people who gave these pieces of feedback,
