@@ -84,6 +84,11 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// One field of a form is not acceptable.
+    pub fn invalid(field: &str, problem: crate::domain::validation::Problem) -> AppError {
+        AppError::Invalid { errors: vec![FieldError { field: field.into(), problem }] }
+    }
+
     /// The stable code, as sent to the browser.
     pub fn code(&self) -> String {
         self.to_string()

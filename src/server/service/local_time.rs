@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDateTime, TimeZone as _, Utc};
 
 use crate::domain::AppError;
-use crate::domain::validation::{FieldError, Problem};
+use crate::domain::validation::Problem;
 
 /// The format `<input type="datetime-local">` sends and takes.
 const LOCAL_FORMAT: &str = "%Y-%m-%dT%H:%M";
@@ -19,7 +19,7 @@ pub fn future_moment(
     time_zone: chrono_tz::Tz,
     now: DateTime<Utc>,
 ) -> Result<DateTime<Utc>, AppError> {
-    let problem = |problem| AppError::Invalid { errors: vec![FieldError { field: field.into(), problem }] };
+    let problem = |problem| AppError::invalid(field, problem);
     let naive = NaiveDateTime::parse_from_str(local.trim().get(..16).unwrap_or(local), LOCAL_FORMAT)
         .map_err(|_| problem(Problem::InvalidDateTime))?;
     let at = time_zone

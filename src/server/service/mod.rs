@@ -13,6 +13,7 @@ pub mod goals;
 pub mod import;
 pub mod invitations;
 pub mod local_time;
+pub mod names;
 pub mod notes;
 pub mod notifications;
 pub mod onboarding;

@@ -18,7 +18,7 @@ use sea_orm::{
 use crate::domain::AppError;
 use crate::domain::dto::{FEEDBACK_TEXT_MAX, Note, NoteForm, PersonRef};
 use crate::domain::ids::{NoteId, OrgId, UserId};
-use crate::domain::validation::{Checks, FieldError, Problem};
+use crate::domain::validation::{Checks, Problem};
 use crate::server::auth::OrgScope;
 use crate::server::auth::reach::ManagerMap;
 use crate::server::crypto::{Keyring, Purpose, TenantCipher};
@@ -31,10 +31,7 @@ fn record(id: uuid::Uuid) -> String {
 }
 
 async fn cipher(db: &impl ConnectionTrait, keys: &Keyring, org: OrgId) -> Result<TenantCipher, AppError> {
-    tenant_keys::cipher(db, keys, org).await.map_err(|error| {
-        tracing::error!(%error, "the organisation's data key cannot be opened");
-        AppError::Internal
-    })
+    tenant_keys::content_cipher(db, keys, org).await
 }
 
 /// The text of a note form, checked.
@@ -74,7 +71,7 @@ pub async fn add(
 }
 
 fn not_a_subject() -> AppError {
-    AppError::Invalid { errors: vec![FieldError { field: "subject".into(), problem: Problem::NotAChoice }] }
+    AppError::invalid("subject", Problem::NotAChoice)
 }
 
 /// Changes the text of one of the author's notes.

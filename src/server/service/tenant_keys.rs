@@ -57,6 +57,19 @@ pub async fn cipher(
     Ok(TenantCipher::new(org, keys.store.get(&keys.kek, org)?))
 }
 
+/// The cipher of an organisation's content for a service: a key that
+/// cannot be opened is logged and reaches the caller as `internal`.
+pub async fn content_cipher(
+    db: &impl ConnectionTrait,
+    keys: &Keyring,
+    org: OrgId,
+) -> Result<TenantCipher, crate::domain::AppError> {
+    cipher(db, keys, org).await.map_err(|error| {
+        tracing::error!(%error, "the organisation's data key cannot be opened");
+        crate::domain::AppError::Internal
+    })
+}
+
 /// Destroys an organisation's data key: everything sealed under it is
 /// unreadable from now on (DPA 8.A–G), also in database backups, which
 /// never held the key. The row stays as the record of when that happened.

@@ -24,32 +24,26 @@ use crate::domain::feedback::FeedbackVisibility;
 use crate::domain::ids::{FeedbackId, GoalId, UserId};
 use crate::domain::notifications::NotificationKind;
 use crate::domain::settings::Setting;
-use crate::domain::validation::{FieldError, Problem};
+use crate::domain::validation::Problem;
 use crate::server::auth::OrgScope;
 use crate::server::auth::reach::{ManagerMap, managers_of};
 use crate::server::crypto::{Keyring, Purpose, TenantCipher};
 use crate::server::db::internal;
 use crate::server::entity::{competency, core_value, feedback, user_account};
 use crate::server::messages::{feedback_for_manager_mail, feedback_received_mail};
+use crate::server::service::names::Names;
 use crate::server::service::notifications::{Notice, notify};
 use crate::server::service::{goals, settings, tenant_keys};
 
 /// The most a list shows, newest first.
 const LIST_SIZE: u64 = 200;
 
-fn invalid(field: &str, problem: Problem) -> AppError {
-    AppError::Invalid { errors: vec![FieldError { field: field.into(), problem }] }
-}
-
 async fn cipher(
     db: &impl ConnectionTrait,
     keys: &Keyring,
     scope: &OrgScope,
 ) -> Result<TenantCipher, AppError> {
-    tenant_keys::cipher(db, keys, scope.org).await.map_err(|error| {
-        tracing::error!(%error, "the organisation's data key cannot be opened");
-        AppError::Internal
-    })
+    tenant_keys::content_cipher(db, keys, scope.org).await
 }
 
 fn record(id: uuid::Uuid) -> String {
@@ -69,7 +63,7 @@ pub async fn give(
     let checked = form.validate().map_err(|errors| AppError::Invalid { errors })?;
     let recipient = colleague(db, scope, checked.recipient).await?;
     if !allowed_for(db, scope, UserId(recipient.id)).await?.contains(&checked.visibility) {
-        return Err(invalid("visibility", Problem::NotAChoice));
+        return Err(AppError::invalid("visibility", Problem::NotAChoice));
     }
     let about = about(db, keys, scope, &checked).await?;
     let cipher = cipher(db, keys, scope).await?;
@@ -251,7 +245,7 @@ pub async fn link_goal(
     if let Some(goal) = goal
         && !goals::is_owned_by(db, scope.org, goal, scope.user).await?
     {
-        return Err(invalid("goal", Problem::NotAChoice));
+        return Err(AppError::invalid("goal", Problem::NotAChoice));
     }
     feedback::ActiveModel { id: Set(row.id), goal_id: Set(goal.map(|g| g.0)), ..Default::default() }
         .update(db)
@@ -273,7 +267,7 @@ async fn colleague(
         .await
         .map_err(internal)?
         .filter(|person| person.id != scope.user.0)
-        .ok_or_else(|| invalid("recipient", Problem::NotAChoice))
+        .ok_or_else(|| AppError::invalid("recipient", Problem::NotAChoice))
 }
 
 async fn allowed_for(
@@ -301,7 +295,7 @@ async fn about(
     scope: &OrgScope,
     checked: &CheckedFeedback,
 ) -> Result<(Option<uuid::Uuid>, Option<uuid::Uuid>, Option<uuid::Uuid>), AppError> {
-    let not_a_choice = || invalid("about", Problem::NotAChoice);
+    let not_a_choice = || AppError::invalid("about", Problem::NotAChoice);
     match checked.about {
         None => Ok((None, None, None)),
         Some(FeedbackAbout::Goal(goal)) => {
@@ -336,10 +330,9 @@ async fn present(
     rows: Vec<feedback::Model>,
     time_zone: chrono_tz::Tz,
 ) -> Result<Vec<Feedback>, AppError> {
-    let people: Vec<UserId> =
-        rows.iter().flat_map(|r| [r.giver_id, Some(r.recipient_id)]).flatten().map(UserId).collect();
-    let names: HashMap<uuid::Uuid, String> =
-        accounts(db, &people).await?.into_iter().map(|p| (p.id, p.name)).collect();
+    let people: Vec<uuid::Uuid> =
+        rows.iter().flat_map(|r| [r.giver_id, Some(r.recipient_id)]).flatten().collect();
+    let names = Names::of(db, people).await?;
     let mut about: HashMap<uuid::Uuid, FunctionName> = HashMap::new();
     for c in competency::Entity::find()
         .filter(competency::Column::Id.is_in(rows.iter().filter_map(|r| r.competency_id)))
@@ -362,8 +355,6 @@ async fn present(
     let cipher = cipher(db, keys, scope).await?;
     let externals =
         requests::external_givers(db, &cipher, rows.iter().filter(|r| r.giver_id.is_none())).await?;
-    let person =
-        |id: uuid::Uuid| PersonRef { id: UserId(id), name: names.get(&id).cloned().unwrap_or_default() };
     rows.into_iter()
         .map(|row| {
             let body = cipher.open_text(Purpose::Feedback, &record(row.id), &row.body).map_err(|error| {
@@ -372,9 +363,9 @@ async fn present(
             })?;
             Ok(Feedback {
                 id: FeedbackId(row.id),
-                giver: row.giver_id.map(person),
+                giver: row.giver_id.map(|giver| names.person(giver)),
                 external_giver: externals.get(&row.id).cloned(),
-                recipient: person(row.recipient_id),
+                recipient: names.person(row.recipient_id),
                 visibility: FeedbackVisibility::from_code(&row.visibility).ok_or(AppError::Internal)?,
                 about: row.competency_id.or(row.value_id).and_then(|id| about.get(&id).cloned()),
                 goal: row

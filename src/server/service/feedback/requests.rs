@@ -18,7 +18,7 @@ use sea_orm::{
     QuerySelect, Set, TransactionTrait,
 };
 
-use super::{NewFeedback, accounts, allowed_for, cipher, invalid, store};
+use super::{NewFeedback, allowed_for, cipher, store};
 use crate::domain::AppError;
 use crate::domain::dto::{
     AnswerForm, Asked, AskedState, ExternalPerson, ExternalRequest, FeedbackRequest, FeedbackRequestForm,
@@ -35,6 +35,7 @@ use crate::server::crypto::{Keyring, Purpose, TenantCipher};
 use crate::server::db::internal;
 use crate::server::entity::{feedback_request, feedback_request_giver as asked, organisation, user_account};
 use crate::server::messages::{ExternalAsk, enqueue_mail, external_feedback_mail, feedback_requested_mail};
+use crate::server::service::names::Names;
 use crate::server::service::notifications::{Notice, notify};
 use crate::server::service::tenant_keys;
 
@@ -103,9 +104,9 @@ pub async fn ask(
 ) -> Result<FeedbackRequestId, AppError> {
     let checked = form.validate().map_err(|errors| AppError::Invalid { errors })?;
     let deadline: NaiveDate =
-        checked.deadline.parse().map_err(|_| invalid("deadline", Problem::InvalidDate))?;
+        checked.deadline.parse().map_err(|_| AppError::invalid("deadline", Problem::InvalidDate))?;
     if deadline < site.today(now) {
-        return Err(invalid("deadline", Problem::InPast));
+        return Err(AppError::invalid("deadline", Problem::InPast));
     }
     let colleagues = user_account::Entity::find()
         .filter(user_account::Column::OrgId.eq(scope.org.0))
@@ -116,7 +117,7 @@ pub async fn ask(
         .await
         .map_err(internal)?;
     if colleagues.len() != checked.colleagues.len() {
-        return Err(invalid("colleagues", Problem::NotAChoice));
+        return Err(AppError::invalid("colleagues", Problem::NotAChoice));
     }
     let cipher = cipher(db, keys, scope).await?;
     let organisation = organisation_name(db, scope).await?;
@@ -223,12 +224,15 @@ pub async fn overview(
         .all(db)
         .await
         .map_err(internal)?;
-    let names = names_of(db, rows.iter().filter_map(|r| r.user_id)).await?;
+    let names = Names::of(db, rows.iter().filter_map(|r| r.user_id)).await?;
     let mut by_request: HashMap<uuid::Uuid, Vec<Asked>> = HashMap::new();
     for row in rows {
         let request = requests.iter().find(|r| r.id == row.request_id).ok_or(AppError::Internal)?;
         let open = is_open(request, site, now);
-        let person = asked_person(&cipher, &row, &names)?;
+        let person = match row.user_id {
+            Some(colleague) => (names.name(colleague), None),
+            None => external(&cipher, &row).map(|(name, email)| (name, Some(email)))?,
+        };
         by_request.entry(row.request_id).or_default().push(Asked {
             id: AskedId(row.id),
             name: person.0,
@@ -304,10 +308,10 @@ pub async fn answer(
         .map_err(|errors| AppError::Invalid { errors })?;
     let visibility = FeedbackVisibility::from_code(form.visibility.trim())
         .filter(|v| *v != FeedbackVisibility::Praise)
-        .ok_or_else(|| invalid("visibility", Problem::NotAChoice))?;
+        .ok_or_else(|| AppError::invalid("visibility", Problem::NotAChoice))?;
     let requester = UserId(request.requester_id);
     if !allowed_for(db, scope, requester).await?.contains(&visibility) {
-        return Err(invalid("visibility", Problem::NotAChoice));
+        return Err(AppError::invalid("visibility", Problem::NotAChoice));
     }
     let requester = account(db, requester).await?;
     let txn = db.begin().await.map_err(internal)?;
@@ -368,7 +372,7 @@ pub async fn answer_external(
         .as_feedback_text(&questions_of(&cipher, &request)?)
         .map_err(|errors| AppError::Invalid { errors })?;
     let requester = account(db, UserId(request.requester_id)).await?;
-    let (name, _) = asked_person(&cipher, &row, &HashMap::new())?;
+    let (name, _) = external(&cipher, &row)?;
     let txn = db.begin().await.map_err(internal)?;
     let new = NewFeedback {
         giver: None,
@@ -396,7 +400,7 @@ pub async fn remind(
 ) -> Result<u32, AppError> {
     let request = own_request(db, scope, id).await?;
     if !is_open(&request, site, now) {
-        return Err(invalid("request", Problem::NotNow));
+        return Err(AppError::invalid("request", Problem::NotNow));
     }
     let cipher = cipher(db, keys, scope).await?;
     let organisation = organisation_name(db, scope).await?;
@@ -423,7 +427,7 @@ pub async fn remind(
                 tell_colleague(&txn, scope, &colleague, &deadline, true, site, now).await?;
             }
             None => {
-                let (name, email) = asked_person(&cipher, row, &HashMap::new())?;
+                let (name, email) = external(&cipher, row)?;
                 let token = random_token();
                 update.token_hash = Set(Some(token_hash(&token)));
                 let ask = ExternalAsk {
@@ -433,7 +437,6 @@ pub async fn remind(
                     deadline: &deadline,
                     reminder: true,
                 };
-                let email = email.unwrap_or_default();
                 let mail = external_feedback_mail(language, &email, &ask, &site.answer_link(&token));
                 enqueue_mail(&txn, Some(scope.org), EXTERNAL_MAIL, mail, now).await.map_err(internal)?;
             }
@@ -496,14 +499,14 @@ pub async fn external_register(
         .into_iter()
         .map(|r| (r.id, r.requester_id))
         .collect();
-    let names = names_of(db, requests.values().copied()).await?;
+    let names = Names::of(db, requests.values().copied()).await?;
     rows.iter()
         .map(|row| {
-            let (name, email) = asked_person(&cipher, row, &HashMap::new())?;
-            let requester = requests.get(&row.request_id).and_then(|id| names.get(id)).cloned();
+            let (name, email) = external(&cipher, row)?;
+            let requester = requests.get(&row.request_id).map(|id| names.name(*id));
             Ok(ExternalPerson {
                 name,
-                email: email.unwrap_or_default(),
+                email,
                 asked_by: requester.unwrap_or_default(),
                 asked_on: row.asked_at.with_timezone(&site.time_zone).date_naive().to_string(),
                 answered: row.answered_at.is_some(),
@@ -531,7 +534,7 @@ pub(super) async fn external_givers(
         .map_err(internal)?;
     let mut names = HashMap::new();
     for row in rows {
-        let (name, _) = asked_person(cipher, &row, &HashMap::new())?;
+        let (name, _) = external(cipher, &row)?;
         names.insert(row.feedback_id.unwrap_or_default(), name);
     }
     Ok(names)
@@ -661,36 +664,18 @@ fn questions_of(cipher: &TenantCipher, request: &feedback_request::Model) -> Res
     serde_json::from_str(&json).map_err(|_| AppError::Internal)
 }
 
-/// A colleague's name, or an external's opened name and address.
-fn asked_person(
-    cipher: &TenantCipher,
-    row: &asked::Model,
-    names: &HashMap<uuid::Uuid, String>,
-) -> Result<(String, Option<String>), AppError> {
-    if let Some(user) = row.user_id {
-        return Ok((names.get(&user).cloned().unwrap_or_default(), None));
-    }
+/// An external person's opened name and e-mail address.
+fn external(cipher: &TenantCipher, row: &asked::Model) -> Result<(String, String), AppError> {
     let open = |field: &str, sealed: &Option<Vec<u8>>| {
-        cipher
-            .open_text(
-                Purpose::FeedbackRequest,
-                &external_record(row.id, field),
-                sealed.as_deref().unwrap_or_default(),
-            )
-            .map_err(|error| {
+        let record = external_record(row.id, field);
+        cipher.open_text(Purpose::FeedbackRequest, &record, sealed.as_deref().unwrap_or_default()).map_err(
+            |error| {
                 tracing::error!(%error, "a sealed external person does not open");
                 AppError::Internal
-            })
+            },
+        )
     };
-    Ok((open("name", &row.external_name)?, Some(open("email", &row.external_email)?)))
-}
-
-async fn names_of(
-    db: &impl ConnectionTrait,
-    ids: impl Iterator<Item = uuid::Uuid>,
-) -> Result<HashMap<uuid::Uuid, String>, AppError> {
-    let ids: Vec<UserId> = ids.map(UserId).collect();
-    Ok(accounts(db, &ids).await?.into_iter().map(|p| (p.id, p.name)).collect())
+    Ok((open("name", &row.external_name)?, open("email", &row.external_email)?))
 }
 
 async fn account(db: &impl ConnectionTrait, id: UserId) -> Result<user_account::Model, AppError> {
@@ -702,10 +687,7 @@ async fn org_cipher(
     keys: &Keyring,
     row: &asked::Model,
 ) -> Result<TenantCipher, AppError> {
-    tenant_keys::cipher(db, keys, crate::domain::ids::OrgId(row.org_id)).await.map_err(|error| {
-        tracing::error!(%error, "the organisation's data key cannot be opened");
-        AppError::Internal
-    })
+    tenant_keys::content_cipher(db, keys, crate::domain::ids::OrgId(row.org_id)).await
 }
 
 async fn organisation_name(db: &impl ConnectionTrait, scope: &OrgScope) -> Result<String, AppError> {

@@ -35,7 +35,7 @@ use crate::domain::goals::{
 };
 use crate::domain::ids::{GoalId, UnitId, UserId};
 use crate::domain::settings::Setting;
-use crate::domain::validation::{FieldError, Problem};
+use crate::domain::validation::Problem;
 use crate::server::audit::{self, AuditEntry};
 use crate::server::auth::OrgScope;
 use crate::server::crypto::Keyring;
@@ -44,10 +44,6 @@ use crate::server::entity::{
     competency, core_value, goal, goal_check_in, key_result, org_unit, user_account,
 };
 use crate::server::service::settings;
-
-fn invalid(field: &str, problem: Problem) -> AppError {
-    AppError::Invalid { errors: vec![FieldError { field: field.into(), problem }] }
-}
 
 /// Which goals a list asks for.
 #[derive(Clone, Debug, Default)]
@@ -322,19 +318,19 @@ pub async fn check_in(
 ) -> Result<(), AppError> {
     let access = Access::load(db, scope).await?;
     editable(db, scope, &access, id).await?;
-    let status =
-        GoalStatus::from_code(form.status.trim()).ok_or_else(|| invalid("status", Problem::NotAChoice))?;
+    let status = GoalStatus::from_code(form.status.trim())
+        .ok_or_else(|| AppError::invalid("status", Problem::NotAChoice))?;
     if form.comment.trim().chars().count() > GOAL_TEXT_MAX as usize {
-        return Err(invalid("comment", Problem::TooLong { max: GOAL_TEXT_MAX }));
+        return Err(AppError::invalid("comment", Problem::TooLong { max: GOAL_TEXT_MAX }));
     }
     let results = key_results_of(db, id).await?;
     let mut values = Vec::new();
     for (at, sent) in form.values.iter().enumerate() {
         let Some(result) = results.iter().find(|r| r.id.to_string() == sent.id.trim()) else {
-            return Err(invalid(&format!("values.{at}.value"), Problem::NotAChoice));
+            return Err(AppError::invalid(&format!("values.{at}.value"), Problem::NotAChoice));
         };
         let value = parse_number(&sent.value)
-            .ok_or_else(|| invalid(&format!("values.{at}.value"), Problem::InvalidNumber))?;
+            .ok_or_else(|| AppError::invalid(&format!("values.{at}.value"), Problem::InvalidNumber))?;
         values.push((result.id, value));
     }
     let manual = match form.progress.trim() {
@@ -342,7 +338,7 @@ pub async fn check_in(
         text => Some(
             parse_number(text)
                 .filter(|p| (0.0..=100.0).contains(p))
-                .ok_or_else(|| invalid("progress", Problem::InvalidNumber))?,
+                .ok_or_else(|| AppError::invalid("progress", Problem::InvalidNumber))?,
         ),
     };
     let sealer = Sealer::open(db, keys, scope.org).await?;
@@ -645,7 +641,7 @@ async fn owner_of(
         GoalKind::Organisation | GoalKind::Team => Ok(None),
         GoalKind::Performance | GoalKind::Development => {
             let Some(owner) = &checked.owner else { return Ok(Some(scope.user)) };
-            let owner = UserId(owner.parse().map_err(|_| invalid("owner", Problem::NotAChoice))?);
+            let owner = UserId(owner.parse().map_err(|_| AppError::invalid("owner", Problem::NotAChoice))?);
             let exists = user_account::Entity::find_by_id(owner.0)
                 .filter(user_account::Column::OrgId.eq(scope.org.0))
                 .one(db)
@@ -653,7 +649,7 @@ async fn owner_of(
                 .map_err(internal)?
                 .is_some();
             match (exists, owner == scope.user || access.manages(owner)) {
-                (false, _) => Err(invalid("owner", Problem::NotAChoice)),
+                (false, _) => Err(AppError::invalid("owner", Problem::NotAChoice)),
                 (true, false) => Err(AppError::Forbidden),
                 (true, true) => Ok(Some(owner)),
             }
@@ -671,8 +667,8 @@ async fn unit_of(
     if checked.kind != GoalKind::Team {
         return Ok(None);
     }
-    let unit = checked.unit.as_deref().ok_or_else(|| invalid("unit", Problem::Required))?;
-    let unit = UnitId(unit.parse().map_err(|_| invalid("unit", Problem::NotAChoice))?);
+    let unit = checked.unit.as_deref().ok_or_else(|| AppError::invalid("unit", Problem::Required))?;
+    let unit = UnitId(unit.parse().map_err(|_| AppError::invalid("unit", Problem::NotAChoice))?);
     let exists = org_unit::Entity::find_by_id(unit.0)
         .filter(org_unit::Column::OrgId.eq(scope.org.0))
         .one(db)
@@ -680,7 +676,7 @@ async fn unit_of(
         .map_err(internal)?
         .is_some();
     if !exists {
-        return Err(invalid("unit", Problem::NotAChoice));
+        return Err(AppError::invalid("unit", Problem::NotAChoice));
     }
     if !access.may_set_team_goals(unit) {
         return Err(AppError::Forbidden);
@@ -699,8 +695,8 @@ async fn develops(
     if kind != GoalKind::Development {
         return Ok((None, None));
     }
-    let id = chosen.ok_or_else(|| invalid("develops", Problem::Required))?;
-    let id: uuid::Uuid = id.parse().map_err(|_| invalid("develops", Problem::NotAChoice))?;
+    let id = chosen.ok_or_else(|| AppError::invalid("develops", Problem::Required))?;
+    let id: uuid::Uuid = id.parse().map_err(|_| AppError::invalid("develops", Problem::NotAChoice))?;
     let is_competency = competency::Entity::find_by_id(id)
         .filter(competency::Column::OrgId.eq(scope.org.0))
         .one(db)
@@ -716,7 +712,7 @@ async fn develops(
         .await
         .map_err(internal)?
         .is_some();
-    if is_value { Ok((None, Some(id))) } else { Err(invalid("develops", Problem::NotAChoice)) }
+    if is_value { Ok((None, Some(id))) } else { Err(AppError::invalid("develops", Problem::NotAChoice)) }
 }
 
 /// The goal it is aligned to: an organisation or team goal of the
@@ -729,18 +725,20 @@ async fn parent_of(
     itself: Option<GoalId>,
 ) -> Result<Option<GoalId>, AppError> {
     let Some(parent) = checked.parent.as_deref() else { return Ok(None) };
-    let parent = GoalId(parent.parse().map_err(|_| invalid("parent", Problem::NotAChoice))?);
-    let row = of_organisation(db, scope, parent).await.map_err(|_| invalid("parent", Problem::NotAChoice))?;
+    let parent = GoalId(parent.parse().map_err(|_| AppError::invalid("parent", Problem::NotAChoice))?);
+    let row = of_organisation(db, scope, parent)
+        .await
+        .map_err(|_| AppError::invalid("parent", Problem::NotAChoice))?;
     let kind = GoalKind::from_code(&row.kind);
     if kind.is_none_or(GoalKind::is_personal) || access.reading(&row).is_none() {
-        return Err(invalid("parent", Problem::NotAChoice));
+        return Err(AppError::invalid("parent", Problem::NotAChoice));
     }
     // Walk up from the parent: meeting the goal itself would close a circle.
     let mut above = Some(row);
     let mut steps = 0;
     while let Some(goal) = above {
         if Some(GoalId(goal.id)) == itself || steps > 100 {
-            return Err(invalid("parent", Problem::WouldCreateCycle));
+            return Err(AppError::invalid("parent", Problem::WouldCreateCycle));
         }
         above = match goal.parent_id {
             Some(next) => goal::Entity::find_by_id(next).one(db).await.map_err(internal)?,

@@ -167,8 +167,7 @@ pub async fn plan_step(
     if !allowed {
         return Err(AppError::Forbidden);
     }
-    let not_now =
-        || AppError::Invalid { errors: vec![FieldError { field: "plan".into(), problem: Problem::NotNow }] };
+    let not_now = || AppError::invalid("plan", Problem::NotNow);
     if !approval_required(db, scope.org, owner).await? {
         return Err(not_now());
     }
@@ -184,7 +183,7 @@ pub async fn plan_step(
         }
         PlanStep::Return if comment.chars().count() > GOAL_TEXT_MAX as usize => {
             let problem = Problem::TooLong { max: GOAL_TEXT_MAX };
-            return Err(AppError::Invalid { errors: vec![FieldError { field: "comment".into(), problem }] });
+            return Err(AppError::invalid("comment", problem));
         }
         PlanStep::Return => {
             Some(Sealer::open(db, keys, scope.org).await?.seal_plan_comment(owner, year, comment))

@@ -24,10 +24,7 @@ pub struct Sealer(TenantCipher);
 
 impl Sealer {
     pub async fn open(db: &impl ConnectionTrait, keys: &Keyring, org: OrgId) -> Result<Sealer, AppError> {
-        tenant_keys::cipher(db, keys, org).await.map(Sealer).map_err(|error| {
-            tracing::error!(%error, "the organisation's data key cannot be opened");
-            AppError::Internal
-        })
+        tenant_keys::content_cipher(db, keys, org).await.map(Sealer)
     }
 
     pub fn seal(&self, goal: GoalId, field: &str, text: &str) -> Vec<u8> {

@@ -13,7 +13,7 @@ use sea_orm::{
 };
 
 use super::sealed::Sealer;
-use super::{develops, invalid, plans, replace_key_results};
+use super::{develops, plans, replace_key_results};
 use crate::domain::AppError;
 use crate::domain::audit::AuditAction;
 use crate::domain::dto::{
@@ -339,7 +339,7 @@ async fn people_in_scope(
             .map_err(internal)?
             .is_some();
         if !exists {
-            return Err(invalid("to", Problem::NotAChoice));
+            return Err(AppError::invalid("to", Problem::NotAChoice));
         }
         return active()
             .filter(user_account::Column::FunctionId.eq(function))
@@ -350,7 +350,7 @@ async fn people_in_scope(
     let unit = UnitId(row.unit_id.ok_or(AppError::Internal)?);
     let structure = Structure::load(db, admin.org).await.map_err(internal)?;
     if !structure.contains(unit) {
-        return Err(invalid("to", Problem::NotAChoice));
+        return Err(AppError::invalid("to", Problem::NotAChoice));
     }
     let within: Vec<uuid::Uuid> =
         structure.units().filter(|u| *u == unit || structure.is_within(*u, unit)).map(|u| u.0).collect();

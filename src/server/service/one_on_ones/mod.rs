@@ -29,7 +29,7 @@ use crate::domain::dto::{
 };
 use crate::domain::ids::{ActionItemId, OneOnOneId, PointId, UserId};
 use crate::domain::one_on_ones::Cadence;
-use crate::domain::validation::{Checks, FieldError, Problem};
+use crate::domain::validation::{Checks, Problem};
 use crate::server::auth::OrgScope;
 use crate::server::auth::reach::ManagerMap;
 use crate::server::crypto::{Keyring, Purpose, TenantCipher};
@@ -39,14 +39,11 @@ use crate::server::entity::{
     one_on_one_point as point, user_account,
 };
 use crate::server::service::local_time::{as_local_input, future_moment, shown};
+use crate::server::service::names::Names;
 use crate::server::service::tenant_keys;
 
 /// Held meetings a 1:1's page shows, newest first.
 const HISTORY_SIZE: u64 = 20;
-
-fn invalid(field: &str, problem: Problem) -> AppError {
-    AppError::Invalid { errors: vec![FieldError { field: field.into(), problem }] }
-}
 
 fn record(table: &str, id: uuid::Uuid, field: &str) -> String {
     format!("{table}/{id}/{field}")
@@ -57,10 +54,7 @@ async fn cipher(
     keys: &Keyring,
     scope: &OrgScope,
 ) -> Result<TenantCipher, AppError> {
-    tenant_keys::cipher(db, keys, scope.org).await.map_err(|error| {
-        tracing::error!(%error, "the organisation's data key cannot be opened");
-        AppError::Internal
-    })
+    tenant_keys::content_cipher(db, keys, scope.org).await
 }
 
 fn open(cipher: &TenantCipher, record: &str, sealed: &[u8]) -> Result<String, AppError> {
@@ -115,7 +109,7 @@ pub async fn overview(
         .map(|s| if s.manager_id == scope.user.0 { s.employee_id } else { s.manager_id })
         .map(UserId)
         .collect();
-    let names = names_of(db, &others).await?;
+    let names = Names::of(db, others.iter().map(|o| o.0)).await?;
     let mut summaries: Vec<OneOnOneSummary> = mine
         .iter()
         .map(|s| {
@@ -123,7 +117,7 @@ pub async fn overview(
             let other = if managing { s.employee_id } else { s.manager_id };
             OneOnOneSummary {
                 id: OneOnOneId(s.id),
-                with: person(&names, other),
+                with: names.person(other),
                 managing,
                 cadence: Cadence::from_code(&s.cadence).unwrap_or(Cadence::Weekly),
                 next: upcoming.get(&s.id).map(|at| shown(*at, time_zone)).unwrap_or_default(),
@@ -168,7 +162,7 @@ pub async fn plan(
     } else if map.managers_of(scope.user).contains(&with) {
         (with, scope.user)
     } else {
-        return Err(invalid("with", Problem::NotAChoice));
+        return Err(AppError::invalid("with", Problem::NotAChoice));
     };
     let existing = series::Entity::find()
         .filter(series::Column::OrgId.eq(scope.org.0))
@@ -181,7 +175,7 @@ pub async fn plan(
         .await
         .map_err(internal)?;
     if existing.is_some() {
-        return Err(invalid("with", Problem::NotAChoice));
+        return Err(AppError::invalid("with", Problem::NotAChoice));
     }
     let id = uuid::Uuid::now_v7();
     let txn = db.begin().await.map_err(internal)?;
@@ -222,7 +216,7 @@ pub async fn details(
         .all(db)
         .await
         .map_err(internal)?;
-    let names = names_of(db, &[UserId(found.manager_id), UserId(found.employee_id)]).await?;
+    let names = Names::of(db, [found.manager_id, found.employee_id]).await?;
     let meeting_ids: Vec<uuid::Uuid> = held.iter().map(|m| m.id).chain([upcoming.id]).collect();
     let mut points: HashMap<uuid::Uuid, Vec<TalkingPoint>> = HashMap::new();
     for row in point::Entity::find()
@@ -240,7 +234,7 @@ pub async fn details(
     {
         points.entry(row.meeting_id).or_default().push(TalkingPoint {
             id: PointId(row.id),
-            author: person(&names, row.author_id),
+            author: names.person(row.author_id),
             mine: row.author_id == scope.user.0,
             private: row.private,
             body: open(&cipher, &record("one_on_one_point", row.id, "body"), &row.body)?,
@@ -275,7 +269,7 @@ pub async fn details(
     {
         actions.push(ActionItem {
             id: ActionItemId(row.id),
-            owner: person(&names, row.owner_id),
+            owner: names.person(row.owner_id),
             body: open(&cipher, &record("one_on_one_action", row.id, "body"), &row.body)?,
             due_on: row.due_on.map(|d| d.to_string()),
             done: row.done_at.is_some(),
@@ -286,9 +280,9 @@ pub async fn details(
     let other = if found.manager_id == scope.user.0 { found.employee_id } else { found.manager_id };
     Ok(OneOnOneDetails {
         id: OneOnOneId(found.id),
-        with: person(&names, other),
-        manager: person(&names, found.manager_id),
-        employee: person(&names, found.employee_id),
+        with: names.person(other),
+        manager: names.person(found.manager_id),
+        employee: names.person(found.employee_id),
         cadence: Cadence::from_code(&found.cadence).unwrap_or(Cadence::Weekly),
         upcoming,
         actions,
@@ -370,12 +364,12 @@ pub async fn add_action(
     let checked = form.validate().map_err(|errors| AppError::Invalid { errors })?;
     let found = series_of(db, scope, id).await?;
     if ![found.manager_id, found.employee_id].contains(&checked.owner) {
-        return Err(invalid("owner", Problem::NotAChoice));
+        return Err(AppError::invalid("owner", Problem::NotAChoice));
     }
     let due_on = checked
         .due_on
         .as_deref()
-        .map(|d| d.parse::<NaiveDate>().map_err(|_| invalid("due_on", Problem::InvalidDate)))
+        .map(|d| d.parse::<NaiveDate>().map_err(|_| AppError::invalid("due_on", Problem::InvalidDate)))
         .transpose()?;
     let upcoming = upcoming(db, found.id).await?;
     let cipher = cipher(db, keys, scope).await?;
@@ -463,7 +457,7 @@ pub async fn hold(
         .await
         .map_err(internal)?;
     if marked.rows_affected != 1 {
-        return Err(invalid("notes", Problem::NotNow));
+        return Err(AppError::invalid("notes", Problem::NotNow));
     }
     let next = insert_meeting(&txn, scope, found.id, next_at).await?;
     point::Entity::update_many()
@@ -570,7 +564,7 @@ async fn reachable_point(
         .ok_or(AppError::NotFound)?;
     series_of(db, scope, OneOnOneId(on.series_id)).await?;
     if on.held_at.is_some() {
-        return Err(invalid("point", Problem::NotNow));
+        return Err(AppError::invalid("point", Problem::NotNow));
     }
     Ok(row)
 }
@@ -592,24 +586,6 @@ async fn partners(db: &DatabaseConnection, scope: &OrgScope) -> Result<Vec<Perso
         .filter(|p| managers.contains(&UserId(p.id)) || map.managers_of(UserId(p.id)).contains(&scope.user))
         .map(|p| PersonRef { id: UserId(p.id), name: p.name })
         .collect())
-}
-
-async fn names_of(
-    db: &impl ConnectionTrait,
-    ids: &[UserId],
-) -> Result<HashMap<uuid::Uuid, String>, AppError> {
-    Ok(user_account::Entity::find()
-        .filter(user_account::Column::Id.is_in(ids.iter().map(|id| id.0)))
-        .all(db)
-        .await
-        .map_err(internal)?
-        .into_iter()
-        .map(|p| (p.id, p.name))
-        .collect())
-}
-
-fn person(names: &HashMap<uuid::Uuid, String>, id: uuid::Uuid) -> PersonRef {
-    PersonRef { id: UserId(id), name: names.get(&id).cloned().unwrap_or_default() }
 }
 
 #[cfg(test)]

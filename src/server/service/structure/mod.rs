@@ -17,7 +17,7 @@ use crate::domain::AppError;
 use crate::domain::audit::AuditAction;
 use crate::domain::dto::{PersonRef, UnitDetails, UnitMember, UnitNode};
 use crate::domain::ids::{UnitId, UserId};
-use crate::domain::validation::{Checks, FieldError, Problem};
+use crate::domain::validation::{Checks, Problem};
 use crate::server::audit::{self, AuditEntry};
 use crate::server::auth::OrgScope;
 use crate::server::auth::reach::Structure;
@@ -184,7 +184,7 @@ pub async fn update(
         unit_of(db, admin, parent).await?;
         let structure = Structure::load(db, admin.org).await.map_err(internal)?;
         if structure.is_within(parent, unit) {
-            return Err(invalid("parent", Problem::WouldCreateCycle));
+            return Err(AppError::invalid("parent", Problem::WouldCreateCycle));
         }
     }
     org_unit::ActiveModel {
@@ -212,7 +212,7 @@ pub async fn delete(
     // Its team goals would lose their unit.
     let goals = goal::Entity::find().filter(goal::Column::UnitId.eq(unit.0)).count(db).await;
     if children.map_err(internal)? > 0 || members.map_err(internal)? > 0 || goals.map_err(internal)? > 0 {
-        return Err(invalid("unit", Problem::UnitNotEmpty));
+        return Err(AppError::invalid("unit", Problem::UnitNotEmpty));
     }
     org_unit::Entity::delete_by_id(unit.0).exec(db).await.map_err(internal)?;
     record(db, admin, AuditAction::UnitDeleted, unit, now).await
@@ -300,7 +300,7 @@ pub async fn set_hr_reader(
     unit_of(db, admin, unit).await?;
     let grantee = super::people::member(db, admin, user).await?;
     if granted && !grantee.is_admin {
-        return Err(invalid("user", Problem::NotAnAdmin));
+        return Err(AppError::invalid("user", Problem::NotAnAdmin));
     }
     link_hr_reader(db, unit, user, granted).await?;
     let action = if granted { AuditAction::HrReaderGranted } else { AuditAction::HrReaderRevoked };
@@ -375,7 +375,7 @@ pub async fn set_manager_override(
     if let Some(manager) = manager {
         super::people::member(db, admin, manager).await?;
         if manager == user {
-            return Err(invalid("manager", Problem::WouldCreateCycle));
+            return Err(AppError::invalid("manager", Problem::WouldCreateCycle));
         }
     }
     manager_override::Entity::delete_by_id(user.0).exec(db).await.map_err(internal)?;
@@ -486,10 +486,6 @@ fn valid_name(name: &str) -> Result<String, AppError> {
     let mut checks = Checks::default();
     let name = checks.text("name", name, 200);
     checks.finish().map(|()| name).map_err(|errors| AppError::Invalid { errors })
-}
-
-fn invalid(field: &str, problem: Problem) -> AppError {
-    AppError::Invalid { errors: vec![FieldError { field: field.into(), problem }] }
 }
 
 async fn record(
