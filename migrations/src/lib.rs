@@ -25,6 +25,7 @@ mod m20261214_000017_notifications;
 mod m20261215_000018_feedback_and_notes;
 mod m20261216_000019_feedback_requests;
 mod m20261217_000020_one_on_ones;
+mod m20261218_000021_review_forms;
 
 pub struct Migrator;
 
@@ -68,6 +69,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261215_000018_feedback_and_notes::Migration),
             Box::new(m20261216_000019_feedback_requests::Migration),
             Box::new(m20261217_000020_one_on_ones::Migration),
+            Box::new(m20261218_000021_review_forms::Migration),
         ]
     }
 }

@@ -116,6 +116,16 @@ id_type!(
 );
 
 id_type!(
+    /// A question form of review moments.
+    ReviewFormId
+);
+
+id_type!(
+    /// A question of a review form.
+    QuestionId
+);
+
+id_type!(
     /// A private note.
     NoteId
 );

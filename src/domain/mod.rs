@@ -12,6 +12,7 @@ pub mod goals;
 pub mod ids;
 pub mod notifications;
 pub mod one_on_ones;
+pub mod reviews;
 pub mod roles;
 pub mod settings;
 pub mod validation;

@@ -15,6 +15,7 @@ pub mod one_on_ones;
 pub mod operator;
 pub mod org_chart;
 pub mod people;
+pub mod reviews;
 pub mod second_factor;
 pub mod settings;
 pub mod shell;

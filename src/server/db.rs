@@ -66,7 +66,7 @@ mod tests {
     /// Every migration goes up, all the way down, and up again, leaving the
     /// schema it promises each time (STYLE.md pattern 10).
     async fn migrations_go_up_and_down(db: DatabaseConnection) {
-        const TABLES: [&str; 46] = [
+        const TABLES: [&str; 48] = [
             "organisation",
             "audit_chain",
             "audit_event",
@@ -113,6 +113,8 @@ mod tests {
             "one_on_one_meeting",
             "one_on_one_point",
             "one_on_one_action",
+            "review_form",
+            "review_question",
         ];
         let schema = SchemaManager::new(&db);
         let tables_present = async || {

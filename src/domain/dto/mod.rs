@@ -17,6 +17,7 @@ mod org_chart;
 mod organisation;
 mod organisation_details;
 mod people;
+mod review_forms;
 mod second_factor;
 mod session;
 mod settings;
@@ -62,6 +63,10 @@ pub use organisation_details::{DpaSignature, OrganisationDetails};
 pub use people::{
     AccountStatus, Delivery, HandedOutCode, NewPerson, NewPersonForm, Offboarding, PeopleFilter,
     PeopleListing, PersonDetails, PersonSummary,
+};
+pub use review_forms::{
+    CheckedQuestion, QUESTION_HINT_MAX, QUESTION_TEXT_MAX, QuestionForm, ReviewFormDetails,
+    ReviewFormSummary, ReviewQuestion,
 };
 pub use second_factor::{RECOVERY_CODE_COUNT, SecondFactorEnrolment, SecondFactorOverview};
 pub use session::SessionSummary;

@@ -39,6 +39,8 @@ pub mod outbound_message;
 pub mod password_reset;
 pub mod private_note;
 pub mod recovery_code;
+pub mod review_form;
+pub mod review_question;
 pub mod session;
 pub mod sign_in_code;
 pub mod tenant_key;

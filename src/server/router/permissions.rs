@@ -19,7 +19,7 @@ use tower::ServiceExt;
 use super::build;
 use crate::domain::dto::{
     ActionItemForm, AssignTemplateForm, BilingualForm, CompetencyLevelForm, FeedbackForm,
-    FeedbackRequestForm, GoalForm, GoalTemplateForm, NoteForm, PlanOneOnOneForm, PointForm,
+    FeedbackRequestForm, GoalForm, GoalTemplateForm, NoteForm, PlanOneOnOneForm, PointForm, QuestionForm,
 };
 use crate::domain::ids::{ActionItemId, OneOnOneId, OrgId, PointId, UnitId, UserId};
 use crate::domain::notifications::NotificationKind;
@@ -34,7 +34,7 @@ use crate::server::service::notifications::{self, Notice};
 use crate::server::service::{
     accounts, competencies, core_values, functions, goals, organisations, structure,
 };
-use crate::server::service::{feedback, notes, one_on_ones};
+use crate::server::service::{feedback, notes, one_on_ones, reviews};
 use crate::server::testing::TestDb;
 
 /// Fleur manages Tess in a unit of their own; their 1:1 has a private
@@ -324,6 +324,26 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ),
     ("/api/feedback_requests/remind", "request={feedback_request}", Rule::MemberOnlyAnswers(404)),
     ("/api/feedback_requests/withdraw", "request={feedback_request}", Rule::MemberOnlyAnswers(404)),
+    ("/api/review_forms/list", "", Rule::AdminOnly),
+    ("/api/review_forms/details", "id={review_form}", Rule::AdminOfTheObject),
+    ("/api/review_forms/create", "form[name_nl]=", Rule::AdminOnlyRejectsInput),
+    ("/api/review_forms/update", "id={review_form}&form[name_nl]=Eindgesprek", Rule::AdminOfTheObject),
+    // A form of its own, so deleting it changes nothing the other calls use.
+    ("/api/review_forms/delete", "id={spare_review_form}", Rule::AdminOfTheObject),
+    ("/api/review_forms/copy", "id={review_form}", Rule::AdminOfTheObject),
+    (
+        "/api/review_forms/add_question",
+        "id={review_form}&question[kind]=open&question[text_nl]=Terugblik",
+        Rule::AdminOfTheObject,
+    ),
+    (
+        "/api/review_forms/update_question",
+        "id={review_question}&question[kind]=open&question[text_nl]=Terugblik",
+        Rule::AdminOfTheObject,
+    ),
+    ("/api/review_forms/move_question", "id={review_question}&up=true", Rule::AdminOfTheObject),
+    // A question of its own, so deleting it changes nothing the other calls use.
+    ("/api/review_forms/delete_question", "id={spare_review_question}", Rule::AdminOfTheObject),
     ("/api/one_on_ones/list", "", Rule::MemberOnly),
     // Nobody to plan with is chosen: refused, nothing is planned.
     ("/api/one_on_ones/plan", "form[with]=&form[first]=&form[cadence]=weekly", Rule::MemberOnlyRejectsInput),
@@ -561,6 +581,17 @@ async fn objects_of(db: &DatabaseConnection, admin: &OrgScope) -> Vec<(&'static 
     goals::assign(db, &keys, admin, template, &to_unit, "https://koers.example", now).await.expect("given");
     let details = goals::template_details(db, &keys, admin, template, chrono_tz::UTC).await.expect("details");
     objects.push(("{assignment}", details.assignments[0].id.clone()));
+    for placeholder in ["{review_form}", "{spare_review_form}"] {
+        let id = reviews::forms::create(db, admin, &named("Eindgesprek"), now).await.expect("review form");
+        objects.push((placeholder, id.to_string()));
+    }
+    let form = objects.iter().find(|(p, _)| *p == "{review_form}").map(|(_, id)| id.parse().expect("id"));
+    let form = crate::domain::ids::ReviewFormId(form.expect("review form"));
+    let question = QuestionForm { kind: "open".into(), text_nl: "Terugblik".into(), ..Default::default() };
+    for placeholder in ["{review_question}", "{spare_review_question}"] {
+        let id = reviews::forms::add_question(db, admin, form, &question).await.expect("question");
+        objects.push((placeholder, id.to_string()));
+    }
     objects
 }
 

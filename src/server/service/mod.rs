@@ -22,6 +22,7 @@ pub mod org_chart;
 pub mod organisations;
 pub mod password_reset;
 pub mod people;
+pub mod reviews;
 pub mod second_factor;
 pub mod sessions;
 pub mod settings;

@@ -1,0 +1,31 @@
+//! The vocabulary of review cycles (issue 7, PRODUCT.md §3.4): the kinds of
+//! question a review form asks. Codes are stored, so a shipped code never
+//! changes.
+
+use serde::{Deserialize, Serialize};
+
+coded!(
+    /// What a question of a review form asks for.
+    QuestionKind {
+        /// A written answer.
+        Open => "open", ReviewsKindOpen;
+        /// A rating from 1 to the question's scale.
+        Rating => "rating", ReviewsKindRating;
+        /// A rating of each of the period's goals.
+        GoalRatings => "goal_ratings", ReviewsKindGoalRatings;
+        /// A rating of each competency of the person's function and unit.
+        CompetencyRatings => "competency_ratings", ReviewsKindCompetencyRatings;
+    }
+);
+
+impl QuestionKind {
+    /// Whether answers are ratings, on the question's scale.
+    pub const fn rated(self) -> bool {
+        !matches!(self, QuestionKind::Open)
+    }
+}
+
+/// The lowest and highest a rating scale can reach up to.
+pub const SCALE_RANGE: std::ops::RangeInclusive<u32> = 2..=10;
+/// The scale a new rating question gets.
+pub const DEFAULT_SCALE: u32 = 5;

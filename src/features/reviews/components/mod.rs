@@ -1,0 +1,3 @@
+mod question_fields;
+
+pub use question_fields::question_fields;

@@ -1,0 +1,5 @@
+mod form;
+mod forms;
+
+pub use form::ReviewFormPage;
+pub use forms::ReviewFormsPage;
