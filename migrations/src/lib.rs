@@ -26,6 +26,7 @@ mod m20261215_000018_feedback_and_notes;
 mod m20261216_000019_feedback_requests;
 mod m20261217_000020_one_on_ones;
 mod m20261218_000021_review_forms;
+mod m20261219_000022_review_cycles;
 
 pub struct Migrator;
 
@@ -70,6 +71,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261216_000019_feedback_requests::Migration),
             Box::new(m20261217_000020_one_on_ones::Migration),
             Box::new(m20261218_000021_review_forms::Migration),
+            Box::new(m20261219_000022_review_cycles::Migration),
         ]
     }
 }

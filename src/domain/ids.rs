@@ -116,6 +116,16 @@ id_type!(
 );
 
 id_type!(
+    /// An organisation's round of review conversations.
+    ReviewCycleId
+);
+
+id_type!(
+    /// A moment of a review cycle.
+    MomentId
+);
+
+id_type!(
     /// A question form of review moments.
     ReviewFormId
 );

@@ -29,3 +29,27 @@ impl QuestionKind {
 pub const SCALE_RANGE: std::ops::RangeInclusive<u32> = 2..=10;
 /// The scale a new rating question gets.
 pub const DEFAULT_SCALE: u32 = 5;
+
+coded!(
+    /// The three kinds of moment in a cycle.
+    MomentKind {
+        /// The intake: goals and development for the period.
+        GoalSetting => "goal_setting", ReviewsMomentGoalSetting;
+        MidTerm => "mid_term", ReviewsMomentMidTerm;
+        End => "end", ReviewsMomentEnd;
+    }
+);
+
+coded!(
+    /// Who writes at a moment.
+    Writers {
+        /// A self-reflection only.
+        Employee => "employee", ReviewsWritersEmployee;
+        /// The manager's evaluation only.
+        Manager => "manager", ReviewsWritersManager;
+        Both => "both", ReviewsWritersBoth;
+    }
+);
+
+/// How long before a repeating cycle ends its copy for the next year is made.
+pub const COPY_FORWARD_DAYS: i64 = 91;

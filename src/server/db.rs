@@ -66,7 +66,7 @@ mod tests {
     /// Every migration goes up, all the way down, and up again, leaving the
     /// schema it promises each time (STYLE.md pattern 10).
     async fn migrations_go_up_and_down(db: DatabaseConnection) {
-        const TABLES: [&str; 48] = [
+        const TABLES: [&str; 52] = [
             "organisation",
             "audit_chain",
             "audit_event",
@@ -115,6 +115,10 @@ mod tests {
             "one_on_one_action",
             "review_form",
             "review_question",
+            "review_cycle",
+            "review_cycle_scope",
+            "review_moment",
+            "review_reminder",
         ];
         let schema = SchemaManager::new(&db);
         let tables_present = async || {

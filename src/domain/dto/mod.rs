@@ -17,6 +17,7 @@ mod org_chart;
 mod organisation;
 mod organisation_details;
 mod people;
+mod review_cycles;
 mod review_forms;
 mod second_factor;
 mod session;
@@ -63,6 +64,10 @@ pub use organisation_details::{DpaSignature, OrganisationDetails};
 pub use people::{
     AccountStatus, Delivery, HandedOutCode, NewPerson, NewPersonForm, Offboarding, PeopleFilter,
     PeopleListing, PersonDetails, PersonSummary,
+};
+pub use review_cycles::{
+    CYCLE_NAME_MAX, CheckedCycle, CheckedMoment, CycleChoices, CycleForm, MomentForm, ReviewCycleDetails,
+    ReviewCycleSummary, ReviewMoment, ScopeForm,
 };
 pub use review_forms::{
     CheckedQuestion, QUESTION_HINT_MAX, QUESTION_TEXT_MAX, QuestionForm, ReviewFormDetails,

@@ -39,8 +39,9 @@ pub struct JobContext {
     pub time_zone: chrono_tz::Tz,
 }
 
-/// Runs the jobs now and then every ten minutes, waking the message worker
-/// when they queued mail.
+/// Runs the jobs now and then every ten minutes — reminders, digests, and
+/// copying yearly review cycles forward — waking the message worker when
+/// they queued mail.
 pub fn spawn(db: DatabaseConnection, context: JobContext, outbox: Wakeup) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         loop {
@@ -48,6 +49,10 @@ pub fn spawn(db: DatabaseConnection, context: JobContext, outbox: Wakeup) -> tok
             let reminded = remind_of_due_goals(&db, &context, now).await;
             let digests = send_weekly_digests(&db, &context, now).await;
             let meetings = crate::server::service::one_on_ones::remind_of_upcoming(&db, &context, now).await;
+            let today = now.with_timezone(&context.time_zone).date_naive();
+            if let Err(error) = crate::server::service::reviews::cycles::copy_forward(&db, today, now).await {
+                tracing::error!(%error, "review cycles could not be copied forward");
+            }
             match (reminded, digests, meetings) {
                 (Ok(reminded), Ok(digests), Ok(meetings)) => {
                     if reminded + digests + meetings > 0 {

@@ -18,10 +18,11 @@ use crate::domain::dto::{
 };
 use crate::domain::ids::{QuestionId, ReviewFormId};
 use crate::domain::reviews::QuestionKind;
+use crate::domain::validation::Problem;
 use crate::i18n::{Key, Lang, text};
 use crate::server::auth::OrgScope;
 use crate::server::db::internal;
-use crate::server::entity::{review_form, review_question as question};
+use crate::server::entity::{review_form, review_moment, review_question as question};
 
 crate::server::service::bilingual::bilingual_rows!(review_form, ReviewFormId);
 
@@ -75,9 +76,17 @@ pub async fn details(
     })
 }
 
-/// Deletes a form and its questions.
+/// Deletes a form and its questions; a form a moment uses stays.
 pub async fn delete(db: &DatabaseConnection, admin: &OrgScope, id: ReviewFormId) -> Result<(), AppError> {
     owned(db, admin, id).await?;
+    let in_use = review_moment::Entity::find()
+        .filter(review_moment::Column::FormId.eq(id.0))
+        .one(db)
+        .await
+        .map_err(internal)?;
+    if in_use.is_some() {
+        return Err(AppError::invalid("form", Problem::NotNow));
+    }
     review_form::Entity::delete_by_id(id.0).exec(db).await.map(|_| ()).map_err(internal)
 }
 
