@@ -31,7 +31,7 @@ use crate::features::one_on_ones::pages::{OneOnOnePage, OneOnOnesPage};
 use crate::features::operator::pages::{NewOrganisationPage, OrganisationPage, OrganisationsPage};
 use crate::features::org_chart::pages::{OrgChartPage, TeamPage};
 use crate::features::people::pages::{InvitePersonPage, PeoplePage, PersonPage};
-use crate::features::reviews::pages::{ReviewFormPage, ReviewFormsPage};
+use crate::features::reviews::pages::{ReviewCyclePage, ReviewCyclesPage, ReviewFormPage, ReviewFormsPage};
 use crate::features::second_factor::pages::{SecondFactorPage, SecondFactorSetupPage};
 use crate::features::settings::pages::SettingsPage;
 use crate::features::shell::components::AppLayout;
@@ -103,8 +103,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/notes") view=NotesPage ssr=SsrMode::Async/>
                     <Route path=path!("/one-on-ones") view=OneOnOnesPage ssr=SsrMode::Async/>
                     <Route path=path!("/one-on-ones/:id") view=OneOnOnePage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/reviews") view=ReviewCyclesPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/reviews/forms") view=ReviewFormsPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/reviews/forms/:id") view=ReviewFormPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/reviews/:id") view=ReviewCyclePage ssr=SsrMode::Async/>
                     <Route path=path!("/account/notifications") view=NotificationSettingsPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/values") view=ValuesPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/competencies") view=CompetenciesPage ssr=SsrMode::Async/>

@@ -1,5 +1,6 @@
-//! Review cycles (issue 7). So far: the form editor in which admins build
-//! the question forms of review moments.
+//! Review cycles (issue 7). So far, for admins: the form editor in which
+//! they build the question forms of review moments, and the cycles with
+//! their scope and moments.
 
 pub mod api;
 pub mod components;

@@ -18,8 +18,9 @@ use tower::ServiceExt;
 
 use super::build;
 use crate::domain::dto::{
-    ActionItemForm, AssignTemplateForm, BilingualForm, CompetencyLevelForm, FeedbackForm,
-    FeedbackRequestForm, GoalForm, GoalTemplateForm, NoteForm, PlanOneOnOneForm, PointForm, QuestionForm,
+    ActionItemForm, AssignTemplateForm, BilingualForm, CompetencyLevelForm, CycleForm, FeedbackForm,
+    FeedbackRequestForm, GoalForm, GoalTemplateForm, MomentForm, NoteForm, PlanOneOnOneForm, PointForm,
+    QuestionForm,
 };
 use crate::domain::ids::{ActionItemId, OneOnOneId, OrgId, PointId, UnitId, UserId};
 use crate::domain::notifications::NotificationKind;
@@ -344,6 +345,28 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("/api/review_forms/move_question", "id={review_question}&up=true", Rule::AdminOfTheObject),
     // A question of its own, so deleting it changes nothing the other calls use.
     ("/api/review_forms/delete_question", "id={spare_review_question}", Rule::AdminOfTheObject),
+    ("/api/review_cycles/list", "", Rule::AdminOnly),
+    ("/api/review_cycles/details", "id={review_cycle}", Rule::AdminOfTheObject),
+    ("/api/review_cycles/create", "form[name]=", Rule::AdminOnlyRejectsInput),
+    (
+        "/api/review_cycles/update",
+        "id={review_cycle}&form[name]=Cyclus&form[starts_on]=2027-01-01&form[ends_on]=2027-12-31",
+        Rule::AdminOfTheObject,
+    ),
+    // A cycle of its own, so deleting it changes nothing the other calls use.
+    ("/api/review_cycles/delete", "id={spare_review_cycle}", Rule::AdminOfTheObject),
+    ("/api/review_cycles/scope", "id={review_cycle}", Rule::AdminOfTheObject),
+    (
+        "/api/review_cycles/add_moment",
+        "id={review_cycle}&moment[kind]=end&moment[opens_on]=2027-11-01&moment[closes_on]=2027-12-15&moment[writers]=both&moment[form]={review_form}",
+        Rule::AdminOfTheObject,
+    ),
+    (
+        "/api/review_cycles/update_moment",
+        "id={review_moment}&moment[kind]=end&moment[opens_on]=2027-11-01&moment[closes_on]=2027-12-15&moment[writers]=both&moment[form]={review_form}",
+        Rule::AdminOfTheObject,
+    ),
+    ("/api/review_cycles/delete_moment", "id={spare_review_moment}", Rule::AdminOfTheObject),
     ("/api/one_on_ones/list", "", Rule::MemberOnly),
     // Nobody to plan with is chosen: refused, nothing is planned.
     ("/api/one_on_ones/plan", "form[with]=&form[first]=&form[cadence]=weekly", Rule::MemberOnlyRejectsInput),
@@ -590,6 +613,30 @@ async fn objects_of(db: &DatabaseConnection, admin: &OrgScope) -> Vec<(&'static 
     let question = QuestionForm { kind: "open".into(), text_nl: "Terugblik".into(), ..Default::default() };
     for placeholder in ["{review_question}", "{spare_review_question}"] {
         let id = reviews::forms::add_question(db, admin, form, &question).await.expect("question");
+        objects.push((placeholder, id.to_string()));
+    }
+    let year = CycleForm {
+        name: "Cyclus 2027".into(),
+        starts_on: "2027-01-01".into(),
+        ends_on: "2027-12-31".into(),
+        repeats_yearly: None,
+    };
+    for placeholder in ["{review_cycle}", "{spare_review_cycle}"] {
+        let id = reviews::cycles::create(db, admin, &year, now).await.expect("cycle");
+        objects.push((placeholder, id.to_string()));
+    }
+    let cycle = objects.iter().find(|(p, _)| *p == "{review_cycle}").map(|(_, id)| id.parse().expect("id"));
+    let cycle = crate::domain::ids::ReviewCycleId(cycle.expect("cycle"));
+    let end = MomentForm {
+        kind: "end".into(),
+        opens_on: "2027-11-01".into(),
+        closes_on: "2027-12-15".into(),
+        writers: "both".into(),
+        form: form.to_string(),
+        ..Default::default()
+    };
+    for placeholder in ["{review_moment}", "{spare_review_moment}"] {
+        let id = reviews::cycles::add_moment(db, admin, cycle, &end).await.expect("moment");
         objects.push((placeholder, id.to_string()));
     }
     objects

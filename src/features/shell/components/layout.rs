@@ -45,7 +45,7 @@ pub fn AppLayout(children: Children) -> impl IntoView {
                             links.push(("/admin/settings", Key::NavSettings));
                             links.push(("/admin/goals", Key::NavGoalOverview));
                             links.push(("/admin/goals/templates", Key::NavGoalTemplates));
-                            links.push(("/admin/reviews/forms", Key::NavReviewForms));
+                            links.push(("/admin/reviews", Key::NavReviewCycles));
                             links.push(("/privacy/externals", Key::NavExternalPeople));
                         }
                         if roles.contains(&Role::Admin) || roles.contains(&Role::Auditor) {
