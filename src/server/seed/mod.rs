@@ -10,6 +10,7 @@ mod feedback;
 mod frame;
 mod goals;
 mod one_on_ones;
+mod reviews;
 
 use std::collections::HashMap;
 
@@ -134,6 +135,7 @@ pub async fn seed_demo_if_empty(
     goals::seed_goals(db, keys, org, public_url, now).await?;
     feedback::seed_feedback(db, keys, org, public_url, now).await?;
     one_on_ones::seed_one_on_ones(db, keys, org, now).await?;
+    reviews::seed_reviews(db, org, now).await?;
     tracing::info!(organisation = DEMO_ORGANISATION, "demo data created");
     Ok(true)
 }
@@ -303,6 +305,12 @@ mod tests {
             let details = crate::server::service::one_on_ones::details(&db, &keys, &scope, theirs[0].id, chrono_tz::UTC).await.expect("1:1");
             assert_eq!((details.history.len(), details.upcoming.points.len(), details.actions.len()), (2, 1, 2));
             assert!(details.history.iter().flat_map(|m| &m.points).all(|p| !p.private), "Ahmed's private point is his");
+
+            // This year's review cycle for everyone under Zorg, with its three moments.
+            let (_, femke_id) = user("femke.jansen@delinde.example").await;
+            let femke = OrgScope { org, user: femke_id, name: "Femke Jansen".into(), roles: Roles { manager: false, admin: true, auditor: false } };
+            let cycles = crate::server::service::reviews::cycles::list(&db, &femke).await.expect("cycles");
+            assert_eq!((cycles.len(), cycles[0].moments, cycles[0].repeats_yearly), (1, 3, true));
         }
     }
 }
