@@ -11,7 +11,7 @@ use crate::domain::dto::{Note, PersonRef};
 use crate::features::account::components::RequireSignIn;
 use crate::features::feedback::api::{AddNote, DeleteNote, UpdateNote, list_notes};
 use crate::i18n::{I18n, Key, use_i18n};
-use crate::ui::{ErrorMessage, FieldError, FormError};
+use crate::ui::{ErrorMessage, FieldError, FormError, successes};
 
 #[component]
 pub fn NotesPage() -> impl IntoView {
@@ -21,10 +21,8 @@ pub fn NotesPage() -> impl IntoView {
     let delete = ServerAction::<DeleteNote>::new();
     let query = use_query_map();
     let subject = move || query.with(|q| q.get("subject").unwrap_or_default());
-    let shown = Resource::new(
-        move || (subject(), add.version().get(), update.version().get(), delete.version().get()),
-        |(subject, ..)| list_notes(subject),
-    );
+    let changed = successes(move || [add.value().get(), update.value().get(), delete.value().get()]);
+    let shown = Resource::new(move || (subject(), changed.get()), |(subject, _)| list_notes(subject));
     let add_form = NodeRef::<html::Form>::new();
     Effect::new(move |_| {
         if let (Some(Ok(())), Some(form)) = (add.value().get(), add_form.get()) {

@@ -18,7 +18,7 @@ use crate::features::one_on_ones::api::{
     RescheduleMeeting, load_one_on_one,
 };
 use crate::i18n::{I18n, Key, use_i18n};
-use crate::ui::{ErrorMessage, FieldError, FormError};
+use crate::ui::{ErrorMessage, FieldError, FormError, successes};
 
 /// Every action of the page; a change that succeeded reloads the 1:1.
 #[derive(Clone, Copy)]
@@ -63,13 +63,7 @@ impl Actions {
 pub fn OneOnOnePage() -> impl IntoView {
     let i18n = use_i18n();
     let actions = Actions::new();
-    // Reload after a change that succeeded only: a refused form keeps what was typed.
-    let changed = RwSignal::new(0u32);
-    Effect::new(move |_| {
-        if actions.outcomes().iter().any(|outcome| matches!(outcome, Some(Ok(())))) {
-            changed.update(|n| *n += 1);
-        }
-    });
+    let changed = successes(move || actions.outcomes());
     let id = move || use_params_map().with(|p| p.get("id")).unwrap_or_default();
     let shown = Resource::new(
         move || (id(), changed.get()),

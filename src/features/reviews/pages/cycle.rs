@@ -19,7 +19,7 @@ use crate::features::reviews::api::{
 };
 use crate::features::reviews::components::moment_fields;
 use crate::i18n::{I18n, Key, use_i18n};
-use crate::ui::{ErrorMessage, FieldError, FormError};
+use crate::ui::{ErrorMessage, FieldError, FormError, successes};
 
 /// Every change the page makes; one that succeeded reloads the cycle.
 #[derive(Clone, Copy)]
@@ -59,13 +59,7 @@ impl Edits {
 pub fn ReviewCyclePage() -> impl IntoView {
     let i18n = use_i18n();
     let edits = Edits::new();
-    // Reload after a change that succeeded only: a refused form keeps what was typed.
-    let changed = RwSignal::new(0u32);
-    Effect::new(move |_| {
-        if edits.outcomes().iter().any(|outcome| matches!(outcome, Some(Ok(())))) {
-            changed.update(|n| *n += 1);
-        }
-    });
+    let changed = successes(move || edits.outcomes());
     let id = move || use_params_map().with(|p| p.get("id")).unwrap_or_default();
     let cycle = Resource::new(
         move || (id(), changed.get()),

@@ -19,7 +19,7 @@ use crate::features::reviews::api::{
 };
 use crate::features::reviews::components::question_fields;
 use crate::i18n::{I18n, Key, use_i18n};
-use crate::ui::{ErrorMessage, FormError, bilingual_fields};
+use crate::ui::{ErrorMessage, FormError, bilingual_fields, successes};
 
 /// Every change the editor makes; one that succeeded reloads the form.
 #[derive(Clone, Copy)]
@@ -61,13 +61,7 @@ impl Edits {
 pub fn ReviewFormPage() -> impl IntoView {
     let i18n = use_i18n();
     let edits = Edits::new();
-    // Reload after a change that succeeded only: a refused form keeps what was typed.
-    let changed = RwSignal::new(0u32);
-    Effect::new(move |_| {
-        if edits.outcomes().iter().any(|outcome| matches!(outcome, Some(Ok(())))) {
-            changed.update(|n| *n += 1);
-        }
-    });
+    let changed = successes(move || edits.outcomes());
     let id = move || use_params_map().with(|p| p.get("id")).unwrap_or_default();
     let form = Resource::new(
         move || (id(), changed.get()),
