@@ -18,11 +18,10 @@ use sea_orm::{
     QuerySelect, Set, TransactionTrait,
 };
 
-use super::{NewFeedback, allowed_for, cipher, store};
+use super::{allowed_for, cipher};
 use crate::domain::AppError;
 use crate::domain::dto::{
-    AnswerForm, Asked, AskedState, ExternalPerson, ExternalRequest, FeedbackRequest, FeedbackRequestForm,
-    FeedbackRequests, PersonRef, RequestToAnswer,
+    Asked, AskedState, FeedbackRequest, FeedbackRequestForm, FeedbackRequests, PersonRef, RequestToAnswer,
 };
 use crate::domain::feedback::FeedbackVisibility;
 use crate::domain::ids::{AskedId, FeedbackRequestId, UserId};
@@ -35,9 +34,17 @@ use crate::server::crypto::{Keyring, Purpose, TenantCipher};
 use crate::server::db::internal;
 use crate::server::entity::{feedback_request, feedback_request_giver as asked, organisation, user_account};
 use crate::server::messages::{ExternalAsk, enqueue_mail, external_feedback_mail, feedback_requested_mail};
+use crate::server::service::local_time::shown;
 use crate::server::service::names::Names;
 use crate::server::service::notifications::{Notice, notify};
 use crate::server::service::tenant_keys;
+
+mod answers;
+mod register;
+
+pub use answers::{answer, answer_external, external_request, to_answer};
+pub(in crate::server::service::feedback) use register::external_givers;
+pub use register::external_register;
 
 /// The requests a person's page shows, newest first.
 const LIST_SIZE: u64 = 50;
@@ -80,7 +87,7 @@ impl Site<'_> {
     }
 
     fn moment(&self, at: DateTime<Utc>) -> String {
-        at.with_timezone(&self.time_zone).format("%Y-%m-%d %H:%M").to_string()
+        shown(at, self.time_zone)
     }
 }
 
@@ -274,119 +281,6 @@ pub async fn overview(
     Ok(FeedbackRequests { mine, to_answer })
 }
 
-/// A request waiting for the viewer's answer, to answer it.
-pub async fn to_answer(
-    db: &DatabaseConnection,
-    keys: &Keyring,
-    scope: &OrgScope,
-    id: AskedId,
-    site: Site<'_>,
-    now: DateTime<Utc>,
-) -> Result<RequestToAnswer, AppError> {
-    let row = asked_colleague(db, scope, id).await?;
-    let request = answerable(db, &row, site, now).await?;
-    let cipher = cipher(db, keys, scope).await?;
-    to_answer_view(db, &cipher, scope, &row, &request).await
-}
-
-/// A colleague answers: the answers become feedback to the requester, with
-/// the visibility the colleague chose.
-pub async fn answer(
-    db: &DatabaseConnection,
-    keys: &Keyring,
-    scope: &OrgScope,
-    id: AskedId,
-    form: &AnswerForm,
-    site: Site<'_>,
-    now: DateTime<Utc>,
-) -> Result<(), AppError> {
-    let row = asked_colleague(db, scope, id).await?;
-    let request = answerable(db, &row, site, now).await?;
-    let cipher = cipher(db, keys, scope).await?;
-    let body = form
-        .as_feedback_text(&questions_of(&cipher, &request)?)
-        .map_err(|errors| AppError::Invalid { errors })?;
-    let visibility = FeedbackVisibility::from_code(form.visibility.trim())
-        .filter(|v| *v != FeedbackVisibility::Praise)
-        .ok_or_else(|| AppError::invalid("visibility", Problem::NotAChoice))?;
-    let requester = UserId(request.requester_id);
-    if !allowed_for(db, scope, requester).await?.contains(&visibility) {
-        return Err(AppError::invalid("visibility", Problem::NotAChoice));
-    }
-    let requester = account(db, requester).await?;
-    let txn = db.begin().await.map_err(internal)?;
-    let new = NewFeedback {
-        giver: Some(scope.user),
-        giver_name: &scope.name,
-        recipient: &requester,
-        visibility,
-        about: (None, None, None),
-        body: &body,
-    };
-    let feedback = store(&txn, &cipher, new, site.public_url, now).await?;
-    mark_answered(&txn, row.id, feedback.0, now).await?;
-    txn.commit().await.map_err(internal)
-}
-
-/// What an external person's link shows, while it works: the questions and
-/// the requester's name and organisation, nothing else.
-pub async fn external_request(
-    db: &DatabaseConnection,
-    keys: &Keyring,
-    token: &str,
-    site: Site<'_>,
-    now: DateTime<Utc>,
-) -> Result<Option<ExternalRequest>, AppError> {
-    let Some((row, request)) = by_token(db, token, site, now).await? else {
-        return Ok(None);
-    };
-    let cipher = org_cipher(db, keys, &row).await?;
-    let requester = account(db, UserId(request.requester_id)).await?;
-    let organisation = organisation::Entity::find_by_id(row.org_id)
-        .one(db)
-        .await
-        .map_err(internal)?
-        .ok_or(AppError::Internal)?
-        .name;
-    Ok(Some(ExternalRequest {
-        requester: requester.name,
-        organisation,
-        questions: questions_of(&cipher, &request)?,
-        deadline: request.deadline.to_string(),
-    }))
-}
-
-/// An external person answers through their link, which then stops
-/// working: the answers become feedback for the requester alone.
-pub async fn answer_external(
-    db: &DatabaseConnection,
-    keys: &Keyring,
-    token: &str,
-    form: &AnswerForm,
-    site: Site<'_>,
-    now: DateTime<Utc>,
-) -> Result<(), AppError> {
-    let (row, request) = by_token(db, token, site, now).await?.ok_or(AppError::FeedbackLinkInvalid)?;
-    let cipher = org_cipher(db, keys, &row).await?;
-    let body = form
-        .as_feedback_text(&questions_of(&cipher, &request)?)
-        .map_err(|errors| AppError::Invalid { errors })?;
-    let requester = account(db, UserId(request.requester_id)).await?;
-    let (name, _) = external(&cipher, &row)?;
-    let txn = db.begin().await.map_err(internal)?;
-    let new = NewFeedback {
-        giver: None,
-        giver_name: &name,
-        recipient: &requester,
-        visibility: FeedbackVisibility::Recipient,
-        about: (None, None, None),
-        body: &body,
-    };
-    let feedback = store(&txn, &cipher, new, site.public_url, now).await?;
-    mark_answered(&txn, row.id, feedback.0, now).await?;
-    txn.commit().await.map_err(internal)
-}
-
 /// Reminds everyone of an open request of the viewer's who has not answered
 /// and was not reminded in the last hours; an external gets a new link
 /// that replaces the old one. Returns how many were reminded.
@@ -474,72 +368,6 @@ pub async fn withdraw(
     txn.commit().await.map_err(internal)
 }
 
-/// Admins: everyone outside the organisation who was asked for feedback,
-/// newest first, with name and address opened — the organisation's
-/// register of their personal data (PRODUCT.md §3.3).
-pub async fn external_register(
-    db: &DatabaseConnection,
-    keys: &Keyring,
-    scope: &OrgScope,
-    site: Site<'_>,
-) -> Result<Vec<ExternalPerson>, AppError> {
-    let cipher = cipher(db, keys, scope).await?;
-    let rows = asked::Entity::find()
-        .filter(asked::Column::OrgId.eq(scope.org.0))
-        .filter(asked::Column::UserId.is_null())
-        .order_by_desc(asked::Column::AskedAt)
-        .all(db)
-        .await
-        .map_err(internal)?;
-    let requests: HashMap<uuid::Uuid, uuid::Uuid> = feedback_request::Entity::find()
-        .filter(feedback_request::Column::Id.is_in(rows.iter().map(|r| r.request_id)))
-        .all(db)
-        .await
-        .map_err(internal)?
-        .into_iter()
-        .map(|r| (r.id, r.requester_id))
-        .collect();
-    let names = Names::of(db, requests.values().copied()).await?;
-    rows.iter()
-        .map(|row| {
-            let (name, email) = external(&cipher, row)?;
-            let requester = requests.get(&row.request_id).map(|id| names.name(*id));
-            Ok(ExternalPerson {
-                name,
-                email,
-                asked_by: requester.unwrap_or_default(),
-                asked_on: row.asked_at.with_timezone(&site.time_zone).date_naive().to_string(),
-                answered: row.answered_at.is_some(),
-            })
-        })
-        .collect()
-}
-
-/// The names of the external people who gave these pieces of feedback,
-/// by feedback id.
-pub(super) async fn external_givers(
-    db: &impl ConnectionTrait,
-    cipher: &TenantCipher,
-    feedback: impl Iterator<Item = &crate::server::entity::feedback::Model>,
-) -> Result<HashMap<uuid::Uuid, String>, AppError> {
-    let ids: Vec<uuid::Uuid> = feedback.map(|f| f.id).collect();
-    if ids.is_empty() {
-        return Ok(HashMap::new());
-    }
-    let rows = asked::Entity::find()
-        .filter(asked::Column::FeedbackId.is_in(ids))
-        .filter(asked::Column::UserId.is_null())
-        .all(db)
-        .await
-        .map_err(internal)?;
-    let mut names = HashMap::new();
-    for row in rows {
-        let (name, _) = external(cipher, &row)?;
-        names.insert(row.feedback_id.unwrap_or_default(), name);
-    }
-    Ok(names)
-}
-
 fn is_open(request: &feedback_request::Model, site: Site<'_>, now: DateTime<Utc>) -> bool {
     request.withdrawn_at.is_none() && now < site.closes_at(request.deadline)
 }
@@ -560,62 +388,6 @@ async fn answerable(
         .map_err(internal)?
         .filter(|request| is_open(request, site, now))
         .ok_or(AppError::FeedbackLinkInvalid)
-}
-
-async fn by_token(
-    db: &DatabaseConnection,
-    token: &str,
-    site: Site<'_>,
-    now: DateTime<Utc>,
-) -> Result<Option<(asked::Model, feedback_request::Model)>, AppError> {
-    let Some(row) = asked::Entity::find()
-        .filter(asked::Column::TokenHash.eq(token_hash(token.trim())))
-        .one(db)
-        .await
-        .map_err(internal)?
-    else {
-        return Ok(None);
-    };
-    match answerable(db, &row, site, now).await {
-        Ok(request) => Ok(Some((row, request))),
-        Err(AppError::FeedbackLinkInvalid) => Ok(None),
-        Err(error) => Err(error),
-    }
-}
-
-/// Marks a row answered, once: a second answer, also at the same moment,
-/// finds it taken. The link stops working.
-async fn mark_answered(
-    txn: &impl ConnectionTrait,
-    id: uuid::Uuid,
-    feedback: uuid::Uuid,
-    now: DateTime<Utc>,
-) -> Result<(), AppError> {
-    let taken = asked::Entity::update_many()
-        .col_expr(asked::Column::AnsweredAt, Expr::value(Some(now)))
-        .col_expr(asked::Column::FeedbackId, Expr::value(Some(feedback)))
-        .col_expr(asked::Column::TokenHash, Expr::value(Option::<String>::None))
-        .filter(asked::Column::Id.eq(id))
-        .filter(asked::Column::AnsweredAt.is_null())
-        .exec(txn)
-        .await
-        .map_err(internal)?;
-    if taken.rows_affected == 1 { Ok(()) } else { Err(AppError::FeedbackLinkInvalid) }
-}
-
-/// A row asking the viewer, in their organisation.
-async fn asked_colleague(
-    db: &impl ConnectionTrait,
-    scope: &OrgScope,
-    id: AskedId,
-) -> Result<asked::Model, AppError> {
-    asked::Entity::find_by_id(id.0)
-        .filter(asked::Column::OrgId.eq(scope.org.0))
-        .filter(asked::Column::UserId.eq(scope.user.0))
-        .one(db)
-        .await
-        .map_err(internal)?
-        .ok_or(AppError::NotFound)
 }
 
 async fn own_request(
