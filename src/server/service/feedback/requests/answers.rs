@@ -7,7 +7,9 @@ use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait};
 
-use super::{Site, account, answerable, external, org_cipher, questions_of, to_answer_view};
+use super::{
+    Site, account, answer_visibilities, answerable, external, org_cipher, questions_of, to_answer_view,
+};
 use crate::domain::AppError;
 use crate::domain::dto::{AnswerForm, ExternalRequest, RequestToAnswer};
 use crate::domain::feedback::FeedbackVisibility;
@@ -18,7 +20,7 @@ use crate::server::auth::token::token_hash;
 use crate::server::crypto::Keyring;
 use crate::server::db::internal;
 use crate::server::entity::{feedback_request, feedback_request_giver as asked, organisation};
-use crate::server::service::feedback::{NewFeedback, allowed_for, cipher, store};
+use crate::server::service::feedback::{NewFeedback, cipher, store};
 
 /// A request waiting for the viewer's answer, to answer it.
 pub async fn to_answer(
@@ -52,14 +54,11 @@ pub async fn answer(
     let body = form
         .as_feedback_text(&questions_of(&cipher, &request)?)
         .map_err(|errors| AppError::Invalid { errors })?;
+    let choices = answer_visibilities(db, scope, UserId(request.requester_id)).await?;
     let visibility = FeedbackVisibility::from_code(form.visibility.trim())
-        .filter(|v| *v != FeedbackVisibility::Praise)
+        .filter(|v| choices.contains(v))
         .ok_or_else(|| AppError::invalid("visibility", Problem::NotAChoice))?;
-    let requester = UserId(request.requester_id);
-    if !allowed_for(db, scope, requester).await?.contains(&visibility) {
-        return Err(AppError::invalid("visibility", Problem::NotAChoice));
-    }
-    let requester = account(db, requester).await?;
+    let requester = account(db, UserId(request.requester_id)).await?;
     let txn = db.begin().await.map_err(internal)?;
     let new = NewFeedback {
         giver: Some(scope.user),

@@ -272,10 +272,20 @@ pub async fn overview(
         .all(db)
         .await
         .map_err(internal)?;
+    // Their requests in one query; withdrawn or past their deadline, they are not shown.
+    let open: HashMap<uuid::Uuid, feedback_request::Model> = feedback_request::Entity::find()
+        .filter(feedback_request::Column::Id.is_in(waiting.iter().map(|row| row.request_id)))
+        .all(db)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .filter(|request| is_open(request, site, now))
+        .map(|request| (request.id, request))
+        .collect();
     let mut to_answer = Vec::new();
-    for row in waiting {
-        if let Ok(request) = answerable(db, &row, site, now).await {
-            to_answer.push(to_answer_view(db, &cipher, scope, &row, &request).await?);
+    for row in &waiting {
+        if let Some(request) = open.get(&row.request_id) {
+            to_answer.push(to_answer_view(db, &cipher, scope, row, request).await?);
         }
     }
     Ok(FeedbackRequests { mine, to_answer })
@@ -412,11 +422,7 @@ async fn to_answer_view(
     request: &feedback_request::Model,
 ) -> Result<RequestToAnswer, AppError> {
     let requester = account(db, UserId(request.requester_id)).await?;
-    let allowed = allowed_for(db, scope, UserId(requester.id))
-        .await?
-        .into_iter()
-        .filter(|v| *v != FeedbackVisibility::Praise)
-        .collect();
+    let allowed = answer_visibilities(db, scope, UserId(requester.id)).await?;
     Ok(RequestToAnswer {
         asked: AskedId(row.id),
         requester: PersonRef { id: UserId(requester.id), name: requester.name },
@@ -424,6 +430,17 @@ async fn to_answer_view(
         deadline: request.deadline.to_string(),
         allowed,
     })
+}
+
+/// Who may read an answer to `requester`: what the organisation allows for
+/// them, but praise, which belongs to a core value.
+async fn answer_visibilities(
+    db: &impl ConnectionTrait,
+    scope: &OrgScope,
+    requester: UserId,
+) -> Result<Vec<FeedbackVisibility>, AppError> {
+    let allowed = allowed_for(db, scope, requester).await?;
+    Ok(allowed.into_iter().filter(|v| *v != FeedbackVisibility::Praise).collect())
 }
 
 fn questions_of(cipher: &TenantCipher, request: &feedback_request::Model) -> Result<Vec<String>, AppError> {
