@@ -121,6 +121,7 @@ test("a withdrawn request's link refuses, and the requests screens fit a phone",
   await expect(laura).toHaveURL(/\/feedback\/requests$/);
   await expectNoSidewaysScroll(laura);
   const request = laura.locator("#my-requests > li").filter({ hasText: question });
+  await waitForHydration(laura);
   // Right after asking, nobody is reminded yet.
   await request.getByRole("button", { name: "Herinner wie nog niet antwoordde" }).click();
   await expect(laura.getByRole("status")).toContainText("Niemand te herinneren");
