@@ -6,35 +6,21 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/build-env.sh
 port=${1:?usage: e2e-server.sh PORT}
-# A fixed place per port, so the tests can read the mail that arrives.
-data="/tmp/koers-e2e-$port"
+# A fixed place per port, so the tests can read the mail that arrives;
+# e2e-env.sh names it ($data) and the ports beside the app's.
+source scripts/e2e-env.sh "$port"
 rm -rf "$data"
 mkdir -p "$data"
 
 # A real SMTP server (Debian's aiosmtpd) that keeps what it receives in
 # $data/maildir, on the app's port plus 1000.
-smtp_port=$((port + 1000))
 /usr/bin/python3 -m aiosmtpd -n -l "127.0.0.1:$smtp_port" -c aiosmtpd.handlers.Mailbox "$data/maildir" &
 smtp=$!
 # A stand-in SMS provider that appends each message to $data/sms.jsonl, on
 # the app's port plus 2000.
-sms_port=$((port + 2000))
 python3 scripts/sms-receiver.py "$sms_port" "$data/sms.jsonl" &
 sms=$!
 trap 'kill "$smtp" "$sms" 2>/dev/null; rm -rf "$data"' EXIT
-
-export KOERS_SITE_ADDRESS="127.0.0.1:$port"
-export KOERS_SITE_PUBLIC_URL="http://127.0.0.1:$port"
-export KOERS_SITE_DATA_DIRECTORY="$data"
-export KOERS_DATABASE_URL="sqlite://$data/koers.db?mode=rwc"
-export KOERS_STORAGE_DIRECTORY="$data/files"
-export KOERS_SECURITY_KEY_STORE_DIRECTORY="$data/keys"
-export KOERS_MAIL_SMTP_URL="smtp://127.0.0.1:$smtp_port"
-export KOERS_MAIL_OUTBOX_DIRECTORY="$data/outbox/mail"
-export KOERS_SMS_PROVIDER_URL="http://127.0.0.1:$sms_port/messages"
-export KOERS_SMS_PROVIDER_TOKEN="e2e-provider-token"
-export KOERS_SMS_OUTBOX_DIRECTORY="$data/outbox/sms"
-export KOERS_LOG_FILTER="${KOERS_LOG_FILTER:-warn}"
 
 "$KOERS_TARGET_DIR/debug/koers" seed-demo >/dev/null
 # Compressing the large debug WASM takes the CPU for a while: do it before

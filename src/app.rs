@@ -12,6 +12,7 @@ use crate::features::account::pages::{
 };
 use crate::features::audit_log::pages::{OrganisationAuditLogPage, PlatformAuditLogPage};
 use crate::features::dashboard::pages::DashboardPage;
+use crate::features::evaluations::pages::{EvaluationPage, EvaluationsPage, ReviewProgressPage};
 use crate::features::feedback::pages::{FeedbackPage, GiveFeedbackPage, NotesPage};
 use crate::features::feedback_requests::pages::{
     AnswerRequestPage, AskFeedbackPage, ExternalFeedbackPage, ExternalPeoplePage, FeedbackRequestsPage,
@@ -103,6 +104,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/notes") view=NotesPage ssr=SsrMode::Async/>
                     <Route path=path!("/one-on-ones") view=OneOnOnesPage ssr=SsrMode::Async/>
                     <Route path=path!("/one-on-ones/:id") view=OneOnOnePage ssr=SsrMode::Async/>
+                    <Route path=path!("/reviews") view=EvaluationsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/reviews/progress") view=ReviewProgressPage ssr=SsrMode::Async/>
+                    <Route path=path!("/reviews/:moment/:employee") view=EvaluationPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/reviews") view=ReviewCyclesPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/reviews/forms") view=ReviewFormsPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/reviews/forms/:id") view=ReviewFormPage ssr=SsrMode::Async/>

@@ -27,6 +27,7 @@ mod m20261216_000019_feedback_requests;
 mod m20261217_000020_one_on_ones;
 mod m20261218_000021_review_forms;
 mod m20261219_000022_review_cycles;
+mod m20261220_000023_evaluations;
 
 pub struct Migrator;
 
@@ -72,6 +73,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261217_000020_one_on_ones::Migration),
             Box::new(m20261218_000021_review_forms::Migration),
             Box::new(m20261219_000022_review_cycles::Migration),
+            Box::new(m20261220_000023_evaluations::Migration),
         ]
     }
 }

@@ -61,6 +61,11 @@ pub enum AuditAction {
     /// An admin gave a goal template to a unit or function (the object:
     /// the template, and how many copies were made).
     GoalTemplateAssigned,
+    /// An admin reopened a shared or locked evaluation (the object: the
+    /// evaluation; the reason is kept, sealed, with it).
+    EvaluationReopened,
+    /// The progress of a review cycle exported to a file (names and stages, no content).
+    ReviewProgressExported,
 }
 
 impl AuditAction {
@@ -97,6 +102,8 @@ impl AuditAction {
         AuditAction::PeopleExported,
         AuditAction::ContentReadAsHrReader,
         AuditAction::GoalTemplateAssigned,
+        AuditAction::EvaluationReopened,
+        AuditAction::ReviewProgressExported,
     ];
 
     /// The action a stored code stands for.
@@ -138,6 +145,8 @@ impl AuditAction {
             AuditAction::PeopleExported => Key::AuditActionPeopleExported,
             AuditAction::ContentReadAsHrReader => Key::AuditActionContentReadAsHrReader,
             AuditAction::GoalTemplateAssigned => Key::AuditActionGoalTemplateAssigned,
+            AuditAction::EvaluationReopened => Key::AuditActionEvaluationReopened,
+            AuditAction::ReviewProgressExported => Key::AuditActionReviewProgressExported,
         }
     }
 
@@ -174,6 +183,8 @@ impl AuditAction {
             AuditAction::PeopleExported => "people.exported",
             AuditAction::ContentReadAsHrReader => "content.read_as_hr_reader",
             AuditAction::GoalTemplateAssigned => "goal_template.assigned",
+            AuditAction::EvaluationReopened => "review.evaluation_reopened",
+            AuditAction::ReviewProgressExported => "review.progress_exported",
         }
     }
 }

@@ -7,6 +7,7 @@ mod coded;
 pub mod audit;
 pub mod dto;
 pub mod error;
+pub mod evaluations;
 pub mod feedback;
 pub mod goals;
 pub mod ids;

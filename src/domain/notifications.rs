@@ -25,6 +25,11 @@ coded!(
         FeedbackRequestReminder => "feedback_request_reminder", NotificationKindFeedbackRequestReminder;
         /// To both people of a 1:1: it meets within a day.
         OneOnOneUpcoming => "one_on_one_upcoming", NotificationKindOneOnOneUpcoming;
+        /// To the other party of an evaluation: a self-reflection or a
+        /// manager's evaluation was shared with them.
+        EvaluationShared => "evaluation_shared", NotificationKindEvaluationShared;
+        /// To a writer, on a moment's reminder date: an evaluation waits for them.
+        ReviewReminder => "review_reminder", NotificationKindReviewReminder;
     }
 );
 

@@ -3,6 +3,7 @@
 pub mod account;
 pub mod audit_log;
 pub mod dashboard;
+pub mod evaluations;
 pub mod feedback;
 pub mod feedback_requests;
 pub mod frame;

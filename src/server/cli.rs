@@ -1,5 +1,5 @@
 //! The `koers` command: `serve` (default), `migrate`, `seed-demo`, `audit verify`,
-//! `check-config`, `precompress`, `bench-org`.
+//! `check-config`, `precompress`, `bench-org`, `run-jobs`.
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -30,6 +30,10 @@ commands:
                  (serve does it in the background at start-up)
   bench-org [N]  add an organisation of N people (default 10000) through the
                  import and print how fast the org chart and people search are
+  run-jobs [--at TIME]
+                 run the background jobs (reminders, digests, copying review
+                 cycles forward) once, as at TIME (RFC 3339; default now),
+                 and send the messages they queued
 
 configuration: Leptos.toml (or the file named by KOERS_CONFIG), overridden
 by KOERS_<SECTION>_<KEY> environment variables.";
@@ -83,6 +87,23 @@ pub async fn run(args: Vec<String>) -> ExitCode {
             })
             .await
         }
+        ["run-jobs", rest @ ..] => {
+            let at = match rest {
+                [] => Some(chrono::Utc::now()),
+                ["--at", at] => chrono::DateTime::parse_from_rfc3339(at).ok().map(|at| at.to_utc()),
+                _ => None,
+            };
+            let Some(at) = at else {
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            };
+            let context = JobContext {
+                public_url: config.site.public_url.as_str().to_owned(),
+                time_zone: config.site.time_zone,
+            };
+            let transports = transports(&config);
+            with_db(&config, |db| async move { run_jobs(&db, &context, &transports?, at).await }).await
+        }
         ["audit", "verify"] => with_db(&config, |db| async move { verify_audit_log(&db).await }).await,
         ["precompress"] => {
             assets::precompress_all(&config.site.root);
@@ -129,11 +150,7 @@ async fn serve(config: Config) -> Outcome {
     }
     assets::precompress_in_background(config.site.root.clone());
     let outbox = Wakeup::default();
-    let transports = messages::Transports {
-        mail: MailTransport::from_config(&config.mail)?,
-        sms: messages::SmsTransport::from_config(&config.sms)?,
-    };
-    messages::spawn_worker(db.clone(), transports, outbox.clone());
+    messages::spawn_worker(db.clone(), transports(&config)?, outbox.clone());
     let leptos_options = leptos_options(&config);
     let address = config.site.address;
     let public_url = config.site.public_url.as_str().to_owned();
@@ -154,6 +171,34 @@ async fn serve(config: Config) -> Outcome {
     axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await?;
+    Ok(())
+}
+
+fn transports(config: &Config) -> Result<messages::Transports, Box<dyn std::error::Error + Send + Sync>> {
+    Ok(messages::Transports {
+        mail: MailTransport::from_config(&config.mail)?,
+        sms: messages::SmsTransport::from_config(&config.sms)?,
+    })
+}
+
+/// The jobs once, as at `at`, and the delivery of what they queued (due by `at`).
+async fn run_jobs(
+    db: &sea_orm::DatabaseConnection,
+    context: &JobContext,
+    transports: &messages::Transports,
+    at: chrono::DateTime<chrono::Utc>,
+) -> Outcome {
+    db::migrate(db).await?;
+    let done = notifications::jobs::run_once(db, context, at).await;
+    let mut sent = 0;
+    loop {
+        let delivery = messages::deliver_due(db, transports, at).await?;
+        sent += delivery.sent;
+        if !delivery.took_full_batch() {
+            break;
+        }
+    }
+    println!("koers: jobs run as at {}: {done} done, {sent} messages sent", at.to_rfc3339());
     Ok(())
 }
 

@@ -1,6 +1,8 @@
 //! Files to download, served outside Leptos so a plain link works: the
 //! export of an organisation's people as CSV or XLSX (issue 4), for its
-//! admins only. Personal data: never cached, and every export is logged.
+//! admins only, and the progress of a review cycle as XLSX (issue 7), for
+//! admins and managers. Personal data: never cached, and every export is
+//! logged.
 
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -14,9 +16,11 @@ use super::auth::{OrgScope, Principal, scope::account_of_request};
 use super::http::language_of;
 use super::middleware::error_status::status_of;
 use super::service::import::{self, Format};
+use super::service::reviews::progress;
 use crate::domain::AppError;
 use crate::domain::audit::AuditAction;
 use crate::domain::dto::SecondFactorStatus;
+use crate::domain::ids::ReviewCycleId;
 use crate::domain::roles::Role;
 use crate::domain::validation::encode_query_value;
 
@@ -56,27 +60,87 @@ pub async fn people_export(
         Format::Csv => ("text/csv; charset=utf-8", "csv"),
         Format::Xlsx => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
     };
-    let disposition = format!("attachment; filename=\"koers-people-{}.{extension}\"", now.format("%Y-%m-%d"));
+    attachment(bytes, content_type, &format!("koers-people-{}.{extension}", now.format("%Y-%m-%d")))
+}
+
+#[derive(Deserialize)]
+pub struct ProgressQuery {
+    #[serde(default)]
+    cycle: String,
+}
+
+pub const REVIEW_PROGRESS_EXPORT: &str = "/reviews/progress.xlsx";
+
+/// The progress of a review cycle as XLSX, as `/reviews/progress` shows
+/// it to the same admin or manager.
+pub async fn review_progress_export(
+    State(state): State<AppState>,
+    Query(query): Query<ProgressQuery>,
+    headers: HeaderMap,
+) -> Response {
+    let viewer = match member_of_request(&state, &headers).await {
+        Ok(viewer) => viewer,
+        Err(AppError::Unauthenticated) => {
+            let back = format!("{REVIEW_PROGRESS_EXPORT}?cycle={}", query.cycle);
+            return Redirect::to(&format!("/login?next={}", encode_query_value(&back))).into_response();
+        }
+        Err(error) => return refusal(&state, &headers, &error),
+    };
+    let now = Utc::now();
+    let today = now.with_timezone(&state.config.site.time_zone).date_naive();
+    let cycle = match query.cycle.trim().parse() {
+        Ok(id) => Some(ReviewCycleId(id)),
+        Err(_) => None,
+    };
+    let lang = language_of(&headers, state.config.site.default_language);
+    let bytes = match progress::progress(&state.db, &viewer, cycle, today).await {
+        Ok(shown) => progress::to_xlsx(&shown, lang),
+        Err(error) => Err(error),
+    };
+    let bytes = match bytes {
+        Ok(bytes) => bytes,
+        Err(error) => return refusal(&state, &headers, &error),
+    };
+    let entry = AuditEntry::by_user(viewer.org, viewer.user, AuditAction::ReviewProgressExported);
+    let entry = match cycle {
+        Some(id) => entry.on("review_cycle", id),
+        None => entry,
+    };
+    if let Err(error) = audit::record(&state.db, entry, now).await {
+        tracing::error!(%error, "recording the export failed");
+        return refusal(&state, &headers, &AppError::Internal);
+    }
+    let name = format!("koers-review-progress-{}.xlsx", now.format("%Y-%m-%d"));
+    attachment(bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", &name)
+}
+
+/// `bytes` as a file to save under `name`, never cached.
+fn attachment(bytes: Vec<u8>, content_type: &'static str, name: &str) -> Response {
     let mut response = bytes.into_response();
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    if let Ok(value) = HeaderValue::from_str(&disposition) {
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
         headers.insert(header::CONTENT_DISPOSITION, value);
     }
     response
 }
 
-/// The admin who sent the request, with their second factor set up.
-async fn admin_of_request(state: &AppState, headers: &HeaderMap) -> Result<OrgScope, AppError> {
+/// The member who sent the request, with their second factor set up.
+async fn member_of_request(state: &AppState, headers: &HeaderMap) -> Result<OrgScope, AppError> {
     let account = account_of_request(state, headers).await?.ok_or(AppError::Unauthenticated)?;
     if account.second_factor == SecondFactorStatus::SetupRequired {
         return Err(AppError::SecondFactorSetupRequired);
     }
     match account.principal {
-        Principal::User(scope) => scope.require(Role::Admin),
+        Principal::User(scope) => Ok(scope),
         Principal::Operator(_) => Err(AppError::Forbidden),
     }
+}
+
+/// The admin who sent the request, with their second factor set up.
+async fn admin_of_request(state: &AppState, headers: &HeaderMap) -> Result<OrgScope, AppError> {
+    member_of_request(state, headers).await?.require(Role::Admin)
 }
 
 /// The error's status with its message in the reader's language.

@@ -2,6 +2,7 @@
 
 mod audit;
 mod bilingual;
+mod evaluations;
 mod feedback;
 mod feedback_requests;
 mod frame;
@@ -19,6 +20,7 @@ mod organisation_details;
 mod people;
 mod review_cycles;
 mod review_forms;
+mod review_progress;
 mod second_factor;
 mod session;
 mod settings;
@@ -27,6 +29,11 @@ mod viewer;
 
 pub use audit::{AuditLine, AuditPage};
 pub use bilingual::{BilingualForm, in_language};
+pub use evaluations::{
+    ACKNOWLEDGEMENT_COMMENT_MAX, ANSWER_MAX, Acknowledgement, Answer, Evaluation, EvaluationQuestion,
+    EvaluationSummary, ItemRatingForm, REOPEN_REASON_MAX, RatedItem, Reopening, ReviewAnswerForm, SidePanel,
+    WritingForm, WritingView, answer_field, check_answers,
+};
 pub use feedback::{
     CheckedFeedback, FEEDBACK_TEXT_MAX, Feedback, FeedbackAbout, FeedbackBox, FeedbackChoices, FeedbackForm,
     FeedbackPreview, Note, NoteForm,
@@ -72,6 +79,9 @@ pub use review_cycles::{
 pub use review_forms::{
     CheckedQuestion, QUESTION_HINT_MAX, QUESTION_TEXT_MAX, QuestionForm, ReviewFormDetails,
     ReviewFormSummary, ReviewQuestion,
+};
+pub use review_progress::{
+    PersonProgress, ProgressCell, ProgressMoment, ReviewProgress, StageCounts, UnitProgress,
 };
 pub use second_factor::{RECOVERY_CODE_COUNT, SecondFactorEnrolment, SecondFactorOverview};
 pub use session::SessionSummary;

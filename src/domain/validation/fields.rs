@@ -42,6 +42,8 @@ pub enum Problem {
     },
     /// Not possible in the state the thing is in now.
     NotNow,
+    /// A required question left unanswered where an answer is needed now.
+    Unanswered,
 }
 
 impl Problem {
@@ -68,6 +70,7 @@ impl Problem {
             Problem::InvalidNumber => text(lang, Key::ValidationInvalidNumber).to_owned(),
             Problem::TooMany { max } => format(lang, Key::ValidationTooMany, &[("max", &max.to_string())]),
             Problem::NotNow => text(lang, Key::ValidationNotNow).to_owned(),
+            Problem::Unanswered => text(lang, Key::ValidationUnanswered).to_owned(),
         }
     }
 }

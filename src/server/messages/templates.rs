@@ -175,6 +175,21 @@ pub fn one_on_one_mail(lang: Lang, to: &str, name: &str, person: &str, at: &str,
     notice_mail(lang, to, keys, &values, Key::MailOneOnOneAction, link)
 }
 
+/// To the other party of an evaluation: `person` shared their writing.
+pub fn evaluation_shared_mail(lang: Lang, to: &str, name: &str, person: &str, link: &str) -> Mail {
+    let values = [("name", name), ("person", person)];
+    let keys = (Key::MailReviewSharedSubject, Key::MailReviewSharedBody);
+    notice_mail(lang, to, keys, &values, Key::MailReviewAction, link)
+}
+
+/// To a writer on a moment's reminder date: `person`'s evaluation waits
+/// for them, preferably by `date`.
+pub fn review_reminder_mail(lang: Lang, to: &str, name: &str, person: &str, date: &str, link: &str) -> Mail {
+    let values = [("name", name), ("person", person), ("date", date)];
+    let keys = (Key::MailReviewReminderSubject, Key::MailReviewReminderBody);
+    notice_mail(lang, to, keys, &values, Key::MailReviewAction, link)
+}
+
 /// Who asks an external person for feedback, and until when.
 pub struct ExternalAsk<'a> {
     pub name: &'a str,

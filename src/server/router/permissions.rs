@@ -121,6 +121,9 @@ enum Rule {
     AdminOfTheObject,
     /// Like `AdminOfTheObject`, with a change the admin is refused (422).
     AdminOfTheObjectRejectsInput,
+    /// Managers and admins, on an object of the first organisation: 200 for
+    /// them, 404 for the other organisation's admin, 403 for employees.
+    ManagerOrAdminOfTheObject,
     /// Anyone signed in; callers with an authenticator app (the admins and
     /// the operator, who must have one) get `with`, the others `without`.
     BySecondFactor { with: u16, without: u16 },
@@ -179,6 +182,10 @@ impl Rule {
                 | Rule::AdminOfTheObjectRejectsInput,
                 _,
             ) => 403,
+            (Rule::ManagerOrAdminOfTheObject, Caller::Manager | Caller::Admin) => 200,
+            (Rule::ManagerOrAdminOfTheObject, Caller::OtherTenantAdmin) => 404,
+            (Rule::ManagerOrAdminOfTheObject, Caller::Anonymous) => 401,
+            (Rule::ManagerOrAdminOfTheObject, _) => 403,
             (Rule::BySecondFactor { .. }, Caller::Anonymous) => 401,
             (
                 Rule::BySecondFactor { with, .. },
@@ -367,6 +374,32 @@ const TABLE: &[(&str, &str, Rule)] = &[
         Rule::AdminOfTheObject,
     ),
     ("/api/review_cycles/delete_moment", "id={spare_review_moment}", Rule::AdminOfTheObject),
+    ("/api/evaluations/mine", "", Rule::MemberOnly),
+    // Nobody is in the scope of the world's cycle: nobody reaches its evaluations.
+    ("/api/evaluations/details", "moment={review_moment}&employee={target}", Rule::MemberOnlyAnswers(404)),
+    (
+        "/api/evaluations/save",
+        "moment={review_moment}&employee={target}&writing[answers][0][text]=Goed",
+        Rule::MemberOnlyAnswers(404),
+    ),
+    (
+        "/api/evaluations/share",
+        "moment={review_moment}&employee={target}&writing[answers][0][text]=Goed",
+        Rule::MemberOnlyAnswers(404),
+    ),
+    (
+        "/api/evaluations/acknowledge",
+        "moment={review_moment}&employee={target}",
+        Rule::MemberOnlyAnswers(404),
+    ),
+    // Admins see everyone in scope, managers their people; employees nothing.
+    ("/api/evaluations/progress", "cycle={review_cycle}", Rule::ManagerOrAdminOfTheObject),
+    // Nothing was written, so there is nothing to reopen.
+    (
+        "/api/evaluations/reopen",
+        "moment={review_moment}&employee={target}&reason=Fout",
+        Rule::AdminOnlyAnswers(404),
+    ),
     ("/api/one_on_ones/list", "", Rule::MemberOnly),
     // Nobody to plan with is chosen: refused, nothing is planned.
     ("/api/one_on_ones/plan", "form[with]=&form[first]=&form[cadence]=weekly", Rule::MemberOnlyRejectsInput),

@@ -135,7 +135,7 @@ pub async fn seed_demo_if_empty(
     goals::seed_goals(db, keys, org, public_url, now).await?;
     feedback::seed_feedback(db, keys, org, public_url, now).await?;
     one_on_ones::seed_one_on_ones(db, keys, org, now).await?;
-    reviews::seed_reviews(db, org, now).await?;
+    reviews::seed_reviews(db, keys, org, now).await?;
     tracing::info!(organisation = DEMO_ORGANISATION, "demo data created");
     Ok(true)
 }
@@ -306,11 +306,18 @@ mod tests {
             assert_eq!((details.history.len(), details.upcoming.points.len(), details.actions.len()), (2, 1, 2));
             assert!(details.history.iter().flat_map(|m| &m.points).all(|p| !p.private), "Ahmed's private point is his");
 
-            // This year's review cycle for everyone under Zorg, with its three moments.
+            // This year's review cycle for everyone under Zorg, with its three
+            // moments, copied from last year's, in which Sanne's evaluations are locked.
             let (_, femke_id) = user("femke.jansen@delinde.example").await;
             let femke = OrgScope { org, user: femke_id, name: "Femke Jansen".into(), roles: Roles { manager: false, admin: true, auditor: false } };
             let cycles = crate::server::service::reviews::cycles::list(&db, &femke).await.expect("cycles");
-            assert_eq!((cycles.len(), cycles[0].moments, cycles[0].repeats_yearly), (1, 3, true));
+            assert_eq!((cycles.len(), cycles[0].moments, cycles[0].repeats_yearly), (2, 3, true));
+            let today = chrono::Utc::now().date_naive();
+            let sanne = OrgScope { org, user: sanne, name: "Sanne de Vries".into(), roles: Roles::default() };
+            let hers = crate::server::service::reviews::evaluations::mine(&db, &sanne, today).await.expect("hers");
+            let last_year: Vec<_> = hers.iter().filter(|e| e.cycle == cycles[1].name).collect();
+            assert_eq!(last_year.len(), 3);
+            assert!(last_year.iter().all(|e| e.stage == crate::domain::evaluations::Stage::Locked));
         }
     }
 }

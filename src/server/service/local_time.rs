@@ -39,3 +39,12 @@ pub fn as_local_input(at: DateTime<Utc>, time_zone: chrono_tz::Tz) -> String {
 pub fn shown(at: DateTime<Utc>, time_zone: chrono_tz::Tz) -> String {
     at.with_timezone(&time_zone).format("%Y-%m-%d %H:%M").to_string()
 }
+
+/// The moment `day` begins in `time_zone` (midnight, or the first moment
+/// after it where summer time skips midnight).
+pub fn start_of_day(day: chrono::NaiveDate, time_zone: chrono_tz::Tz) -> DateTime<Utc> {
+    (0..3)
+        .find_map(|hour| time_zone.from_local_datetime(&day.and_hms_opt(hour, 0, 0)?).earliest())
+        .map(|at| at.with_timezone(&Utc))
+        .unwrap_or_else(|| day.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc())
+}

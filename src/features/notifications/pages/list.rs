@@ -108,6 +108,8 @@ fn describe(i18n: I18n, item: &Notification) -> String {
         NotificationKind::FeedbackRequested => Key::NotificationsFeedbackRequested,
         NotificationKind::FeedbackRequestReminder => Key::NotificationsFeedbackRequestReminder,
         NotificationKind::OneOnOneUpcoming => Key::NotificationsOneOnOneUpcoming,
+        NotificationKind::EvaluationShared => Key::NotificationsEvaluationShared,
+        NotificationKind::ReviewReminder => Key::NotificationsReviewReminder,
     };
     i18n.format(key, &[("person", person), ("goal", goal), ("year", &year), ("date", &date)])
 }

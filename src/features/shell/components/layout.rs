@@ -29,12 +29,16 @@ pub fn AppLayout(children: Children) -> impl IntoView {
                             ("/goals", Key::NavGoals),
                             ("/feedback", Key::NavFeedback),
                             ("/one-on-ones", Key::NavOneOnOnes),
+                            ("/reviews", Key::NavReviews),
                             ("/notes", Key::NavNotes),
                             ("/org", Key::NavOrgChart),
                         ];
                         if roles.contains(&Role::Manager) {
                             links.push(("/team", Key::NavTeam));
                             links.push(("/team/goals", Key::NavTeamGoals));
+                        }
+                        if roles.contains(&Role::Manager) || roles.contains(&Role::Admin) {
+                            links.push(("/reviews/progress", Key::NavReviewProgress));
                         }
                         if roles.contains(&Role::Admin) {
                             links.push(("/admin/people", Key::NavPeople));

@@ -227,6 +227,37 @@ pub async fn list(
     present(db, keys, scope, rows, time_zone).await
 }
 
+/// The feedback `subject` received between `from` and `until` that the
+/// viewer may read — as the subject themselves, or as their manager —
+/// newest first (for the side panel of an evaluation).
+pub async fn received_by_in_period(
+    db: &DatabaseConnection,
+    keys: &Keyring,
+    scope: &OrgScope,
+    subject: UserId,
+    (from, until): (DateTime<Utc>, DateTime<Utc>),
+    time_zone: chrono_tz::Tz,
+) -> Result<Vec<Feedback>, AppError> {
+    let hidden_from_reader = if subject == scope.user {
+        FeedbackVisibility::Manager
+    } else if managers_of(db, scope.org, subject).await.map_err(internal)?.contains(&scope.user) {
+        FeedbackVisibility::Recipient
+    } else {
+        return Ok(Vec::new());
+    };
+    let rows = feedback::Entity::find()
+        .filter(feedback::Column::OrgId.eq(scope.org.0))
+        .filter(feedback::Column::RecipientId.eq(subject.0))
+        .filter(feedback::Column::Visibility.ne(hidden_from_reader.code()))
+        .filter(feedback::Column::CreatedAt.between(from, until))
+        .order_by_desc(feedback::Column::CreatedAt)
+        .limit(LIST_SIZE)
+        .all(db)
+        .await
+        .map_err(internal)?;
+    present(db, keys, scope, rows, time_zone).await
+}
+
 /// The recipient ties feedback they received to one of their goals, or unties it.
 pub async fn link_goal(
     db: &DatabaseConnection,

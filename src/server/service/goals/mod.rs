@@ -290,6 +290,32 @@ pub async fn visible_goals_of(
         .collect()
 }
 
+/// `owner`'s goals of `years` that an evaluation rates: those their
+/// manager may see (a private goal stays out), not cancelled, oldest first.
+pub async fn rated_in_evaluation(
+    db: &impl ConnectionTrait,
+    keys: &Keyring,
+    org: crate::domain::ids::OrgId,
+    owner: UserId,
+    years: std::ops::RangeInclusive<i32>,
+) -> Result<Vec<GoalRef>, AppError> {
+    let sealer = Sealer::open(db, keys, org).await?;
+    goal::Entity::find()
+        .filter(goal::Column::OrgId.eq(org.0))
+        .filter(goal::Column::OwnerId.eq(owner.0))
+        .filter(goal::Column::Year.between(*years.start(), *years.end()))
+        .filter(goal::Column::Status.ne(GoalStatus::Cancelled.code()))
+        .filter(goal::Column::Visibility.ne(GoalVisibility::Private.code()))
+        .order_by_asc(goal::Column::Year)
+        .order_by_asc(goal::Column::CreatedAt)
+        .all(db)
+        .await
+        .map_err(internal)?
+        .iter()
+        .map(|row| sealer.reference(row))
+        .collect()
+}
+
 /// Whether `goal` is a personal goal of `owner` in the organisation.
 pub async fn is_owned_by(
     db: &impl ConnectionTrait,

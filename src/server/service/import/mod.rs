@@ -22,6 +22,7 @@ use sea_orm::{DatabaseConnection, EntityTrait, TransactionTrait};
 use sha2::{Digest, Sha256};
 
 pub use jobs::{ImportJobs, JobHandle};
+pub use table::{Table, read as read_table, write_xlsx};
 
 use crate::domain::AppError;
 use crate::domain::audit::AuditAction;

@@ -39,34 +39,46 @@ pub struct JobContext {
     pub time_zone: chrono_tz::Tz,
 }
 
-/// Runs the jobs now and then every ten minutes — reminders, digests, and
-/// copying yearly review cycles forward — waking the message worker when
-/// they queued mail.
+/// Runs the jobs now and then every ten minutes, waking the message
+/// worker when they queued mail.
 pub fn spawn(db: DatabaseConnection, context: JobContext, outbox: Wakeup) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         loop {
-            let now = Utc::now();
-            let reminded = remind_of_due_goals(&db, &context, now).await;
-            let digests = send_weekly_digests(&db, &context, now).await;
-            let meetings = crate::server::service::one_on_ones::remind_of_upcoming(&db, &context, now).await;
-            let today = now.with_timezone(&context.time_zone).date_naive();
-            if let Err(error) = crate::server::service::reviews::cycles::copy_forward(&db, today, now).await {
-                tracing::error!(%error, "review cycles could not be copied forward");
-            }
-            match (reminded, digests, meetings) {
-                (Ok(reminded), Ok(digests), Ok(meetings)) => {
-                    if reminded + digests + meetings > 0 {
-                        tracing::info!(reminded, digests, meetings, "notifications sent");
-                        outbox.notify();
-                    }
-                }
-                (Err(error), _, _) | (_, Err(error), _) | (_, _, Err(error)) => {
-                    tracing::error!(%error, "notification jobs failed")
-                }
+            if run_once(&db, &context, Utc::now()).await > 0 {
+                outbox.notify();
             }
             tokio::time::sleep(INTERVAL).await;
         }
     })
+}
+
+/// Runs every job once as at `now` — reminders, digests, and copying
+/// yearly review cycles forward — and says how much they did. A failing
+/// job is logged and does not stop the others. `koers run-jobs --at` runs
+/// this with another moment, to test what happens on a given day.
+pub async fn run_once(db: &DatabaseConnection, context: &JobContext, now: DateTime<Utc>) -> usize {
+    use crate::server::service::{one_on_ones, reviews};
+
+    let today = now.with_timezone(&context.time_zone).date_naive();
+    let outcomes = [
+        ("goal reminders", remind_of_due_goals(db, context, now).await),
+        ("weekly digests", send_weekly_digests(db, context, now).await),
+        ("1:1 reminders", one_on_ones::remind_of_upcoming(db, context, now).await),
+        ("review reminders", reviews::reminders::remind_writers(db, context, now).await),
+        ("review cycles copied forward", reviews::cycles::copy_forward(db, today, now).await),
+    ];
+    let mut done = 0;
+    for (job, outcome) in outcomes {
+        match outcome {
+            Ok(0) => {}
+            Ok(count) => {
+                tracing::info!(job, count, "job done");
+                done += count;
+            }
+            Err(error) => tracing::error!(%error, job, "job failed"),
+        }
+    }
+    done
 }
 
 /// Reminds owners of their goals due within a week that are not done or

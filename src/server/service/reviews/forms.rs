@@ -209,6 +209,14 @@ async fn questions_of(db: &impl ConnectionTrait, form: uuid::Uuid) -> Result<Vec
         .map_err(internal)
 }
 
+/// The questions of `form`, in order, as a writer answers them.
+pub(super) async fn questions(
+    db: &impl ConnectionTrait,
+    form: uuid::Uuid,
+) -> Result<Vec<ReviewQuestion>, AppError> {
+    Ok(questions_of(db, form).await?.into_iter().map(as_question).collect())
+}
+
 async fn owned_question(
     db: &DatabaseConnection,
     admin: &OrgScope,

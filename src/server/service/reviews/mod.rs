@@ -1,5 +1,13 @@
-//! Review cycles (issue 7, PRODUCT.md §3.4). So far: the question forms
-//! their moments use, and the cycles with their scope and moments.
+//! Review cycles (issue 7, PRODUCT.md §3.4): the question forms their
+//! moments use; the cycles with their scope and moments; and the
+//! evaluations written at each moment.
 
 pub mod cycles;
+pub mod evaluations;
 pub mod forms;
+pub mod progress;
+pub mod reminders;
+pub mod scope;
+
+#[cfg(test)]
+mod test_fixture;
