@@ -12,46 +12,39 @@
 //! reason that both parties read, which is audit-logged. Answers, comments
 //! and the reason are sealed under the organisation's data key.
 
+mod closing;
 mod panel;
 mod stored;
+mod writing;
 
 use std::collections::HashMap;
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use sea_orm::sea_query::{Expr, OnConflict};
-use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter};
 
+pub use closing::{acknowledge, reopen};
 pub use stored::Stored;
+pub use writing::{save, share};
 
 use super::{forms, scope};
 use crate::domain::AppError;
-use crate::domain::audit::AuditAction;
 use crate::domain::dto::{
-    ACKNOWLEDGEMENT_COMMENT_MAX, Acknowledgement, Answer, Evaluation, EvaluationQuestion, EvaluationSummary,
-    FunctionName, PersonRef, REOPEN_REASON_MAX, RatedItem, Reopening, WritingForm, WritingView,
-    check_answers,
+    Acknowledgement, Answer, Evaluation, EvaluationQuestion, EvaluationSummary, FunctionName, PersonRef,
+    RatedItem, Reopening, WritingView,
 };
 use crate::domain::evaluations::{Party, Refusal, Stage, Workflow};
 use crate::domain::ids::{MomentId, UserId};
-use crate::domain::notifications::NotificationKind;
 use crate::domain::reviews::{MomentKind, QuestionKind, Writers};
-use crate::domain::validation::{Checks, Problem};
-use crate::server::audit::{self, AuditEntry};
+use crate::domain::validation::Problem;
 use crate::server::auth::OrgScope;
 use crate::server::auth::reach::{ManagerMap, managers_of};
 use crate::server::crypto::{Keyring, Purpose, TenantCipher};
 use crate::server::db::internal;
 use crate::server::entity::{
-    review_cycle as cycle, review_evaluation as evaluation, review_moment as moment,
-    review_writing as writing, user_account,
+    review_cycle as cycle, review_evaluation as evaluation, review_moment as moment, user_account,
 };
-use crate::server::messages::evaluation_shared_mail;
 use crate::server::service::local_time::shown;
 use crate::server::service::names::Names;
-use crate::server::service::notifications::{Notice, notify};
 use crate::server::service::{competencies, goals, tenant_keys};
 
 /// Where a request about one evaluation lands: the moment and its cycle,
@@ -360,282 +353,6 @@ async fn questions_for(
             EvaluationQuestion { question, items }
         })
         .collect())
-}
-
-/// Saves the viewer's writing as a draft (a draft may leave questions open).
-pub async fn save(
-    db: &DatabaseConnection,
-    keys: &Keyring,
-    scope: &OrgScope,
-    at: (MomentId, UserId),
-    form: &WritingForm,
-    time_zone: chrono_tz::Tz,
-    now: DateTime<Utc>,
-) -> Result<(), AppError> {
-    write(db, keys, scope, at, form, Intent::Save, time_zone, now).await.map(|_| ())
-}
-
-/// Saves the viewer's writing and shares it with the other party, who is
-/// told; every required question must be answered.
-pub async fn share(
-    db: &DatabaseConnection,
-    keys: &Keyring,
-    scope: &OrgScope,
-    at: (MomentId, UserId),
-    form: &WritingForm,
-    (public_url, time_zone): (&str, chrono_tz::Tz),
-    now: DateTime<Utc>,
-) -> Result<(), AppError> {
-    let place = write(db, keys, scope, at, form, Intent::Share, time_zone, now).await?;
-    let others: Vec<UserId> = match place.party {
-        Party::Employee => managers_of(db, scope.org, UserId(place.employee.id)).await.map_err(internal)?,
-        Party::Manager => vec![UserId(place.employee.id)],
-    };
-    let link = format!("{public_url}/reviews/{}/{}", place.moment.id, place.employee.id);
-    for other in user_account::Entity::find()
-        .filter(user_account::Column::Id.is_in(others.iter().map(|o| o.0)))
-        .all(db)
-        .await
-        .map_err(internal)?
-    {
-        let notice = Notice::new(NotificationKind::EvaluationShared).about(scope.user);
-        let mail = |lang, to: &str, name: &str| evaluation_shared_mail(lang, to, name, &scope.name, &link);
-        notify(db, scope.org, &other, notice, mail, now).await?;
-    }
-    Ok(())
-}
-
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Intent {
-    Save,
-    Share,
-}
-
-#[allow(clippy::too_many_arguments)]
-async fn write(
-    db: &DatabaseConnection,
-    keys: &Keyring,
-    scope: &OrgScope,
-    (moment_id, employee): (MomentId, UserId),
-    form: &WritingForm,
-    intent: Intent,
-    time_zone: chrono_tz::Tz,
-    now: DateTime<Utc>,
-) -> Result<Place, AppError> {
-    let place = place(db, scope, moment_id, employee).await?;
-    if now.with_timezone(&time_zone).date_naive() < place.moment.opens_on {
-        return Err(AppError::invalid("workflow", Problem::NotNow));
-    }
-    let questions = questions_for(db, keys, &place).await?;
-    let answers = check_answers(&questions, form, intent == Intent::Share)
-        .map_err(|errors| AppError::Invalid { errors })?;
-    let answers = serde_json::to_string(&answers).map_err(|_| AppError::Internal)?;
-    let cipher = tenant_keys::content_cipher(db, keys, scope.org).await?;
-    let txn = db.begin().await.map_err(internal)?;
-    let evaluation_id = ensure_evaluation(&txn, &place, now).await?;
-    let stored = Stored::load(&txn, place.moment.id, employee.0).await?;
-    let workflow = stored.workflow(place.writers()).save(place.party).map_err(refused)?;
-    if intent == Intent::Share {
-        workflow.share(place.party).map_err(refused)?;
-    }
-    let shared_at = (intent == Intent::Share).then_some(now);
-    match stored.writing(place.party) {
-        Some(existing) => {
-            let changed = writing::Entity::update_many()
-                .col_expr(
-                    writing::Column::Answers,
-                    Expr::value(seal(&cipher, answers_record(existing.id), &answers)),
-                )
-                .col_expr(writing::Column::AuthorId, Expr::value(Some(scope.user.0)))
-                .col_expr(writing::Column::SavedAt, Expr::value(now))
-                .col_expr(writing::Column::SharedAt, Expr::value(shared_at))
-                .filter(writing::Column::Id.eq(existing.id))
-                .filter(writing::Column::SharedAt.is_null())
-                .exec(&txn)
-                .await
-                .map_err(internal)?;
-            if changed.rows_affected != 1 {
-                return Err(refused(Refusal::AlreadyShared));
-            }
-        }
-        None => {
-            let id = uuid::Uuid::now_v7();
-            writing::ActiveModel {
-                id: Set(id),
-                evaluation_id: Set(evaluation_id),
-                party: Set(place.party.code().to_owned()),
-                author_id: Set(Some(scope.user.0)),
-                answers: Set(seal(&cipher, answers_record(id), &answers)),
-                saved_at: Set(now),
-                shared_at: Set(shared_at),
-            }
-            .insert(&txn)
-            .await
-            .map_err(|_| refused(Refusal::AlreadyShared))?;
-        }
-    }
-    // A lock taken meanwhile wins: nothing is written to a locked evaluation.
-    let still_open = evaluation::Entity::find_by_id(evaluation_id).one(&txn).await.map_err(internal)?;
-    if still_open.is_none_or(|row| row.locked_at.is_some()) {
-        return Err(refused(Refusal::Locked));
-    }
-    txn.commit().await.map_err(internal)?;
-    Ok(place)
-}
-
-/// The evaluation row of the place, made on first writing.
-async fn ensure_evaluation(
-    db: &impl ConnectionTrait,
-    place: &Place,
-    now: DateTime<Utc>,
-) -> Result<uuid::Uuid, AppError> {
-    evaluation::Entity::insert(evaluation::ActiveModel {
-        id: Set(uuid::Uuid::now_v7()),
-        org_id: Set(place.cycle.org_id),
-        moment_id: Set(place.moment.id),
-        employee_id: Set(place.employee.id),
-        employee_acknowledged_at: Set(None),
-        employee_comment: Set(None),
-        manager_acknowledged_at: Set(None),
-        manager_acknowledged_by: Set(None),
-        manager_comment: Set(None),
-        locked_at: Set(None),
-        reopened_at: Set(None),
-        reopened_by: Set(None),
-        reopen_reason: Set(None),
-        created_at: Set(now),
-    })
-    .on_conflict(
-        OnConflict::columns([evaluation::Column::MomentId, evaluation::Column::EmployeeId])
-            .do_nothing()
-            .to_owned(),
-    )
-    .exec_without_returning(db)
-    .await
-    .map_err(internal)?;
-    Stored::load(db, place.moment.id, place.employee.id)
-        .await?
-        .evaluation
-        .map(|row| row.id)
-        .ok_or(AppError::Internal)
-}
-
-/// The viewer acknowledges the shared writings, with an optional comment;
-/// the second acknowledgement locks the evaluation.
-pub async fn acknowledge(
-    db: &DatabaseConnection,
-    keys: &Keyring,
-    scope: &OrgScope,
-    (moment_id, employee): (MomentId, UserId),
-    comment: &str,
-    now: DateTime<Utc>,
-) -> Result<(), AppError> {
-    let mut checks = Checks::default();
-    let comment = checks.optional_text("comment", comment, ACKNOWLEDGEMENT_COMMENT_MAX);
-    checks.finish().map_err(|errors| AppError::Invalid { errors })?;
-    let place = place(db, scope, moment_id, employee).await?;
-    let stored = Stored::load(db, place.moment.id, employee.0).await?;
-    stored.workflow(place.writers()).acknowledge(place.party).map_err(refused)?;
-    let Some(row) = stored.evaluation else { return Err(refused(Refusal::NotAllShared)) };
-    let cipher = tenant_keys::content_cipher(db, keys, scope.org).await?;
-    let (at_column, comment_column, field) = match place.party {
-        Party::Employee => (
-            evaluation::Column::EmployeeAcknowledgedAt,
-            evaluation::Column::EmployeeComment,
-            "employee_comment",
-        ),
-        Party::Manager => {
-            (evaluation::Column::ManagerAcknowledgedAt, evaluation::Column::ManagerComment, "manager_comment")
-        }
-    };
-    let sealed = (!comment.is_empty()).then(|| seal(&cipher, evaluation_record(row.id, field), &comment));
-    let txn = db.begin().await.map_err(internal)?;
-    let mut update = evaluation::Entity::update_many()
-        .col_expr(at_column, Expr::value(Some(now)))
-        .col_expr(comment_column, Expr::value(sealed));
-    if place.party == Party::Manager {
-        update = update.col_expr(evaluation::Column::ManagerAcknowledgedBy, Expr::value(Some(scope.user.0)));
-    }
-    let taken = update
-        .filter(evaluation::Column::Id.eq(row.id))
-        .filter(at_column.is_null())
-        .filter(evaluation::Column::LockedAt.is_null())
-        .exec(&txn)
-        .await
-        .map_err(internal)?;
-    if taken.rows_affected != 1 {
-        return Err(refused(Refusal::AlreadyAcknowledged));
-    }
-    // A writing reopened or unshared meanwhile means there is nothing to acknowledge.
-    let now_stored = Stored::load(&txn, place.moment.id, employee.0).await?;
-    if !now_stored.workflow(place.writers()).all_shared() {
-        return Err(refused(Refusal::NotAllShared));
-    }
-    evaluation::Entity::update_many()
-        .col_expr(evaluation::Column::LockedAt, Expr::value(Some(now)))
-        .filter(evaluation::Column::Id.eq(row.id))
-        .filter(evaluation::Column::EmployeeAcknowledgedAt.is_not_null())
-        .filter(evaluation::Column::ManagerAcknowledgedAt.is_not_null())
-        .filter(evaluation::Column::LockedAt.is_null())
-        .exec(&txn)
-        .await
-        .map_err(internal)?;
-    txn.commit().await.map_err(internal)
-}
-
-/// An admin reopens a shared or locked evaluation, with a reason both
-/// parties read: the writings become drafts and the acknowledgements go.
-/// Audit-logged (by id; the reason is sealed with the evaluation).
-pub async fn reopen(
-    db: &DatabaseConnection,
-    keys: &Keyring,
-    admin: &OrgScope,
-    (moment_id, employee): (MomentId, UserId),
-    reason: &str,
-    now: DateTime<Utc>,
-) -> Result<(), AppError> {
-    let mut checks = Checks::default();
-    let reason = checks.text("reason", reason, REOPEN_REASON_MAX);
-    checks.finish().map_err(|errors| AppError::Invalid { errors })?;
-    let row = moment::Entity::find_by_id(moment_id.0)
-        .filter(moment::Column::OrgId.eq(admin.org.0))
-        .one(db)
-        .await
-        .map_err(internal)?
-        .ok_or(AppError::NotFound)?;
-    let stored = Stored::load(db, row.id, employee.0).await?;
-    let Some(found) = stored.evaluation.as_ref().filter(|e| e.org_id == admin.org.0) else {
-        return Err(AppError::NotFound);
-    };
-    stored.workflow(writers_of(&row)).reopen().map_err(refused)?;
-    let cipher = tenant_keys::content_cipher(db, keys, admin.org).await?;
-    let sealed = seal(&cipher, evaluation_record(found.id, "reopen_reason"), &reason);
-    let txn = db.begin().await.map_err(internal)?;
-    writing::Entity::update_many()
-        .col_expr(writing::Column::SharedAt, Expr::value(Option::<DateTime<Utc>>::None))
-        .filter(writing::Column::EvaluationId.eq(found.id))
-        .exec(&txn)
-        .await
-        .map_err(internal)?;
-    let none = || Expr::value(Option::<DateTime<Utc>>::None);
-    evaluation::Entity::update_many()
-        .col_expr(evaluation::Column::EmployeeAcknowledgedAt, none())
-        .col_expr(evaluation::Column::ManagerAcknowledgedAt, none())
-        .col_expr(evaluation::Column::ManagerAcknowledgedBy, Expr::value(Option::<uuid::Uuid>::None))
-        .col_expr(evaluation::Column::EmployeeComment, Expr::value(Option::<Vec<u8>>::None))
-        .col_expr(evaluation::Column::ManagerComment, Expr::value(Option::<Vec<u8>>::None))
-        .col_expr(evaluation::Column::LockedAt, none())
-        .col_expr(evaluation::Column::ReopenedAt, Expr::value(Some(now)))
-        .col_expr(evaluation::Column::ReopenedBy, Expr::value(Some(admin.user.0)))
-        .col_expr(evaluation::Column::ReopenReason, Expr::value(Some(sealed)))
-        .filter(evaluation::Column::Id.eq(found.id))
-        .exec(&txn)
-        .await
-        .map_err(internal)?;
-    txn.commit().await.map_err(internal)?;
-    let entry = AuditEntry::by_user(admin.org, admin.user, AuditAction::EvaluationReopened)
-        .on("review_evaluation", found.id);
-    audit::record(db, entry, now).await.map_err(internal)
 }
 
 /// The workflow of every evaluation of `moments`, by moment and employee

@@ -9,10 +9,12 @@ use chrono::{Duration, TimeZone};
 use sea_orm::{DatabaseConnection, EntityTrait, QueryFilter};
 
 use super::*;
+use crate::domain::audit::AuditAction;
 use crate::domain::dto::{FeedbackForm, GoalForm, ItemRatingForm, NoteForm, ReviewAnswerForm};
+use crate::domain::notifications::NotificationKind;
 use crate::domain::roles::Roles;
 use crate::domain::validation::FieldError;
-use crate::server::entity::{audit_event, notification, outbound_message};
+use crate::server::entity::{audit_event, notification, outbound_message, review_writing};
 use crate::server::service::notifications::jobs::JobContext;
 use crate::server::service::reviews::reminders;
 use crate::server::service::reviews::test_fixture::{Noord, SITE, TZ, answers, during, noord};
@@ -172,7 +174,7 @@ for_each_backend! {
         let keys = test_keyring();
         let at = (noord.end, noord.sanne.user);
         share(&db, &keys, &noord.sanne, at, &answers(&noord, "Geheime terugblik", "3"), SITE, during()).await.expect("shared");
-        let stored = writing::Entity::find().one(&db).await.expect("read").expect("a writing");
+        let stored = review_writing::Entity::find().one(&db).await.expect("read").expect("a writing");
         assert!(!String::from_utf8_lossy(&stored.answers).contains("Geheime terugblik"));
     }
 
