@@ -28,6 +28,7 @@ mod m20261217_000020_one_on_ones;
 mod m20261218_000021_review_forms;
 mod m20261219_000022_review_cycles;
 mod m20261220_000023_evaluations;
+mod m20261221_000024_peer_reviews;
 
 pub struct Migrator;
 
@@ -74,6 +75,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261218_000021_review_forms::Migration),
             Box::new(m20261219_000022_review_cycles::Migration),
             Box::new(m20261220_000023_evaluations::Migration),
+            Box::new(m20261221_000024_peer_reviews::Migration),
         ]
     }
 }

@@ -139,3 +139,8 @@ id_type!(
     /// A private note.
     NoteId
 );
+
+id_type!(
+    /// Someone asked to review an employee at a moment of a review cycle.
+    NominationId
+);

@@ -30,6 +30,8 @@ coded!(
         EvaluationShared => "evaluation_shared", NotificationKindEvaluationShared;
         /// To a writer, on a moment's reminder date: an evaluation waits for them.
         ReviewReminder => "review_reminder", NotificationKindReviewReminder;
+        /// To a colleague: someone asks them for a review (once approved).
+        ReviewRequested => "review_requested", NotificationKindReviewRequested;
     }
 );
 

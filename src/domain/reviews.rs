@@ -53,3 +53,31 @@ coded!(
 
 /// How long before a repeating cycle ends its copy for the next year is made.
 pub const COPY_FORWARD_DAYS: i64 = 91;
+
+/// From how many answers anonymous reviews by others are shown, unless a
+/// cycle says otherwise.
+pub const DEFAULT_ANONYMITY_THRESHOLD: u32 = 3;
+/// What a cycle may set that threshold to: one answer alone is never anonymous.
+pub const ANONYMITY_THRESHOLD_RANGE: std::ops::RangeInclusive<u32> = 2..=10;
+/// Most people an employee asks to review them at one moment.
+pub const NOMINATIONS_MAX: u32 = 12;
+
+/// Whether the answers of others may be shown: answers with names always;
+/// anonymous ones only once at least `threshold` people answered, so no
+/// answer can be traced to the one person who gave it.
+pub const fn reviews_shown(named: bool, answered: u32, threshold: u32) -> bool {
+    named || answered >= threshold
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anonymous_reviews_wait_for_the_threshold_named_ones_do_not() {
+        assert!(!reviews_shown(false, 2, DEFAULT_ANONYMITY_THRESHOLD));
+        assert!(reviews_shown(false, 3, DEFAULT_ANONYMITY_THRESHOLD));
+        assert!(reviews_shown(true, 1, DEFAULT_ANONYMITY_THRESHOLD));
+        assert!(!ANONYMITY_THRESHOLD_RANGE.contains(&1), "one answer is never anonymous");
+    }
+}

@@ -66,7 +66,7 @@ mod tests {
     /// Every migration goes up, all the way down, and up again, leaving the
     /// schema it promises each time (STYLE.md pattern 10).
     async fn migrations_go_up_and_down(db: DatabaseConnection) {
-        const TABLES: [&str; 54] = [
+        const TABLES: [&str; 55] = [
             "organisation",
             "audit_chain",
             "audit_event",
@@ -121,6 +121,7 @@ mod tests {
             "review_reminder",
             "review_evaluation",
             "review_writing",
+            "review_nomination",
         ];
         let schema = SchemaManager::new(&db);
         let tables_present = async || {

@@ -55,6 +55,8 @@ pub struct Evaluation {
     pub acknowledgements: Vec<Acknowledgement>,
     /// The last time an admin reopened it, and why.
     pub reopened: Option<Reopening>,
+    /// Reviews by others, if the moment asks for them.
+    pub peers: Option<super::PeerReviews>,
     pub panel: SidePanel,
 }
 

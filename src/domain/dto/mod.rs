@@ -17,6 +17,7 @@ mod one_on_ones;
 mod org_chart;
 mod organisation;
 mod organisation_details;
+mod peer_reviews;
 mod people;
 mod review_cycles;
 mod review_forms;
@@ -68,6 +69,9 @@ pub use one_on_ones::{
 pub use org_chart::{ChartLevel, ChartMember, ChartPerson, ChartSearch, ChartUnit, FunctionName, TeamMember};
 pub use organisation::OrganisationSummary;
 pub use organisation_details::{DpaSignature, OrganisationDetails};
+pub use peer_reviews::{
+    Nomination, NominationForm, PeerAnswers, PeerReviews, REVIEWER_NAME_MAX, ReviewRequest, ReviewerForm,
+};
 pub use people::{
     AccountStatus, Delivery, HandedOutCode, NewPerson, NewPersonForm, Offboarding, PeopleFilter,
     PeopleListing, PersonDetails, PersonSummary,

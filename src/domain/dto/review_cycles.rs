@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{FunctionName, PersonRef};
 use crate::domain::ids::{MomentId, ReviewCycleId, ReviewFormId, UnitId};
-use crate::domain::reviews::{MomentKind, Writers};
+use crate::domain::reviews::{ANONYMITY_THRESHOLD_RANGE, DEFAULT_ANONYMITY_THRESHOLD, MomentKind, Writers};
 use crate::domain::validation::{Checks, FieldError, Problem};
 
 /// Longest cycle name, in characters.
@@ -58,6 +58,8 @@ pub struct ReviewMoment {
     pub intro: FunctionName,
     /// `YYYY-MM-DD`, in order.
     pub reminders: Vec<String>,
+    /// The form others answer about the employee, if the moment asks others.
+    pub peer_form: Option<(ReviewFormId, FunctionName)>,
 }
 
 /// A cycle's name, period and repeat, as sent.
@@ -72,6 +74,15 @@ pub struct CycleForm {
     /// A checkbox: present when ticked.
     #[serde(default)]
     pub repeats_yearly: Option<String>,
+    /// A checkbox: reviewers' answers are shown with their names.
+    #[serde(default)]
+    pub reviewers_named: Option<String>,
+    /// From how many answers anonymous reviews are shown; empty gives the default.
+    #[serde(default)]
+    pub anonymity_threshold: String,
+    /// A checkbox: employees see their final, calibrated score.
+    #[serde(default)]
+    pub final_score_visible: Option<String>,
 }
 
 /// Who is in a cycle's scope, as ticked.
@@ -103,6 +114,10 @@ pub struct MomentForm {
     /// Reminder dates, `YYYY-MM-DD`, separated by commas or spaces.
     #[serde(default)]
     pub reminders: String,
+    /// The form others answer about the employee (peer, upward, 360);
+    /// empty: nobody else is asked.
+    #[serde(default)]
+    pub peer_form: String,
 }
 
 /// A cycle form whose fields passed their checks; dates as `YYYY-MM-DD`.
@@ -112,6 +127,9 @@ pub struct CheckedCycle {
     pub starts_on: String,
     pub ends_on: String,
     pub repeats_yearly: bool,
+    pub reviewers_named: bool,
+    pub anonymity_threshold: u32,
+    pub final_score_visible: bool,
 }
 
 impl CycleForm {
@@ -124,11 +142,24 @@ impl CycleForm {
         if !starts_on.is_empty() && !ends_on.is_empty() && ends_on <= starts_on {
             c.fail("ends_on", Problem::InvalidDate);
         }
+        let anonymity_threshold = match self.anonymity_threshold.trim() {
+            "" => DEFAULT_ANONYMITY_THRESHOLD,
+            given => match given.parse::<u32>() {
+                Ok(threshold) if ANONYMITY_THRESHOLD_RANGE.contains(&threshold) => threshold,
+                _ => {
+                    c.fail("anonymity_threshold", Problem::InvalidNumber);
+                    DEFAULT_ANONYMITY_THRESHOLD
+                }
+            },
+        };
         c.finish().map(|()| CheckedCycle {
             name,
             starts_on,
             ends_on,
             repeats_yearly: self.repeats_yearly.is_some(),
+            reviewers_named: self.reviewers_named.is_some(),
+            anonymity_threshold,
+            final_score_visible: self.final_score_visible.is_some(),
         })
     }
 }
@@ -144,6 +175,7 @@ pub struct CheckedMoment {
     pub intro_nl: String,
     pub intro_en: String,
     pub reminders: Vec<String>,
+    pub peer_form: Option<uuid::Uuid>,
 }
 
 impl MomentForm {
@@ -166,6 +198,16 @@ impl MomentForm {
         if form.is_none() {
             c.fail("form", Problem::Required);
         }
+        let peer_form = match self.peer_form.trim() {
+            "" => None,
+            given => {
+                let parsed = given.parse::<uuid::Uuid>().ok();
+                if parsed.is_none() {
+                    c.fail("peer_form", Problem::NotAChoice);
+                }
+                parsed
+            }
+        };
         let intro_nl = c.optional_text("intro_nl", &self.intro_nl, MOMENT_INTRO_MAX);
         let intro_en = c.optional_text("intro_en", &self.intro_en, MOMENT_INTRO_MAX);
         let mut reminders: Vec<String> = Vec::new();
@@ -191,6 +233,7 @@ impl MomentForm {
             intro_nl,
             intro_en,
             reminders,
+            peer_form,
         })
     }
 }
@@ -210,6 +253,7 @@ mod tests {
             starts_on: "2027-01-01".into(),
             ends_on: "2026-12-31".into(),
             repeats_yearly: None,
+            ..Default::default()
         };
         assert_eq!(fields(form.validate().expect_err("backwards")), ["ends_on"]);
         let form = CycleForm { ends_on: "2027-12-31".into(), repeats_yearly: Some("on".into()), ..form };

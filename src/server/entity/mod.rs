@@ -44,6 +44,7 @@ pub mod review_cycle_scope;
 pub mod review_evaluation;
 pub mod review_form;
 pub mod review_moment;
+pub mod review_nomination;
 pub mod review_question;
 pub mod review_reminder;
 pub mod review_writing;

@@ -13,6 +13,9 @@ pub struct Model {
     pub repeats_yearly: bool,
     pub copied_to: Option<Uuid>,
     pub created_at: ChronoDateTimeUtc,
+    pub reviewers_named: bool,
+    pub anonymity_threshold: i32,
+    pub final_score_visible: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

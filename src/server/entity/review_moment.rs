@@ -15,6 +15,7 @@ pub struct Model {
     pub form_id: Uuid,
     pub intro_nl: String,
     pub intro_en: String,
+    pub peer_form_id: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -16,10 +16,11 @@ pub use mail::{Mail, MailTransport};
 pub use outbox::{Delivery, Transports, deliver_due, enqueue_mail, enqueue_mail_at, enqueue_sms};
 pub use sms::{Sms, SmsTransport};
 pub use templates::{
-    DigestFigures, ExternalAsk, PlanNews, evaluation_shared_mail, external_feedback_mail,
-    feedback_for_manager_mail, feedback_received_mail, feedback_requested_mail, goal_assigned_mail,
-    goal_due_mail, goal_plan_mail, invitation_mail, invitation_sms, one_on_one_mail, password_reset_mail,
-    password_reset_sms, review_reminder_mail, sign_in_code_mail, sign_in_code_sms, weekly_digest_mail,
+    DigestFigures, ExternalAsk, PlanNews, ReviewAsk, evaluation_shared_mail, external_feedback_mail,
+    external_review_mail, feedback_for_manager_mail, feedback_received_mail, feedback_requested_mail,
+    goal_assigned_mail, goal_due_mail, goal_plan_mail, invitation_mail, invitation_sms, one_on_one_mail,
+    password_reset_mail, password_reset_sms, review_reminder_mail, review_requested_mail, sign_in_code_mail,
+    sign_in_code_sms, weekly_digest_mail,
 };
 pub use worker::{Wakeup, spawn_worker};
 

@@ -190,6 +190,43 @@ pub fn review_reminder_mail(lang: Lang, to: &str, name: &str, person: &str, date
     notice_mail(lang, to, keys, &values, Key::MailReviewAction, link)
 }
 
+/// To a colleague whose review the manager approved: `person` asks for it.
+pub fn review_requested_mail(lang: Lang, to: &str, name: &str, person: &str, date: &str, link: &str) -> Mail {
+    let values = [("name", name), ("person", person), ("date", date)];
+    let keys = (Key::MailReviewRequestedSubject, Key::MailReviewRequestedBody);
+    notice_mail(lang, to, keys, &values, Key::MailReviewRequestedAction, link)
+}
+
+/// Whom an external person is asked to review, for which organisation,
+/// until when.
+pub struct ReviewAsk<'a> {
+    pub name: &'a str,
+    pub person: &'a str,
+    pub organisation: &'a str,
+    pub deadline: &'a str,
+}
+
+/// To someone outside the organisation: a single-use link to review an
+/// employee without an account.
+pub fn external_review_mail(lang: Lang, to: &str, ask: &ReviewAsk<'_>, link: &str) -> Mail {
+    let values = [
+        ("name", ask.name),
+        ("person", ask.person),
+        ("organisation", ask.organisation),
+        ("date", ask.deadline),
+    ];
+    let greeting = format(lang, Key::MailExternalFeedbackGreeting, &values);
+    let body = format(lang, Key::MailExternalReviewBody, &values);
+    let action = text(lang, Key::MailExternalReviewAction);
+    let footer = format(lang, Key::MailExternalReviewFooter, &values);
+    Mail {
+        to: to.to_owned(),
+        subject: format(lang, Key::MailExternalReviewSubject, &values),
+        text: format!("{greeting}\n\n{body}\n\n{action}:\n{link}\n\n{footer}\n"),
+        html: html_page(lang, &[&greeting, &body], action, link, &footer),
+    }
+}
+
 /// Who asks an external person for feedback, and until when.
 pub struct ExternalAsk<'a> {
     pub name: &'a str,

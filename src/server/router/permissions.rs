@@ -653,6 +653,7 @@ async fn objects_of(db: &DatabaseConnection, admin: &OrgScope) -> Vec<(&'static 
         starts_on: "2027-01-01".into(),
         ends_on: "2027-12-31".into(),
         repeats_yearly: None,
+        ..Default::default()
     };
     for placeholder in ["{review_cycle}", "{spare_review_cycle}"] {
         let id = reviews::cycles::create(db, admin, &year, now).await.expect("cycle");

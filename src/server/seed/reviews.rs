@@ -105,6 +105,7 @@ async fn cycle(
         starts_on: format!("{year}-01-01"),
         ends_on: format!("{year}-12-31"),
         repeats_yearly: Some("on".into()),
+        ..Default::default()
     };
     let id = cycles::create(db, femke, &form, now).await?;
     let care = org_unit::Entity::find()

@@ -110,6 +110,7 @@ fn describe(i18n: I18n, item: &Notification) -> String {
         NotificationKind::OneOnOneUpcoming => Key::NotificationsOneOnOneUpcoming,
         NotificationKind::EvaluationShared => Key::NotificationsEvaluationShared,
         NotificationKind::ReviewReminder => Key::NotificationsReviewReminder,
+        NotificationKind::ReviewRequested => Key::NotificationsReviewRequested,
     };
     i18n.format(key, &[("person", person), ("goal", goal), ("year", &year), ("date", &date)])
 }

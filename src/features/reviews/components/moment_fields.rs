@@ -32,14 +32,17 @@ pub fn moment_fields(
             view! { <option value=w.code() selected=selected>{i18n.t(w.label_key())}</option> }
         })
         .collect_view();
-    let forms = forms
-        .iter()
-        .map(|(form, name)| {
-            let value = form.to_string();
-            let selected = value == current.form;
-            view! { <option value=value selected=selected>{name.in_language(i18n.lang).to_owned()}</option> }
-        })
-        .collect_view();
+    let options = |chosen: &str| {
+        forms
+            .iter()
+            .map(|(form, name)| {
+                let value = form.to_string();
+                let selected = value == chosen;
+                view! { <option value=value selected=selected>{name.in_language(i18n.lang).to_owned()}</option> }
+            })
+            .collect_view()
+    };
+    let (peer_forms, forms) = (options(&current.peer_form), options(&current.form));
     view! {
         <label for=id("kind")>{i18n.t(Key::ReviewCyclesKind)}</label>
         <select id=id("kind") name="moment[kind]">{kinds}</select>
@@ -59,6 +62,13 @@ pub fn moment_fields(
             {forms}
         </select>
         <FieldError error field="form"/>
+        <label for=id("peer-form")>{i18n.t(Key::ReviewCyclesPeerForm)}</label>
+        <select id=id("peer-form") name="moment[peer_form]">
+            <option value="">{i18n.t(Key::ReviewCyclesNoPeers)}</option>
+            {peer_forms}
+        </select>
+        <p class="hint">{i18n.t(Key::ReviewCyclesPeerFormHint)}</p>
+        <FieldError error field="peer_form"/>
         <label for=id("intro-nl")>{i18n.t(Key::ReviewCyclesIntroNl)}</label>
         <textarea id=id("intro-nl") name="moment[intro_nl]" rows="3">{current.intro_nl}</textarea>
         <FieldError error field="intro_nl"/>

@@ -243,6 +243,7 @@ fn moment_item(
         intro_nl: moment.intro.nl.clone(),
         intro_en: moment.intro.en.clone(),
         reminders: moment.reminders.join(", "),
+        peer_form: moment.peer_form.as_ref().map(|(id, _)| id.to_string()).unwrap_or_default(),
     };
     let error: Signal<Option<AppError>> =
         Signal::derive(move || edits.change.value().get().and_then(Result::err));

@@ -6,6 +6,7 @@ use leptos_router::components::A;
 
 use crate::domain::AppError;
 use crate::domain::dto::ReviewCycleSummary;
+use crate::domain::reviews::{ANONYMITY_THRESHOLD_RANGE, DEFAULT_ANONYMITY_THRESHOLD};
 use crate::features::account::components::RequireSignIn;
 use crate::features::reviews::api::{CreateReviewCycle, list_review_cycles};
 use crate::i18n::{I18n, Key, use_i18n};
@@ -94,6 +95,28 @@ pub(super) fn cycle_fields(
         <label>
             <input type="checkbox" name="form[repeats_yearly]" value="on" checked=current.repeats_yearly.is_some()/>
             {i18n.t(Key::ReviewCyclesRepeats)}
+        </label>
+        <label>
+            <input type="checkbox" name="form[reviewers_named]" value="on" checked=current.reviewers_named.is_some()/>
+            {i18n.t(Key::ReviewCyclesReviewersNamed)}
+        </label>
+        <label for=id("threshold")>{i18n.t(Key::ReviewCyclesThreshold)}</label>
+        <input
+            id=id("threshold")
+            name="form[anonymity_threshold]"
+            type="number"
+            min=ANONYMITY_THRESHOLD_RANGE.start().to_string()
+            max=ANONYMITY_THRESHOLD_RANGE.end().to_string()
+            value=if current.anonymity_threshold.is_empty() {
+                DEFAULT_ANONYMITY_THRESHOLD.to_string()
+            } else {
+                current.anonymity_threshold.clone()
+            }
+        />
+        <FieldError error field="anonymity_threshold"/>
+        <label>
+            <input type="checkbox" name="form[final_score_visible]" value="on" checked=current.final_score_visible.is_some()/>
+            {i18n.t(Key::ReviewCyclesFinalScoreVisible)}
         </label>
     }
 }

@@ -222,9 +222,13 @@ pub fn link(
             "/feedback/requests".to_owned()
         }
         (NotificationKind::OneOnOneUpcoming, _, _) => "/one-on-ones".to_owned(),
-        (NotificationKind::EvaluationShared | NotificationKind::ReviewReminder, _, _) => {
-            "/reviews".to_owned()
-        }
+        (
+            NotificationKind::EvaluationShared
+            | NotificationKind::ReviewReminder
+            | NotificationKind::ReviewRequested,
+            _,
+            _,
+        ) => "/reviews".to_owned(),
         _ => format!("/goals?{year}"),
     }
 }

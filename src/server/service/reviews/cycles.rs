@@ -81,6 +81,9 @@ pub async fn create(
         repeats_yearly: Set(checked.repeats_yearly),
         copied_to: Set(None),
         created_at: Set(now),
+        reviewers_named: Set(checked.reviewers_named),
+        anonymity_threshold: Set(i32::try_from(checked.anonymity_threshold).unwrap_or(3)),
+        final_score_visible: Set(checked.final_score_visible),
     }
     .insert(db)
     .await
@@ -103,6 +106,9 @@ pub async fn update(
         starts_on: Set(date(&checked.starts_on, "starts_on")?),
         ends_on: Set(date(&checked.ends_on, "ends_on")?),
         repeats_yearly: Set(checked.repeats_yearly),
+        reviewers_named: Set(checked.reviewers_named),
+        anonymity_threshold: Set(i32::try_from(checked.anonymity_threshold).unwrap_or(3)),
+        final_score_visible: Set(checked.final_score_visible),
         ..Default::default()
     }
     .update(db)
@@ -150,6 +156,9 @@ pub async fn details(
             starts_on: found.starts_on.to_string(),
             ends_on: found.ends_on.to_string(),
             repeats_yearly: found.repeats_yearly.then(|| "on".to_owned()),
+            reviewers_named: found.reviewers_named.then(|| "on".to_owned()),
+            anonymity_threshold: found.anonymity_threshold.to_string(),
+            final_score_visible: found.final_score_visible.then(|| "on".to_owned()),
         },
         units,
         people,
@@ -317,6 +326,9 @@ async fn copy_cycle(
         repeats_yearly: Set(true),
         copied_to: Set(None),
         created_at: Set(now),
+        reviewers_named: Set(original.reviewers_named),
+        anonymity_threshold: Set(original.anonymity_threshold),
+        final_score_visible: Set(original.final_score_visible),
     }
     .insert(txn)
     .await
@@ -389,13 +401,16 @@ async fn checked_moment(
         .iter()
         .map(|d| date(d, "reminders"))
         .collect::<Result<Vec<NaiveDate>, AppError>>()?;
-    let usable = review_form::Entity::find_by_id(checked.form)
-        .filter(review_form::Column::OrgId.eq(admin.org.0))
-        .one(db)
-        .await
-        .map_err(internal)?;
-    if usable.is_none() {
-        return Err(AppError::invalid("form", Problem::NotAChoice));
+    for (field, form) in [("form", Some(checked.form)), ("peer_form", checked.peer_form)] {
+        let Some(form) = form else { continue };
+        let usable = review_form::Entity::find_by_id(form)
+            .filter(review_form::Column::OrgId.eq(admin.org.0))
+            .one(db)
+            .await
+            .map_err(internal)?;
+        if usable.is_none() {
+            return Err(AppError::invalid(field, Problem::NotAChoice));
+        }
     }
     Ok(MomentFields {
         row: moment::ActiveModel {
@@ -406,6 +421,7 @@ async fn checked_moment(
             form_id: Set(checked.form),
             intro_nl: Set(checked.intro_nl),
             intro_en: Set(checked.intro_en),
+            peer_form_id: Set(checked.peer_form),
             ..Default::default()
         },
         reminders,
@@ -467,6 +483,13 @@ async fn moments_of(
     {
         reminders.entry(row.moment_id).or_default().push(row.remind_on.to_string());
     }
+    let named = |id: uuid::Uuid| {
+        forms
+            .iter()
+            .find(|(form, _)| form.0 == id)
+            .cloned()
+            .unwrap_or((ReviewFormId(id), FunctionName { nl: String::new(), en: String::new() }))
+    };
     Ok(rows
         .into_iter()
         .map(|row| ReviewMoment {
@@ -475,12 +498,10 @@ async fn moments_of(
             opens_on: row.opens_on.to_string(),
             closes_on: row.closes_on.to_string(),
             writers: Writers::from_code(&row.writers).unwrap_or(Writers::Both),
-            form: forms.iter().find(|(form, _)| form.0 == row.form_id).cloned().unwrap_or((
-                ReviewFormId(row.form_id),
-                FunctionName { nl: String::new(), en: String::new() },
-            )),
+            form: named(row.form_id),
             intro: FunctionName { nl: row.intro_nl, en: row.intro_en },
             reminders: reminders.remove(&row.id).unwrap_or_default(),
+            peer_form: row.peer_form_id.map(|id| named(id)),
         })
         .collect())
 }

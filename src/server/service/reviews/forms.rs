@@ -80,7 +80,11 @@ pub async fn details(
 pub async fn delete(db: &DatabaseConnection, admin: &OrgScope, id: ReviewFormId) -> Result<(), AppError> {
     owned(db, admin, id).await?;
     let in_use = review_moment::Entity::find()
-        .filter(review_moment::Column::FormId.eq(id.0))
+        .filter(
+            sea_orm::Condition::any()
+                .add(review_moment::Column::FormId.eq(id.0))
+                .add(review_moment::Column::PeerFormId.eq(id.0)),
+        )
         .one(db)
         .await
         .map_err(internal)?;

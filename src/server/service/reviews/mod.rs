@@ -5,6 +5,7 @@
 pub mod cycles;
 pub mod evaluations;
 pub mod forms;
+pub mod peers;
 pub mod progress;
 pub mod reminders;
 pub mod scope;

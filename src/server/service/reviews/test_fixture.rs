@@ -8,7 +8,7 @@ use super::{cycles, forms};
 use crate::domain::dto::{
     BilingualForm, CycleForm, MomentForm, QuestionForm, ReviewAnswerForm, ScopeForm, WritingForm,
 };
-use crate::domain::ids::{MomentId, QuestionId};
+use crate::domain::ids::{MomentId, QuestionId, ReviewCycleId, ReviewFormId};
 use crate::domain::roles::Roles;
 use crate::server::auth::OrgScope;
 use crate::server::service::structure;
@@ -26,6 +26,8 @@ pub struct Noord {
     pub ahmed: OrgScope,
     pub sanne: OrgScope,
     pub thomas: OrgScope,
+    pub cycle: ReviewCycleId,
+    pub form: ReviewFormId,
     pub end: MomentId,
     pub questions: Vec<QuestionId>,
 }
@@ -59,11 +61,21 @@ pub async fn noord(db: &DatabaseConnection) -> Noord {
         starts_on: "2027-01-01".into(),
         ends_on: "2027-12-31".into(),
         repeats_yearly: None,
+        ..Default::default()
     };
     let cycle = cycles::create(db, &femke, &cycle_form, now).await.expect("cycle");
     let scope = ScopeForm { units: vec![north.to_string()], people: vec![] };
     cycles::set_scope(db, &femke, cycle, &scope).await.expect("scope");
-    let end = MomentForm {
+    let end = cycles::add_moment(db, &femke, cycle, &end_moment(form)).await.expect("moment");
+    let questions =
+        forms::details(db, &femke, form).await.expect("form").questions.iter().map(|q| q.id).collect();
+    Noord { femke, ahmed, sanne, thomas, cycle, form, end, questions }
+}
+
+/// The end evaluation: 1 November to 15 December 2027, written by both,
+/// a reminder on 1 December.
+pub fn end_moment(form: ReviewFormId) -> MomentForm {
+    MomentForm {
         kind: "end".into(),
         opens_on: "2027-11-01".into(),
         closes_on: "2027-12-15".into(),
@@ -71,11 +83,7 @@ pub async fn noord(db: &DatabaseConnection) -> Noord {
         form: form.to_string(),
         reminders: "2027-12-01".into(),
         ..Default::default()
-    };
-    let end = cycles::add_moment(db, &femke, cycle, &end).await.expect("moment");
-    let questions =
-        forms::details(db, &femke, form).await.expect("form").questions.iter().map(|q| q.id).collect();
-    Noord { femke, ahmed, sanne, thomas, end, questions }
+    }
 }
 
 /// Wednesday 10 November 2027, 10:00 in Amsterdam: the end evaluation is open.

@@ -24,6 +24,7 @@ fn year_2027(repeats: bool) -> CycleForm {
         starts_on: "2027-01-01".into(),
         ends_on: "2027-12-31".into(),
         repeats_yearly: repeats.then(|| "on".into()),
+        ..Default::default()
     }
 }
 

@@ -68,7 +68,7 @@ pub fn writers_of(row: &moment::Model) -> Writers {
 
 /// The moment and the person, if the viewer is that person or one of their
 /// managers and the person is in the cycle's scope; else not found.
-async fn place(
+pub async fn place(
     db: &impl ConnectionTrait,
     scope: &OrgScope,
     moment_id: MomentId,
@@ -236,6 +236,8 @@ pub async fn details(
         None => (Vec::new(), None),
     };
     let questions = questions_for(db, keys, &place).await?;
+    let today = now.with_timezone(&time_zone).date_naive();
+    let peers = super::peers::for_evaluation(db, keys, &place, today).await?;
     let panel = panel::load(db, keys, scope, &place, time_zone, now).await?;
     Ok(Evaluation {
         moment: moment_id,
@@ -252,6 +254,7 @@ pub async fn details(
         theirs,
         acknowledgements,
         reopened,
+        peers,
         panel,
     })
 }
@@ -318,36 +321,53 @@ async fn questions_for(
     keys: &Keyring,
     place: &Place,
 ) -> Result<Vec<EvaluationQuestion>, AppError> {
-    let asked = forms::questions(db, place.moment.form_id).await?;
-    let org = crate::domain::ids::OrgId(place.cycle.org_id);
     let employee = UserId(place.employee.id);
-    let mut goals_rated = None;
-    let mut competencies_rated = None;
-    if asked.iter().any(|q| q.kind == QuestionKind::GoalRatings) {
-        let years = place.cycle.starts_on.year()..=place.cycle.ends_on.year();
-        let found = goals::rated_in_evaluation(db, keys, org, employee, years).await?;
-        goals_rated = Some(
-            found
-                .into_iter()
-                .map(|g| RatedItem { id: g.id.0, name: FunctionName { nl: g.title.clone(), en: g.title } })
-                .collect::<Vec<_>>(),
-        );
+    questions_of(db, keys, place.moment.form_id, &place.cycle, employee, Raters::Parties).await
+}
+
+/// Who answers a form: the employee and manager rate the period's goals;
+/// others rate competencies only, as the goals are not theirs to read.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Raters {
+    Parties,
+    Others,
+}
+
+/// The questions of `form` about `employee` in `of_cycle`, with what the
+/// rating-per-item questions rate.
+pub async fn questions_of(
+    db: &impl ConnectionTrait,
+    keys: &Keyring,
+    form: uuid::Uuid,
+    of_cycle: &cycle::Model,
+    employee: UserId,
+    raters: Raters,
+) -> Result<Vec<EvaluationQuestion>, AppError> {
+    let asked = forms::questions(db, form).await?;
+    let org = crate::domain::ids::OrgId(of_cycle.org_id);
+    let mut goals_rated = Vec::new();
+    let mut competencies_rated = Vec::new();
+    if raters == Raters::Parties && asked.iter().any(|q| q.kind == QuestionKind::GoalRatings) {
+        let years = of_cycle.starts_on.year()..=of_cycle.ends_on.year();
+        goals_rated = goals::rated_in_evaluation(db, keys, org, employee, years)
+            .await?
+            .into_iter()
+            .map(|g| RatedItem { id: g.id.0, name: FunctionName { nl: g.title.clone(), en: g.title } })
+            .collect();
     }
     if asked.iter().any(|q| q.kind == QuestionKind::CompetencyRatings) {
-        let found = competencies::for_person(db, org, employee).await?;
-        competencies_rated = Some(
-            found
-                .into_iter()
-                .map(|c| RatedItem { id: c.id.0, name: FunctionName { nl: c.name_nl, en: c.name_en } })
-                .collect::<Vec<_>>(),
-        );
+        competencies_rated = competencies::for_person(db, org, employee)
+            .await?
+            .into_iter()
+            .map(|c| RatedItem { id: c.id.0, name: FunctionName { nl: c.name_nl, en: c.name_en } })
+            .collect();
     }
     Ok(asked
         .into_iter()
         .map(|question| {
             let items = match question.kind {
-                QuestionKind::GoalRatings => goals_rated.clone().unwrap_or_default(),
-                QuestionKind::CompetencyRatings => competencies_rated.clone().unwrap_or_default(),
+                QuestionKind::GoalRatings => goals_rated.clone(),
+                QuestionKind::CompetencyRatings => competencies_rated.clone(),
                 QuestionKind::Open | QuestionKind::Rating => Vec::new(),
             };
             EvaluationQuestion { question, items }
