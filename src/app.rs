@@ -12,7 +12,9 @@ use crate::features::account::pages::{
 };
 use crate::features::audit_log::pages::{OrganisationAuditLogPage, PlatformAuditLogPage};
 use crate::features::dashboard::pages::DashboardPage;
-use crate::features::evaluations::pages::{EvaluationPage, EvaluationsPage, ReviewProgressPage};
+use crate::features::evaluations::pages::{
+    EvaluationPage, EvaluationsPage, ExternalReviewPage, GiveReviewPage, ReviewProgressPage, ReviewThanksPage,
+};
 use crate::features::feedback::pages::{FeedbackPage, GiveFeedbackPage, NotesPage};
 use crate::features::feedback_requests::pages::{
     AnswerRequestPage, AskFeedbackPage, ExternalFeedbackPage, ExternalPeoplePage, FeedbackRequestsPage,
@@ -106,6 +108,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/one-on-ones/:id") view=OneOnOnePage ssr=SsrMode::Async/>
                     <Route path=path!("/reviews") view=EvaluationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/reviews/progress") view=ReviewProgressPage ssr=SsrMode::Async/>
+                    <Route path=path!("/reviews/give/:nomination") view=GiveReviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/reviews/thanks") view=ReviewThanksPage/>
+                    <Route path=path!("/r/:token") view=ExternalReviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/reviews/:moment/:employee") view=EvaluationPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/reviews") view=ReviewCyclesPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/reviews/forms") view=ReviewFormsPage ssr=SsrMode::Async/>

@@ -7,6 +7,7 @@ import { PORT } from "../playwright.config";
 const JOYCE = "joyce.kramer@delinde.example"; // manages Wijkteam Zuid
 const LAURA = "laura.brouwer@delinde.example"; // in Wijkteam Zuid
 const TIM = "tim.schouten@delinde.example"; // her colleague there
+const AYLIN = "aylin.kaya@delinde.example"; // another colleague there
 
 /** The day `days` from today, as `YYYY-MM-DD`. */
 function day(days: number): string {
@@ -124,4 +125,91 @@ test("a cycle from set-up to acknowledged evaluations, with progress and a remin
   const lauras = mailsTo(PORT, LAURA).filter((mail) => mail.includes(`/reviews/${moment}/`));
   expect(lauras.some((mail) => mail.includes("heeft een evaluatie met je gedeeld"))).toBe(true);
   expect(lauras.some((mail) => mail.includes("wacht nog op je"))).toBe(false);
+});
+
+test("a 360 review: anonymous answers appear only once the third reviewer answered", async ({ browser }) => {
+  test.slow();
+  const suffix = Date.now().toString(36);
+  const [formName, peerFormName, cycleName] = [`Eindgesprek ${suffix}`, `360 ${suffix}`, `Gesprekken 360 ${suffix}`];
+  const admin = await signedInPage(browser, FEMKE.email, "/admin/reviews/forms");
+  for (const [name, question] of [[formName, "Wat ging goed?"], [peerFormName, "Wat doet Laura goed?"]]) {
+    await admin.goto("/admin/reviews/forms");
+    await waitForHydration(admin);
+    await admin.locator("#new-name-nl").fill(name);
+    await admin.getByRole("button", { name: "Formulier aanmaken" }).click();
+    await expect(admin.getByRole("heading", { level: 1, name })).toBeVisible();
+    await waitForHydration(admin);
+    await admin.locator("#new-text-nl").fill(question);
+    await admin.getByLabel("Verplicht").last().check();
+    await admin.getByRole("button", { name: "Vraag toevoegen" }).click();
+    await expect(admin.locator("#questions")).toContainText(question);
+  }
+  await admin.goto("/admin/reviews");
+  await waitForHydration(admin);
+  await admin.getByLabel("Naam", { exact: true }).fill(cycleName);
+  await admin.getByLabel("Begint op").fill(day(-60));
+  await admin.getByLabel("Eindigt op").fill(day(60));
+  await admin.getByRole("button", { name: "Cyclus aanmaken" }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: cycleName })).toBeVisible();
+  await waitForHydration(admin);
+  await admin.locator("summary", { hasText: "Eenheden" }).click();
+  await admin.getByLabel("Wijkteam Zuid", { exact: true }).check();
+  await admin.getByRole("button", { name: "Opslaan wie meedoet" }).click();
+  await expect(admin.locator("#scope-summary")).toHaveText("Wijkteam Zuid");
+  await admin.locator("#new-kind").selectOption({ label: "Eindevaluatie" });
+  await admin.locator("#new-opens-on").fill(day(-1));
+  await admin.locator("#new-closes-on").fill(day(14));
+  await admin.locator("#new-form").selectOption({ label: formName });
+  await admin.locator("#new-peer-form").selectOption({ label: peerFormName });
+  await admin.getByRole("button", { name: "Moment toevoegen" }).click();
+  await expect(admin.locator("#moments")).toContainText("Eindevaluatie");
+
+  // Laura asks two colleagues and a client.
+  const laura = await signedInPage(browser, LAURA, "/reviews");
+  await laura.locator("#evaluations tr").filter({ hasText: cycleName }).getByRole("link").click();
+  await expect(laura.locator("#peer-reviews")).toBeVisible();
+  const evaluationUrl = laura.url().replace(/^https?:\/\/[^/]+/, "");
+  await waitForHydration(laura);
+  const client = `els.${suffix}@klant.example`;
+  for (const colleague of ["Tim Schouten", "Aylin Kaya"]) {
+    await laura.getByLabel("Collega", { exact: true }).selectOption({ label: colleague });
+    await laura.getByRole("button", { name: "Collega vragen" }).click();
+    await expect(laura.locator("#nominations")).toContainText(colleague);
+  }
+  await laura.getByLabel("Naam van iemand van buiten").fill("Els Klant");
+  await laura.getByLabel("Zijn of haar e-mailadres").fill(client);
+  await laura.getByRole("button", { name: "Via een link vragen" }).click();
+  await expect(laura.locator("#nominations")).toContainText("Els Klant");
+  await expect(laura.locator("#nominations")).toContainText("Wacht op goedkeuring");
+
+  // Joyce approves the list, which asks the three.
+  const joyce = await signedInPage(browser, JOYCE, evaluationUrl);
+  await joyce.getByRole("button", { name: "Lijst goedkeuren en de reviewers vragen" }).click();
+  await expect(joyce.locator("#nominations")).not.toContainText("Wacht op goedkeuring");
+
+  // Tim and Aylin answer in Koers; two answers stay hidden.
+  for (const [email, text] of [[TIM, "Laura helpt nieuwe collega's op weg."], [AYLIN, "Laura plant rustig en duidelijk."]]) {
+    const colleague = await signedInPage(browser, email, "/reviews");
+    await colleague.locator("#review-requests a").filter({ hasText: "Laura" }).click();
+    await expect(colleague.getByRole("heading", { name: /Een review voor Laura/ })).toBeVisible();
+    await colleague.getByLabel("Wat doet Laura goed?").fill(text);
+    await colleague.getByRole("button", { name: "Review versturen" }).click();
+    await expect(colleague).toHaveURL(/\/reviews$/);
+  }
+  await laura.goto(evaluationUrl);
+  await expect(laura.locator("#peer-results")).toContainText("2 antwoord(en) binnen");
+  await expect(laura.locator("#peer-reviews")).not.toContainText("Laura helpt nieuwe collega's op weg.");
+
+  // The client answers through the link in her e-mail, without an account; now all three show, without names.
+  const link = await linkInMail(PORT, client, /http:\/\/[^\s"]*\/r\/[A-Za-z0-9_-]+/);
+  const outside = await (await browser.newContext({ locale: "nl-NL" })).newPage();
+  await outside.goto(link.replace(/^https?:\/\/[^/]+/, ""));
+  await outside.getByLabel("Wat doet Laura goed?").fill("Altijd bereikbaar voor onze familie.");
+  await outside.getByRole("button", { name: "Review versturen" }).click();
+  await expect(outside.getByRole("heading", { name: "Dank je wel" })).toBeVisible();
+  await laura.reload();
+  const results = laura.locator("#peer-results");
+  await expect(results.locator("li")).toHaveCount(3);
+  await expect(results).toContainText("Altijd bereikbaar voor onze familie.");
+  await expect(results).not.toContainText("Tim Schouten");
 });

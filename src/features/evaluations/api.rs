@@ -6,8 +6,10 @@
 use leptos::prelude::*;
 
 use crate::domain::AppError;
-use crate::domain::dto::{Evaluation, EvaluationSummary, ReviewProgress, WritingForm};
-use crate::domain::ids::{MomentId, UserId};
+use crate::domain::dto::{
+    Evaluation, EvaluationSummary, NominationForm, ReviewProgress, ReviewRequest, ReviewerForm, WritingForm,
+};
+use crate::domain::ids::{MomentId, NominationId, UserId};
 
 /// Members: the evaluations they write or take part in, their own and their reports'.
 #[server(endpoint = "evaluations/mine")]
@@ -144,4 +146,113 @@ pub async fn load_review_progress(#[server(default)] cycle: String) -> Result<Re
         id => Some(ReviewCycleId(id.parse().map_err(|_| AppError::NotFound)?)),
     };
     service::reviews::progress::progress(&state.db, &scope, cycle, today).await
+}
+
+/// The employee: asks a colleague or someone outside to review them.
+#[server(endpoint = "evaluations/nominate")]
+pub async fn nominate_reviewer(
+    moment: MomentId,
+    employee: UserId,
+    #[server(default)] nomination: NominationForm,
+) -> Result<(), AppError> {
+    use crate::server::{AppState, auth, service};
+
+    let scope = auth::require_member().await?;
+    let state = AppState::current()?;
+    let now = chrono::Utc::now();
+    let today = now.with_timezone(&state.config.site.time_zone).date_naive();
+    let at = (moment, employee);
+    service::reviews::peers::nominate(&state.db, &state.keys, &scope, at, &nomination, (today, now))
+        .await
+        .map(|_| ())
+}
+
+/// The employee: takes back a nomination not answered yet.
+#[server(endpoint = "evaluations/withdraw_nomination")]
+pub async fn withdraw_nomination(nomination: NominationId) -> Result<(), AppError> {
+    use crate::server::{AppState, auth, service};
+
+    let scope = auth::require_member().await?;
+    service::reviews::peers::withdraw(&AppState::current()?.db, &scope, nomination).await
+}
+
+/// A manager: approves the nominations waiting, which asks the reviewers.
+#[server(endpoint = "evaluations/approve_nominations")]
+pub async fn approve_nominations(moment: MomentId, employee: UserId) -> Result<(), AppError> {
+    use crate::server::{AppState, auth, service};
+
+    let scope = auth::require_member().await?;
+    let state = AppState::current()?;
+    let now = chrono::Utc::now();
+    let today = now.with_timezone(&state.config.site.time_zone).date_naive();
+    let site = (state.config.site.public_url.as_str(), today, now);
+    service::reviews::peers::approve(&state.db, &state.keys, &scope, (moment, employee), site).await?;
+    state.outbox.notify();
+    Ok(())
+}
+
+/// Members: the reviews asked of them and not given yet.
+#[server(endpoint = "evaluations/review_requests")]
+pub async fn list_review_requests() -> Result<Vec<ReviewRequest>, AppError> {
+    use crate::server::{AppState, auth, service};
+
+    let scope = auth::require_member().await?;
+    let state = AppState::current()?;
+    let today = chrono::Utc::now().with_timezone(&state.config.site.time_zone).date_naive();
+    service::reviews::peers::requests_for(&state.db, &scope, today).await
+}
+
+/// The colleague asked: what to answer.
+#[server(endpoint = "evaluations/review_request")]
+pub async fn load_review_request(nomination: NominationId) -> Result<ReviewerForm, AppError> {
+    use crate::server::{AppState, auth, service};
+
+    let scope = auth::require_member().await?;
+    let state = AppState::current()?;
+    let today = chrono::Utc::now().with_timezone(&state.config.site.time_zone).date_naive();
+    service::reviews::peers::request(&state.db, &state.keys, &scope, nomination, today).await
+}
+
+/// The colleague asked: gives the review, once, then is back at their reviews.
+#[server(endpoint = "evaluations/give_review")]
+pub async fn give_review(
+    nomination: NominationId,
+    #[server(default)] writing: WritingForm,
+) -> Result<(), AppError> {
+    use crate::server::{AppState, auth, service};
+
+    let scope = auth::require_member().await?;
+    let state = AppState::current()?;
+    let now = chrono::Utc::now();
+    let today = now.with_timezone(&state.config.site.time_zone).date_naive();
+    service::reviews::peers::answer(&state.db, &state.keys, &scope, nomination, &writing, (today, now))
+        .await?;
+    leptos_axum::redirect("/reviews");
+    Ok(())
+}
+
+/// Anyone holding an external reviewer's link: what it asks, while it works.
+#[server(endpoint = "evaluations/external_review")]
+pub async fn load_external_review(token: String) -> Result<Option<ReviewerForm>, AppError> {
+    use crate::server::{AppState, service};
+
+    let state = AppState::current()?;
+    let today = chrono::Utc::now().with_timezone(&state.config.site.time_zone).date_naive();
+    service::reviews::peers::external_request(&state.db, &state.keys, &token, today).await
+}
+
+/// Anyone holding an external reviewer's link: answers once, then is thanked.
+#[server(endpoint = "evaluations/give_external_review")]
+pub async fn give_external_review(
+    token: String,
+    #[server(default)] writing: WritingForm,
+) -> Result<(), AppError> {
+    use crate::server::{AppState, service};
+
+    let state = AppState::current()?;
+    let now = chrono::Utc::now();
+    let today = now.with_timezone(&state.config.site.time_zone).date_naive();
+    service::reviews::peers::answer_external(&state.db, &state.keys, &token, &writing, (today, now)).await?;
+    leptos_axum::redirect("/reviews/thanks");
+    Ok(())
 }

@@ -394,6 +394,24 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ),
     // Admins see everyone in scope, managers their people; employees nothing.
     ("/api/evaluations/progress", "cycle={review_cycle}", Rule::ManagerOrAdminOfTheObject),
+    // The world's moment asks nobody else, and nobody is in its scope.
+    (
+        "/api/evaluations/nominate",
+        "moment={review_moment}&employee={target}&nomination[reviewer]={target}",
+        Rule::MemberOnlyAnswers(404),
+    ),
+    ("/api/evaluations/withdraw_nomination", "nomination={review_moment}", Rule::MemberOnlyAnswers(404)),
+    (
+        "/api/evaluations/approve_nominations",
+        "moment={review_moment}&employee={target}",
+        Rule::MemberOnlyAnswers(404),
+    ),
+    ("/api/evaluations/review_requests", "", Rule::MemberOnly),
+    ("/api/evaluations/review_request", "nomination={review_moment}", Rule::MemberOnlyAnswers(404)),
+    ("/api/evaluations/give_review", "nomination={review_moment}", Rule::MemberOnlyAnswers(404)),
+    // Public: a link that never worked shows nothing and takes no answer.
+    ("/api/evaluations/external_review", "token=geraden", Rule::Anyone(200)),
+    ("/api/evaluations/give_external_review", "token=geraden", Rule::Anyone(410)),
     // Nothing was written, so there is nothing to reopen.
     (
         "/api/evaluations/reopen",

@@ -16,7 +16,9 @@ use crate::features::account::components::RequireSignIn;
 use crate::features::evaluations::api::{
     AcknowledgeEvaluation, SaveEvaluation, ShareEvaluation, load_evaluation,
 };
-use crate::features::evaluations::components::{WritingEditor, side_panel, written};
+use crate::features::evaluations::components::{
+    PeerActions, WritingEditor, peer_section, side_panel, written,
+};
 use crate::i18n::{I18n, Key, use_i18n};
 use crate::ui::{ErrorMessage, FieldError, FormError, successes};
 
@@ -25,15 +27,23 @@ struct Actions {
     save: ServerAction<SaveEvaluation>,
     share: ServerAction<ShareEvaluation>,
     acknowledge: ServerAction<AcknowledgeEvaluation>,
+    peers: PeerActions,
 }
 
 #[component]
 pub fn EvaluationPage() -> impl IntoView {
     let i18n = use_i18n();
-    let actions =
-        Actions { save: ServerAction::new(), share: ServerAction::new(), acknowledge: ServerAction::new() };
-    // A saved draft changes nothing on the page; sharing and acknowledging do.
-    let changed = successes(move || [actions.share.value().get(), actions.acknowledge.value().get()]);
+    let actions = Actions {
+        save: ServerAction::new(),
+        share: ServerAction::new(),
+        acknowledge: ServerAction::new(),
+        peers: PeerActions::default(),
+    };
+    // A saved draft changes nothing on the page; the other steps do.
+    let changed = successes(move || {
+        let [nominated, withdrawn, approved] = actions.peers.outcomes();
+        [actions.share.value().get(), actions.acknowledge.value().get(), nominated, withdrawn, approved]
+    });
     let params = use_params_map();
     let shown = Resource::new(
         move || (params.with(|p| (p.get("moment"), p.get("employee"))), changed.get()),
@@ -89,6 +99,7 @@ fn page(i18n: I18n, evaluation: Evaluation, actions: Actions) -> impl IntoView +
                 </p>
                 {own_part(i18n, &evaluation, actions)}
                 {other_part(i18n, &evaluation)}
+                {peer_section(i18n, &evaluation, actions.peers)}
                 {acknowledgements(i18n, &evaluation, actions.acknowledge)}
             </div>
             {panel}

@@ -6,9 +6,9 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::A;
 
-use crate::domain::dto::EvaluationSummary;
+use crate::domain::dto::{EvaluationSummary, ReviewRequest};
 use crate::features::account::components::RequireSignIn;
-use crate::features::evaluations::api::list_my_evaluations;
+use crate::features::evaluations::api::{list_my_evaluations, list_review_requests};
 use crate::i18n::{I18n, Key, use_i18n};
 use crate::ui::ErrorMessage;
 
@@ -16,6 +16,7 @@ use crate::ui::ErrorMessage;
 pub fn EvaluationsPage() -> impl IntoView {
     let i18n = use_i18n();
     let shown = Resource::new(|| (), |_| list_my_evaluations());
+    let asked = Resource::new(|| (), |_| list_review_requests());
     view! {
         <Title text=i18n.t(Key::EvaluationsTitle)/>
         <RequireSignIn children=move |_| {
@@ -30,9 +31,41 @@ pub fn EvaluationsPage() -> impl IntoView {
                         }
                     })}
                 </Transition>
+                <h2>{i18n.t(Key::PeerReviewsAskedOfYou)}</h2>
+                <Transition>
+                    {move || Suspend::new(async move {
+                        match asked.await {
+                            Ok(list) => requests(i18n, list).into_any(),
+                            Err(error) => view! { <ErrorMessage error/> }.into_any(),
+                        }
+                    })}
+                </Transition>
             }
         }/>
     }
+}
+
+fn requests(i18n: I18n, list: Vec<ReviewRequest>) -> impl IntoView {
+    if list.is_empty() {
+        return view! { <p class="hint">{i18n.t(Key::PeerReviewsNoneAsked)}</p> }.into_any();
+    }
+    let items = list
+        .into_iter()
+        .map(|r| {
+            let values = [
+                ("person", r.employee.name.as_str()),
+                ("moment", i18n.t(r.kind.label_key())),
+                ("date", r.closes_on.as_str()),
+            ];
+            let line = i18n.format(Key::PeerReviewsRequestLine, &values);
+            view! {
+                <li>
+                    <A href=format!("/reviews/give/{}", r.nomination)>{line}</A>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="panel-list" id="review-requests">{items}</ul> }.into_any()
 }
 
 fn table(i18n: I18n, list: Vec<EvaluationSummary>) -> impl IntoView {

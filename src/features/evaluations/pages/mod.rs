@@ -1,7 +1,9 @@
 mod evaluation;
+mod give;
 mod list;
 mod progress;
 
 pub use evaluation::EvaluationPage;
+pub use give::{ExternalReviewPage, GiveReviewPage, ReviewThanksPage};
 pub use list::EvaluationsPage;
 pub use progress::ReviewProgressPage;

@@ -501,7 +501,7 @@ async fn moments_of(
             form: named(row.form_id),
             intro: FunctionName { nl: row.intro_nl, en: row.intro_en },
             reminders: reminders.remove(&row.id).unwrap_or_default(),
-            peer_form: row.peer_form_id.map(|id| named(id)),
+            peer_form: row.peer_form_id.map(&named),
         })
         .collect())
 }
