@@ -29,6 +29,7 @@ mod m20261218_000021_review_forms;
 mod m20261219_000022_review_cycles;
 mod m20261220_000023_evaluations;
 mod m20261221_000024_peer_reviews;
+mod m20261222_000025_calibration;
 
 pub struct Migrator;
 
@@ -76,6 +77,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261219_000022_review_cycles::Migration),
             Box::new(m20261220_000023_evaluations::Migration),
             Box::new(m20261221_000024_peer_reviews::Migration),
+            Box::new(m20261222_000025_calibration::Migration),
         ]
     }
 }

@@ -62,6 +62,9 @@ pub const ANONYMITY_THRESHOLD_RANGE: std::ops::RangeInclusive<u32> = 2..=10;
 /// Most people an employee asks to review them at one moment.
 pub const NOMINATIONS_MAX: u32 = 12;
 
+/// The final score of an evaluation runs from 1 to this.
+pub const FINAL_SCORE_SCALE: u32 = 5;
+
 /// Whether the answers of others may be shown: answers with names always;
 /// anonymous ones only once at least `threshold` people answered, so no
 /// answer can be traced to the one person who gave it.

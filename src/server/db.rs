@@ -66,7 +66,7 @@ mod tests {
     /// Every migration goes up, all the way down, and up again, leaving the
     /// schema it promises each time (STYLE.md pattern 10).
     async fn migrations_go_up_and_down(db: DatabaseConnection) {
-        const TABLES: [&str; 55] = [
+        const TABLES: [&str; 56] = [
             "organisation",
             "audit_chain",
             "audit_event",
@@ -122,6 +122,7 @@ mod tests {
             "review_evaluation",
             "review_writing",
             "review_nomination",
+            "review_calibration",
         ];
         let schema = SchemaManager::new(&db);
         let tables_present = async || {

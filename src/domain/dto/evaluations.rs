@@ -57,6 +57,7 @@ pub struct Evaluation {
     pub reopened: Option<Reopening>,
     /// Reviews by others, if the moment asks for them.
     pub peers: Option<super::PeerReviews>,
+    pub score: super::ScoreView,
     pub panel: SidePanel,
 }
 

@@ -2,6 +2,7 @@
 
 mod audit;
 mod bilingual;
+mod calibration;
 mod evaluations;
 mod feedback;
 mod feedback_requests;
@@ -30,6 +31,10 @@ mod viewer;
 
 pub use audit::{AuditLine, AuditPage};
 pub use bilingual::{BilingualForm, in_language};
+pub use calibration::{
+    CalibrationBoard, CalibrationChange, CalibrationForm, CalibrationRow, RATIONALE_MAX, ScoreView,
+    UnitCalibration,
+};
 pub use evaluations::{
     ACKNOWLEDGEMENT_COMMENT_MAX, ANSWER_MAX, Acknowledgement, Answer, Evaluation, EvaluationQuestion,
     EvaluationSummary, ItemRatingForm, REOPEN_REASON_MAX, RatedItem, Reopening, ReviewAnswerForm, SidePanel,

@@ -39,6 +39,7 @@ pub mod outbound_message;
 pub mod password_reset;
 pub mod private_note;
 pub mod recovery_code;
+pub mod review_calibration;
 pub mod review_cycle;
 pub mod review_cycle_scope;
 pub mod review_evaluation;

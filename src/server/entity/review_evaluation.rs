@@ -20,6 +20,8 @@ pub struct Model {
     pub reopened_by: Option<Uuid>,
     pub reopen_reason: Option<Vec<u8>>,
     pub created_at: ChronoDateTimeUtc,
+    pub proposed_score: Option<i32>,
+    pub final_score: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -2,6 +2,7 @@
 //! moments use; the cycles with their scope and moments; and the
 //! evaluations written at each moment.
 
+pub mod calibration;
 pub mod cycles;
 pub mod evaluations;
 pub mod forms;

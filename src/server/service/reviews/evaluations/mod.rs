@@ -24,6 +24,7 @@ use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, Que
 
 pub use closing::{acknowledge, reopen};
 pub use stored::Stored;
+pub(super) use writing::ensure_evaluation;
 pub use writing::{save, share};
 
 use super::{forms, scope};
@@ -238,6 +239,7 @@ pub async fn details(
     let questions = questions_for(db, keys, &place).await?;
     let today = now.with_timezone(&time_zone).date_naive();
     let peers = super::peers::for_evaluation(db, keys, &place, today).await?;
+    let score = super::calibration::score_view(&place, &stored);
     let panel = panel::load(db, keys, scope, &place, time_zone, now).await?;
     Ok(Evaluation {
         moment: moment_id,
@@ -255,6 +257,7 @@ pub async fn details(
         acknowledgements,
         reopened,
         peers,
+        score,
         panel,
     })
 }

@@ -146,7 +146,7 @@ async fn write(
 }
 
 /// The evaluation row of the place, made on first writing.
-async fn ensure_evaluation(
+pub(in crate::server::service::reviews) async fn ensure_evaluation(
     db: &impl ConnectionTrait,
     place: &Place,
     now: DateTime<Utc>,
@@ -165,6 +165,8 @@ async fn ensure_evaluation(
         reopened_at: Set(None),
         reopened_by: Set(None),
         reopen_reason: Set(None),
+        proposed_score: Set(None),
+        final_score: Set(None),
         created_at: Set(now),
     })
     .on_conflict(
