@@ -13,7 +13,8 @@ use crate::features::account::pages::{
 use crate::features::audit_log::pages::{OrganisationAuditLogPage, PlatformAuditLogPage};
 use crate::features::dashboard::pages::DashboardPage;
 use crate::features::evaluations::pages::{
-    EvaluationPage, EvaluationsPage, ExternalReviewPage, GiveReviewPage, ReviewProgressPage, ReviewThanksPage,
+    CalibrationPage, EvaluationPage, EvaluationsPage, ExternalReviewPage, GiveReviewPage, ReviewProgressPage,
+    ReviewThanksPage,
 };
 use crate::features::feedback::pages::{FeedbackPage, GiveFeedbackPage, NotesPage};
 use crate::features::feedback_requests::pages::{
@@ -108,6 +109,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/one-on-ones/:id") view=OneOnOnePage ssr=SsrMode::Async/>
                     <Route path=path!("/reviews") view=EvaluationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/reviews/progress") view=ReviewProgressPage ssr=SsrMode::Async/>
+                    <Route path=path!("/reviews/calibration") view=CalibrationPage ssr=SsrMode::Async/>
                     <Route path=path!("/reviews/give/:nomination") view=GiveReviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/reviews/thanks") view=ReviewThanksPage/>
                     <Route path=path!("/r/:token") view=ExternalReviewPage ssr=SsrMode::Async/>

@@ -104,6 +104,23 @@ test("a cycle from set-up to acknowledged evaluations, with progress and a remin
   await expect(laura.locator("#acknowledgements")).toContainText("Beiden hebben bevestigd");
   await expect(laura.locator("#evaluation-stage")).toContainText("Bevestigd en vastgezet");
 
+  // Joyce proposes a final score, then calibrates it with a rationale.
+  await joyce.reload();
+  await waitForHydration(joyce);
+  await joyce.getByLabel("Voorgestelde eindscore").selectOption("4");
+  await joyce.getByRole("button", { name: "Voorstel opslaan" }).click();
+  await expect(joyce.locator("#score").getByRole("status")).toHaveText("Voorstel opgeslagen.");
+  await joyce.goto(`/reviews/calibration?cycle=${cycleId}`);
+  const calibrated = joyce.locator(".calibration-person").filter({ hasText: "Laura Brouwer" });
+  await expect(calibrated).toContainText("Voorgesteld: 4, vastgesteld: geen");
+  await waitForHydration(joyce);
+  await calibrated.getByLabel("Vastgesteld").selectOption("3");
+  await calibrated.getByLabel("Reden").fill("In lijn met de rest van het team.");
+  await calibrated.getByRole("button", { name: "Vaststellen" }).click();
+  await expect(calibrated).toContainText("Voorgesteld: 4, vastgesteld: 3");
+  await expect(calibrated.locator(".calibration-log")).toContainText("geen → 3 door Joyce Kramer");
+  await expect(calibrated.locator(".calibration-log")).toContainText("In lijn met de rest van het team.");
+
   // The dashboard shows Laura done and Tim not started, the goal-setting moment overdue for both.
   await admin.goto(`/reviews/progress?cycle=${cycleId}`);
   const people = admin.locator("#progress-people");

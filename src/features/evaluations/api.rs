@@ -7,7 +7,8 @@ use leptos::prelude::*;
 
 use crate::domain::AppError;
 use crate::domain::dto::{
-    Evaluation, EvaluationSummary, NominationForm, ReviewProgress, ReviewRequest, ReviewerForm, WritingForm,
+    CalibrationBoard, CalibrationForm, Evaluation, EvaluationSummary, NominationForm, ReviewProgress,
+    ReviewRequest, ReviewerForm, WritingForm,
 };
 use crate::domain::ids::{MomentId, NominationId, UserId};
 
@@ -255,4 +256,64 @@ pub async fn give_external_review(
     service::reviews::peers::answer_external(&state.db, &state.keys, &token, &writing, (today, now)).await?;
     leptos_axum::redirect("/reviews/thanks");
     Ok(())
+}
+
+/// A manager: proposes the final score of a report's evaluation.
+#[server(endpoint = "evaluations/propose_score")]
+pub async fn propose_score(
+    moment: MomentId,
+    employee: UserId,
+    #[server(default)] score: String,
+) -> Result<(), AppError> {
+    use crate::server::{AppState, auth, service};
+
+    let scope = auth::require_member().await?;
+    let db = &AppState::current()?.db;
+    service::reviews::calibration::propose(db, &scope, (moment, employee), &score, chrono::Utc::now()).await
+}
+
+/// Admins and managers: the calibration board of a moment.
+#[server(endpoint = "evaluations/calibration")]
+pub async fn load_calibration(
+    #[server(default)] cycle: String,
+    #[server(default)] moment: String,
+) -> Result<CalibrationBoard, AppError> {
+    use crate::domain::ids::ReviewCycleId;
+    use crate::server::{AppState, auth, service};
+
+    let scope = auth::require_member().await?;
+    let state = AppState::current()?;
+    let time_zone = state.config.site.time_zone;
+    let today = chrono::Utc::now().with_timezone(&time_zone).date_naive();
+    let id = |text: &str| -> Result<Option<uuid::Uuid>, AppError> {
+        match text.trim() {
+            "" => Ok(None),
+            given => given.parse().map(Some).map_err(|_| AppError::NotFound),
+        }
+    };
+    let chosen = (id(&cycle)?.map(ReviewCycleId), id(&moment)?.map(MomentId));
+    service::reviews::calibration::board(&state.db, &state.keys, &scope, chosen, (today, time_zone)).await
+}
+
+/// Admins and the managers above someone: set their final score, with a rationale.
+#[server(endpoint = "evaluations/calibrate")]
+pub async fn calibrate_score(
+    moment: MomentId,
+    employee: UserId,
+    #[server(default)] calibration: CalibrationForm,
+) -> Result<(), AppError> {
+    use crate::server::{AppState, auth, service};
+
+    let scope = auth::require_member().await?;
+    let state = AppState::current()?;
+    let at = (moment, employee);
+    service::reviews::calibration::calibrate(
+        &state.db,
+        &state.keys,
+        &scope,
+        at,
+        &calibration,
+        chrono::Utc::now(),
+    )
+    .await
 }

@@ -412,6 +412,18 @@ const TABLE: &[(&str, &str, Rule)] = &[
     // Public: a link that never worked shows nothing and takes no answer.
     ("/api/evaluations/external_review", "token=geraden", Rule::Anyone(200)),
     ("/api/evaluations/give_external_review", "token=geraden", Rule::Anyone(410)),
+    // Nobody is in the scope of the world's cycle: nobody's score to propose or set.
+    (
+        "/api/evaluations/propose_score",
+        "moment={review_moment}&employee={target}&score=3",
+        Rule::MemberOnlyAnswers(404),
+    ),
+    ("/api/evaluations/calibration", "cycle={review_cycle}", Rule::ManagerOrAdminOfTheObject),
+    (
+        "/api/evaluations/calibrate",
+        "moment={review_moment}&employee={target}&calibration[score]=3&calibration[rationale]=Reden",
+        Rule::MemberOnlyAnswers(404),
+    ),
     // Nothing was written, so there is nothing to reopen.
     (
         "/api/evaluations/reopen",

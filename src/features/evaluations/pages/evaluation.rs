@@ -12,9 +12,10 @@ use crate::domain::AppError;
 use crate::domain::dto::Evaluation;
 use crate::domain::evaluations::Party;
 use crate::domain::ids::{MomentId, UserId};
+use crate::domain::reviews::FINAL_SCORE_SCALE;
 use crate::features::account::components::RequireSignIn;
 use crate::features::evaluations::api::{
-    AcknowledgeEvaluation, SaveEvaluation, ShareEvaluation, load_evaluation,
+    AcknowledgeEvaluation, ProposeScore, SaveEvaluation, ShareEvaluation, load_evaluation,
 };
 use crate::features::evaluations::components::{
     PeerActions, WritingEditor, peer_section, side_panel, written,
@@ -27,6 +28,7 @@ struct Actions {
     save: ServerAction<SaveEvaluation>,
     share: ServerAction<ShareEvaluation>,
     acknowledge: ServerAction<AcknowledgeEvaluation>,
+    propose: ServerAction<ProposeScore>,
     peers: PeerActions,
 }
 
@@ -37,12 +39,15 @@ pub fn EvaluationPage() -> impl IntoView {
         save: ServerAction::new(),
         share: ServerAction::new(),
         acknowledge: ServerAction::new(),
+        propose: ServerAction::new(),
         peers: PeerActions::default(),
     };
     // A saved draft changes nothing on the page; the other steps do.
     let changed = successes(move || {
         let [nominated, withdrawn, approved] = actions.peers.outcomes();
-        [actions.share.value().get(), actions.acknowledge.value().get(), nominated, withdrawn, approved]
+        let (shared, acknowledged, proposed) =
+            (actions.share.value().get(), actions.acknowledge.value().get(), actions.propose.value().get());
+        [shared, acknowledged, proposed, nominated, withdrawn, approved]
     });
     let params = use_params_map();
     let shown = Resource::new(
@@ -101,6 +106,7 @@ fn page(i18n: I18n, evaluation: Evaluation, actions: Actions) -> impl IntoView +
                 {other_part(i18n, &evaluation)}
                 {peer_section(i18n, &evaluation, actions.peers)}
                 {acknowledgements(i18n, &evaluation, actions.acknowledge)}
+                {score(i18n, &evaluation, actions.propose)}
             </div>
             {panel}
         </div>
@@ -208,6 +214,47 @@ fn acknowledgements(
             <h2>{i18n.t(Key::EvaluationsAcknowledgements)}</h2>
             <ul>{given}</ul>
             {next}
+        </section>
+    }
+    .into_any()
+}
+
+/// The final score: a manager proposes it and reads the calibrated one;
+/// the employee reads the calibrated one if the cycle shows it.
+fn score(i18n: I18n, evaluation: &Evaluation, propose: ServerAction<ProposeScore>) -> impl IntoView + use<> {
+    let score = evaluation.score;
+    let scale = FINAL_SCORE_SCALE.to_string();
+    let final_line = score.final_score.map(|s| {
+        let line = i18n.format(Key::CalibrationFinalShown, &[("score", &s.to_string()), ("scale", &scale)]);
+        view! { <p id="final-score"><strong>{line}</strong></p> }
+    });
+    if !score.may_propose {
+        return view! { <section id="score">{final_line}</section> }.into_any();
+    }
+    let options = (1..=FINAL_SCORE_SCALE)
+        .map(|s| view! { <option value=s.to_string() selected=score.proposed == Some(s)>{s.to_string()}</option> })
+        .collect_view();
+    let (moment, employee) = (evaluation.moment.to_string(), evaluation.employee.id.to_string());
+    let error = Signal::derive(move || propose.value().get().and_then(Result::err));
+    view! {
+        <section id="score">
+            <h2>{i18n.t(Key::CalibrationTitle)}</h2>
+            <ActionForm action=propose attr:class="inline-form" attr:id="propose-score">
+                <input type="hidden" name="moment" value=moment/>
+                <input type="hidden" name="employee" value=employee/>
+                <label for="proposed-score">{i18n.t(Key::CalibrationProposedScore)}</label>
+                <select id="proposed-score" name="score">
+                    <option value="">{i18n.t(Key::CalibrationNone)}</option>
+                    {options}
+                </select>
+                <button type="submit">{i18n.t(Key::CalibrationPropose)}</button>
+            </ActionForm>
+            <FieldError error field="proposed"/>
+            <FormError error/>
+            <Show when=move || matches!(propose.value().get(), Some(Ok(())))>
+                <p class="hint" role="status">{i18n.t(Key::CalibrationProposalSaved)}</p>
+            </Show>
+            {final_line}
         </section>
     }
     .into_any()

@@ -1,8 +1,10 @@
+mod calibration;
 mod evaluation;
 mod give;
 mod list;
 mod progress;
 
+pub use calibration::CalibrationPage;
 pub use evaluation::EvaluationPage;
 pub use give::{ExternalReviewPage, GiveReviewPage, ReviewThanksPage};
 pub use list::EvaluationsPage;
