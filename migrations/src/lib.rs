@@ -30,6 +30,7 @@ mod m20261219_000022_review_cycles;
 mod m20261220_000023_evaluations;
 mod m20261221_000024_peer_reviews;
 mod m20261222_000025_calibration;
+mod m20261223_000026_talent_review;
 
 pub struct Migrator;
 
@@ -78,6 +79,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261220_000023_evaluations::Migration),
             Box::new(m20261221_000024_peer_reviews::Migration),
             Box::new(m20261222_000025_calibration::Migration),
+            Box::new(m20261223_000026_talent_review::Migration),
         ]
     }
 }

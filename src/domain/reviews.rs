@@ -51,6 +51,15 @@ coded!(
     }
 );
 
+coded!(
+    /// One axis of the 9-box of a talent review: performance or potential.
+    TalentLevel {
+        Low => "low", ReviewsLevelLow;
+        Medium => "medium", ReviewsLevelMedium;
+        High => "high", ReviewsLevelHigh;
+    }
+);
+
 /// How long before a repeating cycle ends its copy for the next year is made.
 pub const COPY_FORWARD_DAYS: i64 = 91;
 

@@ -66,7 +66,7 @@ mod tests {
     /// Every migration goes up, all the way down, and up again, leaving the
     /// schema it promises each time (STYLE.md pattern 10).
     async fn migrations_go_up_and_down(db: DatabaseConnection) {
-        const TABLES: [&str; 56] = [
+        const TABLES: [&str; 57] = [
             "organisation",
             "audit_chain",
             "audit_event",
@@ -123,6 +123,7 @@ mod tests {
             "review_writing",
             "review_nomination",
             "review_calibration",
+            "talent_review",
         ];
         let schema = SchemaManager::new(&db);
         let tables_present = async || {

@@ -27,6 +27,7 @@ mod second_factor;
 mod session;
 mod settings;
 mod structure;
+mod talent;
 mod viewer;
 
 pub use audit::{AuditLine, AuditPage};
@@ -96,4 +97,5 @@ pub use second_factor::{RECOVERY_CODE_COUNT, SecondFactorEnrolment, SecondFactor
 pub use session::SessionSummary;
 pub use settings::{SettingRow, SettingSource};
 pub use structure::{PersonRef, UnitDetails, UnitMember, UnitNode};
+pub use talent::{PlacementForm, TalentBox, TalentGrid};
 pub use viewer::{SecondFactorStatus, Viewer, ViewerKind};

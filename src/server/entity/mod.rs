@@ -51,6 +51,7 @@ pub mod review_reminder;
 pub mod review_writing;
 pub mod session;
 pub mod sign_in_code;
+pub mod talent_review;
 pub mod tenant_key;
 pub mod totp_credential;
 pub mod unit_manager;

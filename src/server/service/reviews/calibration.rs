@@ -95,7 +95,7 @@ pub async fn propose(
 
 /// The people the viewer calibrates: everyone for an admin; for a
 /// manager, the people of the units they manage and below, and their reports.
-async fn calibrated_by(
+pub(super) async fn calibrated_by(
     db: &impl ConnectionTrait,
     viewer: &OrgScope,
     people: HashSet<UserId>,

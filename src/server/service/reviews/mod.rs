@@ -10,6 +10,7 @@ pub mod peers;
 pub mod progress;
 pub mod reminders;
 pub mod scope;
+pub mod talent;
 
 #[cfg(test)]
 mod test_fixture;
