@@ -14,7 +14,7 @@ use crate::features::audit_log::pages::{OrganisationAuditLogPage, PlatformAuditL
 use crate::features::dashboard::pages::DashboardPage;
 use crate::features::evaluations::pages::{
     CalibrationPage, EvaluationPage, EvaluationsPage, ExternalReviewPage, GiveReviewPage, ReviewProgressPage,
-    ReviewThanksPage,
+    ReviewThanksPage, TalentPage,
 };
 use crate::features::feedback::pages::{FeedbackPage, GiveFeedbackPage, NotesPage};
 use crate::features::feedback_requests::pages::{
@@ -110,6 +110,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reviews") view=EvaluationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/reviews/progress") view=ReviewProgressPage ssr=SsrMode::Async/>
                     <Route path=path!("/reviews/calibration") view=CalibrationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/reviews/talent") view=TalentPage ssr=SsrMode::Async/>
                     <Route path=path!("/reviews/give/:nomination") view=GiveReviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/reviews/thanks") view=ReviewThanksPage/>
                     <Route path=path!("/r/:token") view=ExternalReviewPage ssr=SsrMode::Async/>

@@ -121,6 +121,15 @@ test("a cycle from set-up to acknowledged evaluations, with progress and a remin
   await expect(calibrated.locator(".calibration-log")).toContainText("geen → 3 door Joyce Kramer");
   await expect(calibrated.locator(".calibration-log")).toContainText("In lijn met de rest van het team.");
 
+  // Joyce places Laura in the 9-box of the cycle.
+  await joyce.goto(`/reviews/talent?cycle=${cycleId}`);
+  await waitForHydration(joyce);
+  const talent = joyce.locator(".talent-person").filter({ hasText: "Laura Brouwer" });
+  await talent.getByLabel("Prestatie").selectOption({ label: "Hoog" });
+  await talent.getByLabel("Potentieel").selectOption({ label: "Midden" });
+  await talent.getByRole("button", { name: "Plaatsen" }).click();
+  await expect(joyce.locator("#box-high-medium")).toContainText("Laura Brouwer");
+
   // The dashboard shows Laura done and Tim not started, the goal-setting moment overdue for both.
   await admin.goto(`/reviews/progress?cycle=${cycleId}`);
   const people = admin.locator("#progress-people");

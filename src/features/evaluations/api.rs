@@ -7,10 +7,10 @@ use leptos::prelude::*;
 
 use crate::domain::AppError;
 use crate::domain::dto::{
-    CalibrationBoard, CalibrationForm, Evaluation, EvaluationSummary, NominationForm, ReviewProgress,
-    ReviewRequest, ReviewerForm, WritingForm,
+    CalibrationBoard, CalibrationForm, Evaluation, EvaluationSummary, NominationForm, PlacementForm,
+    ReviewProgress, ReviewRequest, ReviewerForm, TalentGrid, WritingForm,
 };
-use crate::domain::ids::{MomentId, NominationId, UserId};
+use crate::domain::ids::{MomentId, NominationId, ReviewCycleId, UserId};
 
 /// Members: the evaluations they write or take part in, their own and their reports'.
 #[server(endpoint = "evaluations/mine")]
@@ -136,7 +136,6 @@ pub async fn reopen_evaluation(
 /// unless `cycle` names another — for everyone (admins) or their people.
 #[server(endpoint = "evaluations/progress")]
 pub async fn load_review_progress(#[server(default)] cycle: String) -> Result<ReviewProgress, AppError> {
-    use crate::domain::ids::ReviewCycleId;
     use crate::server::{AppState, auth, service};
 
     let scope = auth::require_member().await?;
@@ -278,7 +277,6 @@ pub async fn load_calibration(
     #[server(default)] cycle: String,
     #[server(default)] moment: String,
 ) -> Result<CalibrationBoard, AppError> {
-    use crate::domain::ids::ReviewCycleId;
     use crate::server::{AppState, auth, service};
 
     let scope = auth::require_member().await?;
@@ -316,4 +314,40 @@ pub async fn calibrate_score(
         chrono::Utc::now(),
     )
     .await
+}
+
+/// Admins and managers: the 9-box of a cycle, for admins narrowed to a unit.
+#[server(endpoint = "evaluations/talent")]
+pub async fn load_talent_grid(
+    #[server(default)] cycle: String,
+    #[server(default)] unit: String,
+) -> Result<TalentGrid, AppError> {
+    use crate::domain::ids::UnitId;
+    use crate::server::{AppState, auth, service};
+
+    let scope = auth::require_member().await?;
+    let state = AppState::current()?;
+    let today = chrono::Utc::now().with_timezone(&state.config.site.time_zone).date_naive();
+    let id = |text: &str| -> Result<Option<uuid::Uuid>, AppError> {
+        match text.trim() {
+            "" => Ok(None),
+            given => given.parse().map(Some).map_err(|_| AppError::NotFound),
+        }
+    };
+    let chosen = (id(&cycle)?.map(ReviewCycleId), id(&unit)?.map(UnitId));
+    service::reviews::talent::grid(&state.db, &scope, chosen, today).await
+}
+
+/// A manager: places one of their people in the 9-box.
+#[server(endpoint = "evaluations/place_talent")]
+pub async fn place_talent(
+    cycle: ReviewCycleId,
+    employee: UserId,
+    #[server(default)] placement: PlacementForm,
+) -> Result<(), AppError> {
+    use crate::server::{AppState, auth, service};
+
+    let scope = auth::require_member().await?;
+    let db = &AppState::current()?.db;
+    service::reviews::talent::place(db, &scope, (cycle, employee), &placement, chrono::Utc::now()).await
 }

@@ -424,6 +424,13 @@ const TABLE: &[(&str, &str, Rule)] = &[
         "moment={review_moment}&employee={target}&calibration[score]=3&calibration[rationale]=Reden",
         Rule::MemberOnlyAnswers(404),
     ),
+    ("/api/evaluations/talent", "cycle={review_cycle}", Rule::ManagerOrAdminOfTheObject),
+    // Nobody is in the world's cycle's scope: nobody to place.
+    (
+        "/api/evaluations/place_talent",
+        "cycle={review_cycle}&employee={target}&placement[performance]=high&placement[potential]=high",
+        Rule::MemberOnlyAnswers(404),
+    ),
     // Nothing was written, so there is nothing to reopen.
     (
         "/api/evaluations/reopen",

@@ -40,6 +40,7 @@ pub fn AppLayout(children: Children) -> impl IntoView {
                         if roles.contains(&Role::Manager) || roles.contains(&Role::Admin) {
                             links.push(("/reviews/progress", Key::NavReviewProgress));
                             links.push(("/reviews/calibration", Key::NavCalibration));
+                            links.push(("/reviews/talent", Key::NavTalent));
                         }
                         if roles.contains(&Role::Admin) {
                             links.push(("/admin/people", Key::NavPeople));
