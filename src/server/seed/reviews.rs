@@ -5,6 +5,7 @@
 //! people Sanne and Kevin wrote: last year's evaluations are locked; this
 //! year's are as far as the date allows — the moments that closed are
 //! locked for Sanne and left waiting for Kevin, an open one is half-way.
+//! Last year's end evaluations were calibrated and both placed in the 9-box.
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use sea_orm::sea_query::Expr;
@@ -13,8 +14,8 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
 use super::goals::scope;
 use crate::domain::AppError;
 use crate::domain::dto::{
-    BilingualForm, CycleForm, EvaluationQuestion, ItemRatingForm, MomentForm, QuestionForm, ReviewAnswerForm,
-    ScopeForm, WritingForm,
+    BilingualForm, CalibrationForm, CycleForm, EvaluationQuestion, ItemRatingForm, MomentForm, PlacementForm,
+    QuestionForm, ReviewAnswerForm, ScopeForm, WritingForm,
 };
 use crate::domain::evaluations::Party;
 use crate::domain::ids::{MomentId, OrgId, ReviewCycleId, ReviewFormId};
@@ -22,7 +23,7 @@ use crate::server::auth::OrgScope;
 use crate::server::crypto::Keyring;
 use crate::server::db::internal;
 use crate::server::entity::{org_unit, review_cycle as cycle};
-use crate::server::service::reviews::{cycles, evaluations, forms};
+use crate::server::service::reviews::{calibration, cycles, evaluations, forms, talent};
 
 pub async fn seed_reviews(
     db: &DatabaseConnection,
@@ -74,9 +75,22 @@ pub async fn seed_reviews(
     let sanne = scope(db, org, "sanne.devries@delinde.example").await?;
     let kevin = scope(db, org, "kevin.meijer@delinde.example").await?;
     let today = now.date_naive();
-    for (moment, _, _) in last_year.1 {
+    for (moment, _, _) in &last_year.1 {
         for employee in [&sanne, &kevin] {
-            write(db, keys, (employee, &ahmed), moment, Step::Locked, now).await?;
+            write(db, keys, (employee, &ahmed), *moment, Step::Locked, now).await?;
+        }
+    }
+    // Last year's end evaluations were calibrated and the two placed in the 9-box.
+    if let Some((end, _, _)) = last_year.1.last() {
+        for (employee, proposed, settled, (performance, potential)) in
+            [(&sanne, "4", "4", ("high", "high")), (&kevin, "4", "3", ("medium", "medium"))]
+        {
+            let at = (*end, employee.user);
+            calibration::propose(db, &ahmed, at, proposed, now).await?;
+            let reason = CalibrationForm { score: settled.into(), rationale: "Afgestemd in het MT.".into() };
+            calibration::calibrate(db, keys, &ahmed, at, &reason, now).await?;
+            let placement = PlacementForm { performance: performance.into(), potential: potential.into() };
+            talent::place(db, &ahmed, (last_year.0, employee.user), &placement, now).await?;
         }
     }
     for (moment, opens_on, closes_on) in this_year.1 {
