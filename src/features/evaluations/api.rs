@@ -12,6 +12,22 @@ use crate::domain::dto::{
 };
 use crate::domain::ids::{MomentId, NominationId, ReviewCycleId, UserId};
 
+/// Today in the installation's time zone, and the moment now.
+#[cfg(feature = "ssr")]
+fn today_and_now(state: &crate::server::AppState) -> (chrono::NaiveDate, chrono::DateTime<chrono::Utc>) {
+    let now = chrono::Utc::now();
+    (now.with_timezone(&state.config.site.time_zone).date_naive(), now)
+}
+
+/// An id sent as a query value; empty means none, anything else unknown is not found.
+#[cfg(feature = "ssr")]
+fn optional_id(text: &str) -> Result<Option<uuid::Uuid>, AppError> {
+    match text.trim() {
+        "" => Ok(None),
+        given => given.parse().map(Some).map_err(|_| AppError::NotFound),
+    }
+}
+
 /// Members: the evaluations they write or take part in, their own and their reports'.
 #[server(endpoint = "evaluations/mine")]
 pub async fn list_my_evaluations() -> Result<Vec<EvaluationSummary>, AppError> {
@@ -19,7 +35,7 @@ pub async fn list_my_evaluations() -> Result<Vec<EvaluationSummary>, AppError> {
 
     let scope = auth::require_member().await?;
     let state = AppState::current()?;
-    let today = chrono::Utc::now().with_timezone(&state.config.site.time_zone).date_naive();
+    let (today, _) = today_and_now(&state);
     service::reviews::evaluations::mine(&state.db, &scope, today).await
 }
 
@@ -140,11 +156,8 @@ pub async fn load_review_progress(#[server(default)] cycle: String) -> Result<Re
 
     let scope = auth::require_member().await?;
     let state = AppState::current()?;
-    let today = chrono::Utc::now().with_timezone(&state.config.site.time_zone).date_naive();
-    let cycle = match cycle.trim() {
-        "" => None,
-        id => Some(ReviewCycleId(id.parse().map_err(|_| AppError::NotFound)?)),
-    };
+    let (today, _) = today_and_now(&state);
+    let cycle = optional_id(&cycle)?.map(ReviewCycleId);
     service::reviews::progress::progress(&state.db, &scope, cycle, today).await
 }
 
@@ -159,8 +172,7 @@ pub async fn nominate_reviewer(
 
     let scope = auth::require_member().await?;
     let state = AppState::current()?;
-    let now = chrono::Utc::now();
-    let today = now.with_timezone(&state.config.site.time_zone).date_naive();
+    let (today, now) = today_and_now(&state);
     let at = (moment, employee);
     service::reviews::peers::nominate(&state.db, &state.keys, &scope, at, &nomination, (today, now))
         .await
@@ -183,8 +195,7 @@ pub async fn approve_nominations(moment: MomentId, employee: UserId) -> Result<(
 
     let scope = auth::require_member().await?;
     let state = AppState::current()?;
-    let now = chrono::Utc::now();
-    let today = now.with_timezone(&state.config.site.time_zone).date_naive();
+    let (today, now) = today_and_now(&state);
     let site = (state.config.site.public_url.as_str(), today, now);
     service::reviews::peers::approve(&state.db, &state.keys, &scope, (moment, employee), site).await?;
     state.outbox.notify();
@@ -198,7 +209,7 @@ pub async fn list_review_requests() -> Result<Vec<ReviewRequest>, AppError> {
 
     let scope = auth::require_member().await?;
     let state = AppState::current()?;
-    let today = chrono::Utc::now().with_timezone(&state.config.site.time_zone).date_naive();
+    let (today, _) = today_and_now(&state);
     service::reviews::peers::requests_for(&state.db, &scope, today).await
 }
 
@@ -209,7 +220,7 @@ pub async fn load_review_request(nomination: NominationId) -> Result<ReviewerFor
 
     let scope = auth::require_member().await?;
     let state = AppState::current()?;
-    let today = chrono::Utc::now().with_timezone(&state.config.site.time_zone).date_naive();
+    let (today, _) = today_and_now(&state);
     service::reviews::peers::request(&state.db, &state.keys, &scope, nomination, today).await
 }
 
@@ -223,8 +234,7 @@ pub async fn give_review(
 
     let scope = auth::require_member().await?;
     let state = AppState::current()?;
-    let now = chrono::Utc::now();
-    let today = now.with_timezone(&state.config.site.time_zone).date_naive();
+    let (today, now) = today_and_now(&state);
     service::reviews::peers::answer(&state.db, &state.keys, &scope, nomination, &writing, (today, now))
         .await?;
     leptos_axum::redirect("/reviews");
@@ -237,7 +247,7 @@ pub async fn load_external_review(token: String) -> Result<Option<ReviewerForm>,
     use crate::server::{AppState, service};
 
     let state = AppState::current()?;
-    let today = chrono::Utc::now().with_timezone(&state.config.site.time_zone).date_naive();
+    let (today, _) = today_and_now(&state);
     service::reviews::peers::external_request(&state.db, &state.keys, &token, today).await
 }
 
@@ -250,8 +260,7 @@ pub async fn give_external_review(
     use crate::server::{AppState, service};
 
     let state = AppState::current()?;
-    let now = chrono::Utc::now();
-    let today = now.with_timezone(&state.config.site.time_zone).date_naive();
+    let (today, now) = today_and_now(&state);
     service::reviews::peers::answer_external(&state.db, &state.keys, &token, &writing, (today, now)).await?;
     leptos_axum::redirect("/reviews/thanks");
     Ok(())
@@ -282,14 +291,8 @@ pub async fn load_calibration(
     let scope = auth::require_member().await?;
     let state = AppState::current()?;
     let time_zone = state.config.site.time_zone;
-    let today = chrono::Utc::now().with_timezone(&time_zone).date_naive();
-    let id = |text: &str| -> Result<Option<uuid::Uuid>, AppError> {
-        match text.trim() {
-            "" => Ok(None),
-            given => given.parse().map(Some).map_err(|_| AppError::NotFound),
-        }
-    };
-    let chosen = (id(&cycle)?.map(ReviewCycleId), id(&moment)?.map(MomentId));
+    let (today, _) = today_and_now(&state);
+    let chosen = (optional_id(&cycle)?.map(ReviewCycleId), optional_id(&moment)?.map(MomentId));
     service::reviews::calibration::board(&state.db, &state.keys, &scope, chosen, (today, time_zone)).await
 }
 
@@ -327,14 +330,8 @@ pub async fn load_talent_grid(
 
     let scope = auth::require_member().await?;
     let state = AppState::current()?;
-    let today = chrono::Utc::now().with_timezone(&state.config.site.time_zone).date_naive();
-    let id = |text: &str| -> Result<Option<uuid::Uuid>, AppError> {
-        match text.trim() {
-            "" => Ok(None),
-            given => given.parse().map(Some).map_err(|_| AppError::NotFound),
-        }
-    };
-    let chosen = (id(&cycle)?.map(ReviewCycleId), id(&unit)?.map(UnitId));
+    let (today, _) = today_and_now(&state);
+    let chosen = (optional_id(&cycle)?.map(ReviewCycleId), optional_id(&unit)?.map(UnitId));
     service::reviews::talent::grid(&state.db, &scope, chosen, today).await
 }
 

@@ -17,6 +17,7 @@ use sea_orm::{
     Set, TransactionTrait,
 };
 
+use super::cycles::CycleInView;
 use super::evaluations::{Place, Stored, ensure_evaluation, place};
 use super::scope;
 use crate::domain::AppError;
@@ -138,17 +139,8 @@ pub async fn board(
     if !viewer.roles.has(Role::Admin) && !viewer.roles.has(Role::Manager) {
         return Err(AppError::Forbidden);
     }
-    let cycles = cycle::Entity::find()
-        .filter(cycle::Column::OrgId.eq(viewer.org.0))
-        .order_by_desc(cycle::Column::StartsOn)
-        .all(db)
-        .await
-        .map_err(internal)?;
-    let chosen = match cycle_id {
-        Some(id) => cycles.iter().find(|c| c.id == id.0),
-        None => cycles.iter().find(|c| c.starts_on <= today && today <= c.ends_on).or(cycles.first()),
-    }
-    .ok_or(AppError::NotFound)?;
+    let cycles = CycleInView::load(db, viewer.org, cycle_id, today).await?;
+    let chosen = &cycles.chosen;
     let moments = moment::Entity::find()
         .filter(moment::Column::CycleId.eq(chosen.id))
         .order_by_asc(moment::Column::OpensOn)
@@ -211,7 +203,7 @@ pub async fn board(
     }
     Ok(CalibrationBoard {
         cycle: ReviewCycleId(chosen.id),
-        cycles: cycles.iter().map(|c| (ReviewCycleId(c.id), c.name.clone())).collect(),
+        cycles: cycles.names(),
         moments: moments
             .iter()
             .map(|m| (MomentId(m.id), MomentKind::from_code(&m.kind).unwrap_or(MomentKind::End)))

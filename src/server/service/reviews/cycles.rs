@@ -91,6 +91,41 @@ pub async fn create(
     Ok(ReviewCycleId(id))
 }
 
+/// An organisation's cycles, newest first, and the one an overview shows:
+/// the one asked for, else the one running `today`, else the newest.
+pub struct CycleInView {
+    pub all: Vec<cycle::Model>,
+    pub chosen: cycle::Model,
+}
+
+impl CycleInView {
+    pub async fn load(
+        db: &DatabaseConnection,
+        org: crate::domain::ids::OrgId,
+        asked: Option<ReviewCycleId>,
+        today: NaiveDate,
+    ) -> Result<CycleInView, AppError> {
+        let all = cycle::Entity::find()
+            .filter(cycle::Column::OrgId.eq(org.0))
+            .order_by_desc(cycle::Column::StartsOn)
+            .all(db)
+            .await
+            .map_err(internal)?;
+        let chosen = match asked {
+            Some(id) => all.iter().find(|c| c.id == id.0),
+            None => all.iter().find(|c| c.starts_on <= today && today <= c.ends_on).or(all.first()),
+        }
+        .cloned()
+        .ok_or(AppError::NotFound)?;
+        Ok(CycleInView { all, chosen })
+    }
+
+    /// Every cycle by id and name, to choose another.
+    pub fn names(&self) -> Vec<(ReviewCycleId, String)> {
+        self.all.iter().map(|c| (ReviewCycleId(c.id), c.name.clone())).collect()
+    }
+}
+
 /// Renames a cycle, moves its period or changes whether it repeats.
 pub async fn update(
     db: &DatabaseConnection,

@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use chrono::NaiveDate;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 
+use super::cycles::CycleInView;
 use super::evaluations::{workflows, writers_of};
 use super::scope;
 use crate::domain::AppError;
@@ -23,7 +24,7 @@ use crate::i18n::{Key, Lang, format, text};
 use crate::server::auth::OrgScope;
 use crate::server::auth::reach::ManagerMap;
 use crate::server::db::internal;
-use crate::server::entity::{org_unit, review_cycle as cycle, review_moment as moment};
+use crate::server::entity::{org_unit, review_moment as moment};
 use crate::server::service::import::{Table, write_xlsx};
 use crate::server::service::names::Names;
 
@@ -39,20 +40,8 @@ pub async fn progress(
     if !admin && !viewer.roles.has(Role::Manager) {
         return Err(AppError::Forbidden);
     }
-    let cycles = cycle::Entity::find()
-        .filter(cycle::Column::OrgId.eq(viewer.org.0))
-        .order_by_desc(cycle::Column::StartsOn)
-        .all(db)
-        .await
-        .map_err(internal)?;
-    let chosen = match cycle_id {
-        Some(id) => cycles.iter().find(|c| c.id == id.0).ok_or(AppError::NotFound)?,
-        None => cycles
-            .iter()
-            .find(|c| c.starts_on <= today && today <= c.ends_on)
-            .or(cycles.first())
-            .ok_or(AppError::NotFound)?,
-    };
+    let cycles = CycleInView::load(db, viewer.org, cycle_id, today).await?;
+    let chosen = &cycles.chosen;
     let moments = moment::Entity::find()
         .filter(moment::Column::CycleId.eq(chosen.id))
         .order_by_asc(moment::Column::OpensOn)
@@ -105,7 +94,7 @@ pub async fn progress(
     Ok(ReviewProgress {
         cycle: ReviewCycleId(chosen.id),
         name: chosen.name.clone(),
-        cycles: cycles.iter().map(|c| (ReviewCycleId(c.id), c.name.clone())).collect(),
+        cycles: cycles.names(),
         moments: moments
             .iter()
             .map(|m| ProgressMoment {

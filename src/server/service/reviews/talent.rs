@@ -11,6 +11,7 @@ use sea_orm::sea_query::OnConflict;
 use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use super::calibration::calibrated_by;
+use super::cycles::CycleInView;
 use super::scope;
 use crate::domain::AppError;
 use crate::domain::dto::{PersonRef, PlacementForm, TalentBox, TalentGrid};
@@ -36,17 +37,8 @@ pub async fn grid(
     if !admin && !viewer.roles.has(Role::Manager) {
         return Err(AppError::Forbidden);
     }
-    let cycles = cycle::Entity::find()
-        .filter(cycle::Column::OrgId.eq(viewer.org.0))
-        .order_by_desc(cycle::Column::StartsOn)
-        .all(db)
-        .await
-        .map_err(internal)?;
-    let chosen = match cycle_id {
-        Some(id) => cycles.iter().find(|c| c.id == id.0),
-        None => cycles.iter().find(|c| c.starts_on <= today && today <= c.ends_on).or(cycles.first()),
-    }
-    .ok_or(AppError::NotFound)?;
+    let cycles = CycleInView::load(db, viewer.org, cycle_id, today).await?;
+    let chosen = &cycles.chosen;
     let map = ManagerMap::load(db, viewer.org).await.map_err(internal)?;
     let in_scope = scope::people_in(db, viewer.org, chosen.id).await?;
     let mut seen = calibrated_by(db, viewer, in_scope.clone(), &map).await?;
@@ -104,7 +96,7 @@ pub async fn grid(
     };
     Ok(TalentGrid {
         cycle: ReviewCycleId(chosen.id),
-        cycles: cycles.iter().map(|c| (ReviewCycleId(c.id), c.name.clone())).collect(),
+        cycles: cycles.names(),
         units,
         unit,
         boxes,
