@@ -31,6 +31,7 @@ mod m20261220_000023_evaluations;
 mod m20261221_000024_peer_reviews;
 mod m20261222_000025_calibration;
 mod m20261223_000026_talent_review;
+mod m20261224_000027_sub_processors;
 
 pub struct Migrator;
 
@@ -80,6 +81,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261221_000024_peer_reviews::Migration),
             Box::new(m20261222_000025_calibration::Migration),
             Box::new(m20261223_000026_talent_review::Migration),
+            Box::new(m20261224_000027_sub_processors::Migration),
         ]
     }
 }

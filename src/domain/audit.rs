@@ -66,6 +66,10 @@ pub enum AuditAction {
     EvaluationReopened,
     /// The progress of a review cycle exported to a file (names and stages, no content).
     ReviewProgressExported,
+    /// The processor announced a new sub-processor (DPA 4.C; the object: it).
+    SubProcessorAnnounced,
+    /// An organisation objected to a new sub-processor (DPA 4.D).
+    SubProcessorObjected,
 }
 
 impl AuditAction {
@@ -104,6 +108,8 @@ impl AuditAction {
         AuditAction::GoalTemplateAssigned,
         AuditAction::EvaluationReopened,
         AuditAction::ReviewProgressExported,
+        AuditAction::SubProcessorAnnounced,
+        AuditAction::SubProcessorObjected,
     ];
 
     /// The action a stored code stands for.
@@ -147,6 +153,8 @@ impl AuditAction {
             AuditAction::GoalTemplateAssigned => Key::AuditActionGoalTemplateAssigned,
             AuditAction::EvaluationReopened => Key::AuditActionEvaluationReopened,
             AuditAction::ReviewProgressExported => Key::AuditActionReviewProgressExported,
+            AuditAction::SubProcessorAnnounced => Key::AuditActionSubProcessorAnnounced,
+            AuditAction::SubProcessorObjected => Key::AuditActionSubProcessorObjected,
         }
     }
 
@@ -185,6 +193,8 @@ impl AuditAction {
             AuditAction::GoalTemplateAssigned => "goal_template.assigned",
             AuditAction::EvaluationReopened => "review.evaluation_reopened",
             AuditAction::ReviewProgressExported => "review.progress_exported",
+            AuditAction::SubProcessorAnnounced => "sub_processor.announced",
+            AuditAction::SubProcessorObjected => "sub_processor.objected",
         }
     }
 }

@@ -144,3 +144,8 @@ id_type!(
     /// Someone asked to review an employee at a moment of a review cycle.
     NominationId
 );
+
+id_type!(
+    /// An organisation the processor works with (DPA 4).
+    SubProcessorId
+);

@@ -66,7 +66,7 @@ mod tests {
     /// Every migration goes up, all the way down, and up again, leaving the
     /// schema it promises each time (STYLE.md pattern 10).
     async fn migrations_go_up_and_down(db: DatabaseConnection) {
-        const TABLES: [&str; 57] = [
+        const TABLES: [&str; 59] = [
             "organisation",
             "audit_chain",
             "audit_event",
@@ -124,6 +124,8 @@ mod tests {
             "review_nomination",
             "review_calibration",
             "talent_review",
+            "sub_processor",
+            "sub_processor_objection",
         ];
         let schema = SchemaManager::new(&db);
         let tables_present = async || {

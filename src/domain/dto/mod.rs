@@ -27,6 +27,7 @@ mod second_factor;
 mod session;
 mod settings;
 mod structure;
+mod sub_processors;
 mod talent;
 mod viewer;
 
@@ -97,5 +98,9 @@ pub use second_factor::{RECOVERY_CODE_COUNT, SecondFactorEnrolment, SecondFactor
 pub use session::SessionSummary;
 pub use settings::{SettingRow, SettingSource};
 pub use structure::{PersonRef, UnitDetails, UnitMember, UnitNode};
+pub use sub_processors::{
+    CheckedSubProcessor, ObjectionView, SUB_PROCESSOR_LONG_MAX, SUB_PROCESSOR_TEXT_MAX, SubProcessorForm,
+    SubProcessorView,
+};
 pub use talent::{PlacementForm, TalentBox, TalentGrid};
 pub use viewer::{SecondFactorStatus, Viewer, ViewerKind};

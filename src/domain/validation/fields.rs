@@ -44,6 +44,10 @@ pub enum Problem {
     NotNow,
     /// A required question left unanswered where an answer is needed now.
     Unanswered,
+    /// A date that must lie at least this many days ahead (DPA 4.C).
+    TooSoon {
+        days: u32,
+    },
 }
 
 impl Problem {
@@ -71,6 +75,7 @@ impl Problem {
             Problem::TooMany { max } => format(lang, Key::ValidationTooMany, &[("max", &max.to_string())]),
             Problem::NotNow => text(lang, Key::ValidationNotNow).to_owned(),
             Problem::Unanswered => text(lang, Key::ValidationUnanswered).to_owned(),
+            Problem::TooSoon { days } => format(lang, Key::ValidationTooSoon, &[("days", &days.to_string())]),
         }
     }
 }

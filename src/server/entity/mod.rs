@@ -51,6 +51,8 @@ pub mod review_reminder;
 pub mod review_writing;
 pub mod session;
 pub mod sign_in_code;
+pub mod sub_processor;
+pub mod sub_processor_objection;
 pub mod talent_review;
 pub mod tenant_key;
 pub mod totp_credential;

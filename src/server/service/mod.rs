@@ -27,4 +27,5 @@ pub mod second_factor;
 pub mod sessions;
 pub mod settings;
 pub mod structure;
+pub mod sub_processors;
 pub mod tenant_keys;
