@@ -41,6 +41,7 @@ use crate::features::settings::pages::SettingsPage;
 use crate::features::shell::components::AppLayout;
 use crate::features::shell::pages::NotFoundPage;
 use crate::features::structure::pages::{StructurePage, UnitPage};
+use crate::features::sub_processors::pages::{OperatorSubProcessorsPage, SubProcessorsPage};
 use crate::i18n::{Key, use_i18n};
 
 #[component]
@@ -82,6 +83,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/people") view=PeoplePage ssr=SsrMode::Async/>
                     <Route path=path!("/privacy/audit-log") view=OrganisationAuditLogPage ssr=SsrMode::Async/>
                     <Route path=path!("/privacy/externals") view=ExternalPeoplePage ssr=SsrMode::Async/>
+                    <Route path=path!("/privacy/sub-processors") view=SubProcessorsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/operator/sub-processors") view=OperatorSubProcessorsPage ssr=SsrMode::Async/>
                     <Route path=path!("/operator/audit-log") view=PlatformAuditLogPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/people/new") view=InvitePersonPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/people/import") view=ImportPage ssr=SsrMode::Async/>

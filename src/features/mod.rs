@@ -21,3 +21,4 @@ pub mod second_factor;
 pub mod settings;
 pub mod shell;
 pub mod structure;
+pub mod sub_processors;

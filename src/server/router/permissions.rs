@@ -431,6 +431,16 @@ const TABLE: &[(&str, &str, Rule)] = &[
         "cycle={review_cycle}&employee={target}&placement[performance]=high&placement[potential]=high",
         Rule::MemberOnlyAnswers(404),
     ),
+    ("/api/privacy/sub_processors", "", Rule::AdminOnly),
+    // No such sub-processor: refused as not found, nothing is recorded.
+    ("/api/privacy/object_sub_processor", "id={target}&reason=Bezwaar", Rule::AdminOnlyAnswers(404)),
+    ("/api/operator/sub_processors", "", Rule::OperatorOnly),
+    // The first day of use is not 30 days ahead: refused, nothing is announced.
+    (
+        "/api/operator/announce_sub_processor",
+        "form[name]=Postbode&form[function]=Mail&form[data_categories]=Namen&form[head_office]=Utrecht&form[data_location]=Frankfurt&form[effective_from]=2020-01-01",
+        Rule::OperatorOnlyRejectsInput,
+    ),
     // Nothing was written, so there is nothing to reopen.
     (
         "/api/evaluations/reopen",

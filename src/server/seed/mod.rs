@@ -11,6 +11,7 @@ mod frame;
 mod goals;
 mod one_on_ones;
 mod reviews;
+mod sub_processors;
 
 use std::collections::HashMap;
 
@@ -136,6 +137,7 @@ pub async fn seed_demo_if_empty(
     feedback::seed_feedback(db, keys, org, public_url, now).await?;
     one_on_ones::seed_one_on_ones(db, keys, org, now).await?;
     reviews::seed_reviews(db, keys, org, now).await?;
+    sub_processors::seed_sub_processors(db, now).await?;
     tracing::info!(organisation = DEMO_ORGANISATION, "demo data created");
     Ok(true)
 }

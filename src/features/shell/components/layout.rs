@@ -21,7 +21,11 @@ pub fn AppLayout(children: Children) -> impl IntoView {
             let links: Vec<(&str, Key)> = match viewer.await {
                 Ok(Some(viewer)) => match viewer.kind {
                     ViewerKind::Operator => {
-                        vec![("/operator", Key::NavOrganisations), ("/operator/audit-log", Key::NavAuditLog)]
+                        vec![
+                            ("/operator", Key::NavOrganisations),
+                            ("/operator/sub-processors", Key::NavSubProcessors),
+                            ("/operator/audit-log", Key::NavAuditLog),
+                        ]
                     }
                     ViewerKind::Member { roles, .. } => {
                         let mut links = vec![
@@ -56,6 +60,7 @@ pub fn AppLayout(children: Children) -> impl IntoView {
                         }
                         if roles.contains(&Role::Admin) || roles.contains(&Role::Auditor) {
                             links.push(("/privacy/audit-log", Key::NavAuditLog));
+                            links.push(("/privacy/sub-processors", Key::NavSubProcessors));
                         }
                         links
                     }
