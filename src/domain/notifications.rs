@@ -32,6 +32,8 @@ coded!(
         ReviewReminder => "review_reminder", NotificationKindReviewReminder;
         /// To a colleague: someone asks them for a review (once approved).
         ReviewRequested => "review_requested", NotificationKindReviewRequested;
+        /// To an organisation's admins: a new sub-processor is announced (DPA 4.C).
+        SubProcessorAnnounced => "sub_processor_announced", NotificationKindSubProcessorAnnounced;
     }
 );
 

@@ -60,5 +60,8 @@ pub async fn announce_sub_processor(#[server(default)] form: SubProcessorForm) -
     let state = AppState::current()?;
     let now = chrono::Utc::now();
     let today = now.with_timezone(&state.config.site.time_zone).date_naive();
-    service::sub_processors::announce(&state.db, &operator, &form, (today, now)).await.map(|_| ())
+    let site = (state.config.site.public_url.as_str(), today, now);
+    service::sub_processors::announce(&state.db, &operator, &form, site).await?;
+    state.outbox.notify();
+    Ok(())
 }

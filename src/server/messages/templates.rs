@@ -197,6 +197,14 @@ pub fn review_requested_mail(lang: Lang, to: &str, name: &str, person: &str, dat
     notice_mail(lang, to, keys, &values, Key::MailReviewRequestedAction, link)
 }
 
+/// To an organisation's admin: a new sub-processor `name`, used from
+/// `date`, to which they may object within 14 days (DPA 4.C–D).
+pub fn sub_processor_mail(lang: Lang, to: &str, person: &str, name: &str, date: &str, link: &str) -> Mail {
+    let values = [("name", person), ("sub_processor", name), ("date", date)];
+    let keys = (Key::MailSubProcessorSubject, Key::MailSubProcessorBody);
+    notice_mail(lang, to, keys, &values, Key::MailSubProcessorAction, link)
+}
+
 /// Whom an external person is asked to review, for which organisation,
 /// until when.
 pub struct ReviewAsk<'a> {

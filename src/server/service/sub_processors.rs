@@ -12,12 +12,15 @@ use crate::domain::AppError;
 use crate::domain::audit::{ActorKind, AuditAction};
 use crate::domain::dto::{ObjectionView, SUB_PROCESSOR_LONG_MAX, SubProcessorForm, SubProcessorView};
 use crate::domain::ids::{OrgId, SubProcessorId};
+use crate::domain::notifications::NotificationKind;
 use crate::domain::validation::{Checks, Problem};
 use crate::server::audit::{self, AuditEntry};
 use crate::server::auth::{OperatorScope, OrgScope};
 use crate::server::db::internal;
-use crate::server::entity::{sub_processor, sub_processor_objection as objection};
+use crate::server::entity::{sub_processor, sub_processor_objection as objection, user_account};
+use crate::server::messages::sub_processor_mail;
 use crate::server::service::names::Names;
+use crate::server::service::notifications::{Notice, notify};
 
 /// DPA 4.C: a new sub-processor is announced at least this many days before it is used.
 pub const ANNOUNCE_DAYS: u32 = 30;
@@ -96,7 +99,7 @@ pub async fn announce(
     db: &DatabaseConnection,
     operator: &OperatorScope,
     form: &SubProcessorForm,
-    (today, now): (NaiveDate, DateTime<Utc>),
+    (public_url, today, now): (&str, NaiveDate, DateTime<Utc>),
 ) -> Result<SubProcessorId, AppError> {
     let checked = form.validate().map_err(|errors| AppError::Invalid { errors })?;
     let effective_from: NaiveDate = checked
@@ -109,7 +112,7 @@ pub async fn announce(
     let id = uuid::Uuid::now_v7();
     sub_processor::ActiveModel {
         id: Set(id),
-        name: Set(checked.name),
+        name: Set(checked.name.clone()),
         function: Set(checked.function),
         data_categories: Set(checked.data_categories),
         head_office: Set(checked.head_office),
@@ -121,6 +124,7 @@ pub async fn announce(
     .insert(db)
     .await
     .map_err(internal)?;
+    tell_admins(db, &checked.name, &checked.effective_from, public_url, now).await?;
     let entry = AuditEntry {
         actor_kind: ActorKind::Operator,
         actor_id: Some(operator.operator.0),
@@ -128,6 +132,31 @@ pub async fn announce(
     };
     audit::record(db, entry.on("sub_processor", id), now).await.map_err(internal)?;
     Ok(SubProcessorId(id))
+}
+
+/// Tells every organisation's admins of the announcement, in the app and
+/// by e-mail, so it reaches them in writing (DPA 4.C).
+async fn tell_admins(
+    db: &DatabaseConnection,
+    name: &str,
+    effective_from: &str,
+    public_url: &str,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let admins = user_account::Entity::find()
+        .filter(user_account::Column::IsAdmin.eq(true))
+        .filter(user_account::Column::DeactivatedAt.is_null())
+        .all(db)
+        .await
+        .map_err(internal)?;
+    let link = format!("{public_url}/privacy/sub-processors");
+    for admin in &admins {
+        let notice = Notice::new(NotificationKind::SubProcessorAnnounced);
+        let mail =
+            |lang, to: &str, person: &str| sub_processor_mail(lang, to, person, name, effective_from, &link);
+        notify(db, OrgId(admin.org_id), admin, notice, mail, now).await?;
+    }
+    Ok(())
 }
 
 /// An admin objects, with a reason, to a sub-processor announced at most

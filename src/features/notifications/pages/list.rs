@@ -111,6 +111,7 @@ fn describe(i18n: I18n, item: &Notification) -> String {
         NotificationKind::EvaluationShared => Key::NotificationsEvaluationShared,
         NotificationKind::ReviewReminder => Key::NotificationsReviewReminder,
         NotificationKind::ReviewRequested => Key::NotificationsReviewRequested,
+        NotificationKind::SubProcessorAnnounced => Key::NotificationsSubProcessorAnnounced,
     };
     i18n.format(key, &[("person", person), ("goal", goal), ("year", &year), ("date", &date)])
 }

@@ -229,6 +229,7 @@ pub fn link(
             _,
             _,
         ) => "/reviews".to_owned(),
+        (NotificationKind::SubProcessorAnnounced, _, _) => "/privacy/sub-processors".to_owned(),
         _ => format!("/goals?{year}"),
     }
 }

@@ -48,9 +48,9 @@ for_each_backend! {
     async fn dpa_4c_a_new_sub_processor_is_announced_at_least_30_days_ahead(db) {
         let olga = operator(&db).await;
         let today = day("2026-12-07");
-        let early = announce(&db, &olga, &mailer("2027-01-05"), (today, now())).await;
+        let early = announce(&db, &olga, &mailer("2027-01-05"), ("https://koers.example", today, now())).await;
         assert_eq!(early, Err(AppError::invalid("effective_from", Problem::TooSoon { days: 30 })));
-        announce(&db, &olga, &mailer("2027-01-06"), (today, now())).await.expect("30 days ahead");
+        announce(&db, &olga, &mailer("2027-01-06"), ("https://koers.example", today, now())).await.expect("30 days ahead");
         let shown = register(&db, None, (today, TZ)).await.expect("register");
         assert_eq!(shown.len(), 1);
         assert_eq!((shown[0].announced_on.as_str(), shown[0].in_use, shown[0].in_eea), ("2026-12-07", false, true));
@@ -63,9 +63,30 @@ for_each_backend! {
         assert_eq!(logged, 1);
     }
 
+    async fn dpa_4c_every_organisations_admins_are_told_in_writing(db) {
+        let org = testing::organisation(&db, "De Linde").await;
+        let femke = testing::scope(&db, org, "Femke", Roles { manager: false, admin: true, auditor: false }).await;
+        let sanne = testing::scope(&db, org, "Sanne", Roles::default()).await;
+        let olga = operator(&db).await;
+        announce(&db, &olga, &mailer("2027-01-06"), ("https://koers.example", day("2026-12-07"), now())).await.expect("announced");
+        let told = crate::server::entity::notification::Entity::find()
+            .filter(crate::server::entity::notification::Column::Kind.eq(NotificationKind::SubProcessorAnnounced.code()))
+            .all(&db)
+            .await
+            .expect("read");
+        assert_eq!(told.iter().map(|n| n.user_id).collect::<Vec<_>>(), [femke.user.0], "the admin, not {}", sanne.name);
+        let mail = crate::server::entity::outbound_message::Entity::find()
+            .filter(crate::server::entity::outbound_message::Column::Kind.eq(NotificationKind::SubProcessorAnnounced.code()))
+            .one(&db)
+            .await
+            .expect("read")
+            .expect("mailed");
+        assert!(mail.text_body.contains("Postbode BV") && mail.text_body.contains("2027-01-06"));
+    }
+
     async fn dpa_4d_an_organisation_objects_within_14_days_and_4e_may_end_the_agreement_a_month_later(db) {
         let olga = operator(&db).await;
-        let id = announce(&db, &olga, &mailer("2027-01-10"), (day("2026-12-07"), now())).await.expect("announced");
+        let id = announce(&db, &olga, &mailer("2027-01-10"), ("https://koers.example", day("2026-12-07"), now())).await.expect("announced");
         let org = testing::organisation(&db, "De Linde").await;
         let femke = testing::scope(&db, org, "Femke", Roles { manager: false, admin: true, auditor: false }).await;
         let before = register(&db, Some(org), (day("2026-12-10"), TZ)).await.expect("register");
