@@ -290,6 +290,26 @@ pub async fn visible_goals_of(
         .collect()
 }
 
+/// The newest check-ins, at most `per_goal` each, of goals the caller has
+/// already found visible to the reader (through [`list`]): one key for all,
+/// without loading the reader's access again for every goal.
+pub async fn recent_check_ins(
+    db: &DatabaseConnection,
+    keys: &Keyring,
+    org: crate::domain::ids::OrgId,
+    visible: &[GoalId],
+    (per_goal, time_zone): (usize, chrono_tz::Tz),
+) -> Result<Vec<Vec<crate::domain::dto::CheckIn>>, AppError> {
+    let sealer = Sealer::open(db, keys, org).await?;
+    let mut all = Vec::with_capacity(visible.len());
+    for id in visible {
+        let mut newest = sealed::check_ins(db, &sealer, *id, time_zone).await?;
+        newest.truncate(per_goal);
+        all.push(newest);
+    }
+    Ok(all)
+}
+
 /// `owner`'s goals of `years` that an evaluation rates: those their
 /// manager may see (a private goal stays out), not cancelled, oldest first.
 pub async fn rated_in_evaluation(

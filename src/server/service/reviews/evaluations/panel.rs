@@ -31,17 +31,20 @@ pub(super) async fn load(
 ) -> Result<SidePanel, AppError> {
     let employee = UserId(place.employee.id);
     let mut panel = SidePanel::default();
+    let mut shown = Vec::new();
     for year in place.cycle.starts_on.year()..=place.cycle.ends_on.year() {
         let query = GoalQuery { year: Some(year), owner: Some(employee), status: None };
-        for goal in goals::list(db, keys, scope, &query, now).await? {
-            if goal.status == GoalStatus::Cancelled {
-                continue;
-            }
-            let mut check_ins = goals::details(db, keys, scope, goal.id, time_zone, now).await?.check_ins;
-            check_ins.truncate(CHECK_INS_PER_GOAL);
-            panel.goals.push((goal, check_ins));
-        }
+        shown.extend(
+            goals::list(db, keys, scope, &query, now)
+                .await?
+                .into_iter()
+                .filter(|g| g.status != GoalStatus::Cancelled),
+        );
     }
+    let ids: Vec<_> = shown.iter().map(|g| g.id).collect();
+    let check_ins =
+        goals::recent_check_ins(db, keys, scope.org, &ids, (CHECK_INS_PER_GOAL, time_zone)).await?;
+    panel.goals = shown.into_iter().zip(check_ins).collect();
     let period = (
         start_of_day(place.cycle.starts_on, time_zone),
         start_of_day(place.cycle.ends_on + Duration::days(1), time_zone),
