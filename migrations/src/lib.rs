@@ -32,6 +32,7 @@ mod m20261221_000024_peer_reviews;
 mod m20261222_000025_calibration;
 mod m20261223_000026_talent_review;
 mod m20261224_000027_sub_processors;
+mod m20261225_000028_breaches;
 
 pub struct Migrator;
 
@@ -82,6 +83,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261222_000025_calibration::Migration),
             Box::new(m20261223_000026_talent_review::Migration),
             Box::new(m20261224_000027_sub_processors::Migration),
+            Box::new(m20261225_000028_breaches::Migration),
         ]
     }
 }

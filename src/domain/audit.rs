@@ -70,6 +70,13 @@ pub enum AuditAction {
     SubProcessorAnnounced,
     /// An organisation objected to a new sub-processor (DPA 4.D).
     SubProcessorObjected,
+    /// The processor recorded an incident in its breach register (DPA 7.G;
+    /// the object: the incident).
+    BreachRecorded,
+    /// The processor told an organisation of a breach (DPA 7.A).
+    BreachNotified,
+    /// The processor told the organisations of a follow-up (DPA 7.C).
+    BreachUpdated,
 }
 
 impl AuditAction {
@@ -110,6 +117,9 @@ impl AuditAction {
         AuditAction::ReviewProgressExported,
         AuditAction::SubProcessorAnnounced,
         AuditAction::SubProcessorObjected,
+        AuditAction::BreachRecorded,
+        AuditAction::BreachNotified,
+        AuditAction::BreachUpdated,
     ];
 
     /// The action a stored code stands for.
@@ -155,6 +165,9 @@ impl AuditAction {
             AuditAction::ReviewProgressExported => Key::AuditActionReviewProgressExported,
             AuditAction::SubProcessorAnnounced => Key::AuditActionSubProcessorAnnounced,
             AuditAction::SubProcessorObjected => Key::AuditActionSubProcessorObjected,
+            AuditAction::BreachRecorded => Key::AuditActionBreachRecorded,
+            AuditAction::BreachNotified => Key::AuditActionBreachNotified,
+            AuditAction::BreachUpdated => Key::AuditActionBreachUpdated,
         }
     }
 
@@ -195,6 +208,9 @@ impl AuditAction {
             AuditAction::ReviewProgressExported => "review.progress_exported",
             AuditAction::SubProcessorAnnounced => "sub_processor.announced",
             AuditAction::SubProcessorObjected => "sub_processor.objected",
+            AuditAction::BreachRecorded => "breach.recorded",
+            AuditAction::BreachNotified => "breach.notified",
+            AuditAction::BreachUpdated => "breach.updated",
         }
     }
 }

@@ -149,3 +149,8 @@ id_type!(
     /// An organisation the processor works with (DPA 4).
     SubProcessorId
 );
+
+id_type!(
+    /// An incident in the processor's breach register (DPA 7).
+    BreachId
+);

@@ -34,6 +34,10 @@ coded!(
         ReviewRequested => "review_requested", NotificationKindReviewRequested;
         /// To an organisation's admins: a new sub-processor is announced (DPA 4.C).
         SubProcessorAnnounced => "sub_processor_announced", NotificationKindSubProcessorAnnounced;
+        /// To an organisation's admins: the processor reports a breach (DPA 7.A).
+        BreachNotified => "breach_notified", NotificationKindBreachNotified;
+        /// To an organisation's admins: news on a breach they were told of (DPA 7.C).
+        BreachUpdated => "breach_updated", NotificationKindBreachUpdated;
     }
 );
 

@@ -66,7 +66,7 @@ mod tests {
     /// Every migration goes up, all the way down, and up again, leaving the
     /// schema it promises each time (STYLE.md pattern 10).
     async fn migrations_go_up_and_down(db: DatabaseConnection) {
-        const TABLES: [&str; 59] = [
+        const TABLES: [&str; 62] = [
             "organisation",
             "audit_chain",
             "audit_event",
@@ -126,6 +126,9 @@ mod tests {
             "talent_review",
             "sub_processor",
             "sub_processor_objection",
+            "breach",
+            "breach_tenant",
+            "breach_update",
         ];
         let schema = SchemaManager::new(&db);
         let tables_present = async || {

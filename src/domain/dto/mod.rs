@@ -2,6 +2,7 @@
 
 mod audit;
 mod bilingual;
+mod breaches;
 mod calibration;
 mod evaluations;
 mod feedback;
@@ -33,6 +34,10 @@ mod viewer;
 
 pub use audit::{AuditLine, AuditPage};
 pub use bilingual::{BilingualForm, in_language};
+pub use breaches::{
+    AffectedData, AffectedForm, AffectedOrganisation, BREACH_TEXT_MAX, BreachFacts, BreachForm, BreachNotice,
+    BreachRecord, BreachUpdateView, CheckedBreach, NoticeState,
+};
 pub use calibration::{
     CalibrationBoard, CalibrationChange, CalibrationForm, CalibrationRow, RATIONALE_MAX, ScoreView,
     UnitCalibration,

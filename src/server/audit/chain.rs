@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::chain_of;
 use crate::domain::audit::{ActorKind, AuditAction};
-use crate::domain::ids::{OrgId, UserId};
+use crate::domain::ids::{OperatorId, OrgId, UserId};
 use crate::server::entity::{audit_chain, audit_event};
 
 /// The hash that precedes the first entry of every chain.
@@ -48,6 +48,16 @@ impl AuditEntry {
             actor_id: Some(user.0),
             request_id: crate::server::http::request_id(),
             ..AuditEntry::system(Some(org), action)
+        }
+    }
+
+    /// An action of the processor's staff, for `org` or the platform.
+    pub fn by_operator(org: Option<OrgId>, operator: OperatorId, action: AuditAction) -> Self {
+        AuditEntry {
+            actor_kind: ActorKind::Operator,
+            actor_id: Some(operator.0),
+            request_id: crate::server::http::request_id(),
+            ..AuditEntry::system(org, action)
         }
     }
 

@@ -3,6 +3,9 @@
 
 pub mod audit_chain;
 pub mod audit_event;
+pub mod breach;
+pub mod breach_tenant;
+pub mod breach_update;
 pub mod competency;
 pub mod competency_function;
 pub mod competency_level;

@@ -6,12 +6,14 @@
 //! message is lost. Several app servers may run workers: each claims a
 //! message before delivering it.
 
+mod breach_mail;
 mod mail;
 mod outbox;
 mod sms;
 mod templates;
 mod worker;
 
+pub use breach_mail::{BreachMail, breach_notice_mail, breach_update_mail};
 pub use mail::{Mail, MailTransport};
 pub use outbox::{Delivery, Transports, deliver_due, enqueue_mail, enqueue_mail_at, enqueue_sms};
 pub use sms::{Sms, SmsTransport};

@@ -337,7 +337,7 @@ fn notice_mail(
     }
 }
 
-fn html_page(lang: Lang, paragraphs: &[&str], action: &str, link: &str, footer: &str) -> String {
+pub(super) fn html_page(lang: Lang, paragraphs: &[&str], action: &str, link: &str, footer: &str) -> String {
     let paragraphs: String = paragraphs.iter().map(|p| format!("<p>{}</p>", escape(p))).collect();
     format!(
         "<!DOCTYPE html><html lang=\"{lang}\"><body style=\"font-family:sans-serif;line-height:1.5\">\

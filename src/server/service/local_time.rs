@@ -9,25 +9,37 @@ use crate::domain::validation::Problem;
 /// The format `<input type="datetime-local">` sends and takes.
 const LOCAL_FORMAT: &str = "%Y-%m-%dT%H:%M";
 
-/// The UTC moment of a `YYYY-MM-DDTHH:MM` in `time_zone`, which must lie
-/// ahead; a problem is reported on `field`. A time that does not exist
-/// there (the hour skipped when summer time starts) is refused; one that
-/// occurs twice is taken the first time.
+/// The UTC moment of a `YYYY-MM-DDTHH:MM` in `time_zone`; a problem is
+/// reported on `field`. A time that does not exist there (the hour skipped
+/// when summer time starts) is refused; one that occurs twice is taken the
+/// first time.
+fn local_moment(field: &str, local: &str, time_zone: chrono_tz::Tz) -> Result<DateTime<Utc>, AppError> {
+    let invalid = || AppError::invalid(field, Problem::InvalidDateTime);
+    let naive = NaiveDateTime::parse_from_str(local.trim().get(..16).unwrap_or(local), LOCAL_FORMAT)
+        .map_err(|_| invalid())?;
+    Ok(time_zone.from_local_datetime(&naive).earliest().ok_or_else(invalid)?.with_timezone(&Utc))
+}
+
+/// A moment typed in `time_zone` that must lie ahead, see `local_moment`.
 pub fn future_moment(
     field: &str,
     local: &str,
     time_zone: chrono_tz::Tz,
     now: DateTime<Utc>,
 ) -> Result<DateTime<Utc>, AppError> {
-    let problem = |problem| AppError::invalid(field, problem);
-    let naive = NaiveDateTime::parse_from_str(local.trim().get(..16).unwrap_or(local), LOCAL_FORMAT)
-        .map_err(|_| problem(Problem::InvalidDateTime))?;
-    let at = time_zone
-        .from_local_datetime(&naive)
-        .earliest()
-        .ok_or_else(|| problem(Problem::InvalidDateTime))?
-        .with_timezone(&Utc);
-    if at <= now { Err(problem(Problem::InPast)) } else { Ok(at) }
+    let at = local_moment(field, local, time_zone)?;
+    if at <= now { Err(AppError::invalid(field, Problem::InPast)) } else { Ok(at) }
+}
+
+/// A moment typed in `time_zone` that must have come already, see `local_moment`.
+pub fn past_moment(
+    field: &str,
+    local: &str,
+    time_zone: chrono_tz::Tz,
+    now: DateTime<Utc>,
+) -> Result<DateTime<Utc>, AppError> {
+    let at = local_moment(field, local, time_zone)?;
+    if at > now { Err(AppError::invalid(field, Problem::InFuture)) } else { Ok(at) }
 }
 
 /// A moment as `<input type="datetime-local">` takes it, in `time_zone`.

@@ -5,6 +5,7 @@
 
 pub mod accounts;
 mod bilingual;
+pub mod breaches;
 pub mod competencies;
 pub mod core_values;
 pub mod feedback;

@@ -9,7 +9,7 @@ use sea_orm::{ActiveModelTrait, DatabaseConnection, Set, TransactionTrait};
 use super::invitations::{self, Invitee};
 use super::tenant_keys;
 use crate::domain::AppError;
-use crate::domain::audit::{ActorKind, AuditAction};
+use crate::domain::audit::AuditAction;
 use crate::domain::dto::{AGREEMENT_VERSION, Delivery, NewOrganisation};
 use crate::domain::ids::{OrgId, UserId};
 use crate::server::audit::{self, AuditEntry};
@@ -99,11 +99,7 @@ pub async fn add_organisation(
     invitations::invite(&txn, &invitee, sending, public_url, now).await?;
     txn.commit().await.map_err(internal)?;
 
-    let by_operator = |action| AuditEntry {
-        actor_kind: ActorKind::Operator,
-        actor_id: Some(operator.operator.0),
-        ..AuditEntry::system(Some(org), action)
-    };
+    let by_operator = |action| AuditEntry::by_operator(Some(org), operator.operator, action);
     audit::record(db, by_operator(AuditAction::OrganisationCreated).on("organisation", org), now)
         .await
         .map_err(internal)?;
@@ -126,10 +122,9 @@ mod tests {
 
     use super::*;
     use crate::domain::dto::NewOrganisationForm;
-    use crate::domain::ids::OperatorId;
     use crate::server::entity::{invitation, outbound_message};
-    use crate::server::service::{accounts, invitations};
-    use crate::server::testing::for_each_backend;
+    use crate::server::service::invitations;
+    use crate::server::testing::{self, for_each_backend};
 
     fn keys() -> Keyring {
         crate::server::testing::test_keyring()
@@ -156,14 +151,6 @@ mod tests {
         }
     }
 
-    async fn operator(db: &DatabaseConnection) -> OperatorScope {
-        let email = format!("{}@koers.example", uuid::Uuid::new_v4().simple());
-        let id = accounts::create_operator(db, "Olga", &email, "paarse olifant op de fiets", Utc::now())
-            .await
-            .expect("operator");
-        OperatorScope { operator: OperatorId(id.0), name: "Olga".into() }
-    }
-
     fn link_token(mail: &outbound_message::Model) -> String {
         let link = mail.text_body.split_whitespace().find(|w| w.contains("/invite/")).expect("link");
         link.rsplit('/').next().unwrap_or_default().to_owned()
@@ -173,7 +160,7 @@ mod tests {
         async fn the_first_admin_is_invited_and_chooses_a_password(db) {
             let new = form().validate().expect("valid");
             let now = Utc::now();
-            let org = add_organisation(&db, &keys(), &operator(&db).await, &new, "https://koers.example", now).await.expect("added");
+            let org = add_organisation(&db, &keys(), &testing::operator(&db).await, &new, "https://koers.example", now).await.expect("added");
 
             let stored = organisation::Entity::find_by_id(org.0).one(&db).await.expect("read").expect("organisation");
             assert_eq!((stored.kvk_number.as_str(), stored.languages.as_str()), ("87654321", "nl,en"));
@@ -204,7 +191,7 @@ mod tests {
         async fn an_invitation_expires_after_seven_days(db) {
             let new = form().validate().expect("valid");
             let now = Utc::now();
-            add_organisation(&db, &keys(), &operator(&db).await, &new, "https://koers.example", now).await.expect("added");
+            add_organisation(&db, &keys(), &testing::operator(&db).await, &new, "https://koers.example", now).await.expect("added");
             let mails = outbound_message::Entity::find().all(&db).await.expect("queue");
             let token = link_token(&mails[0]);
             let late = now + Duration::days(7);

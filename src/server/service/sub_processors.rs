@@ -9,7 +9,7 @@ use chrono::{DateTime, Days, Months, NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set};
 
 use crate::domain::AppError;
-use crate::domain::audit::{ActorKind, AuditAction};
+use crate::domain::audit::AuditAction;
 use crate::domain::dto::{ObjectionView, SUB_PROCESSOR_LONG_MAX, SubProcessorForm, SubProcessorView};
 use crate::domain::ids::{OrgId, SubProcessorId};
 use crate::domain::notifications::NotificationKind;
@@ -125,11 +125,7 @@ pub async fn announce(
     .await
     .map_err(internal)?;
     tell_admins(db, &checked.name, &checked.effective_from, public_url, now).await?;
-    let entry = AuditEntry {
-        actor_kind: ActorKind::Operator,
-        actor_id: Some(operator.operator.0),
-        ..AuditEntry::system(None, AuditAction::SubProcessorAnnounced)
-    };
+    let entry = AuditEntry::by_operator(None, operator.operator, AuditAction::SubProcessorAnnounced);
     audit::record(db, entry.on("sub_processor", id), now).await.map_err(internal)?;
     Ok(SubProcessorId(id))
 }

@@ -5,12 +5,12 @@
 use chrono::Utc;
 use sea_orm::DatabaseConnection;
 
-use crate::domain::ids::{OrgId, UserId};
+use crate::domain::ids::{OperatorId, OrgId, UserId};
 use crate::domain::roles::Roles;
 use crate::i18n::Lang;
-use crate::server::auth::OrgScope;
 use crate::server::auth::second_factor::{self, TotpSecret};
 use crate::server::auth::session::Holder;
+use crate::server::auth::{OperatorScope, OrgScope};
 use crate::server::config::{KeyEncryptionKey, SecurityConfig};
 use crate::server::crypto::{KeyStore, Keyring};
 use crate::server::service::{accounts, organisations};
@@ -55,6 +55,15 @@ pub async fn member(db: &DatabaseConnection, org: OrgId, name: &str, roles: Role
 pub async fn scope(db: &DatabaseConnection, org: OrgId, name: &str, roles: Roles) -> OrgScope {
     let (user, _) = member(db, org, name, roles).await;
     OrgScope { org, user, name: name.into(), roles }
+}
+
+/// A member of the processor's staff with a unique e-mail address, as the
+/// services see them when signed in.
+pub async fn operator(db: &DatabaseConnection) -> OperatorScope {
+    let email = format!("{}@koers.example", uuid::Uuid::new_v4().simple());
+    let id =
+        accounts::create_operator(db, "Olga", &email, TEST_PASSWORD, Utc::now()).await.expect("operator");
+    OperatorScope { operator: OperatorId(id.0), name: "Olga".into() }
 }
 
 /// Puts an authenticator app in force for `holder` (as admins and operators

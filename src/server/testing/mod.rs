@@ -10,7 +10,7 @@ mod sms;
 mod smtp;
 
 pub use fixtures::{
-    TEST_PASSWORD, TEST_SECURITY, enrol_app, member, organisation, scope, test_kek, test_keyring,
+    TEST_PASSWORD, TEST_SECURITY, enrol_app, member, operator, organisation, scope, test_kek, test_keyring,
 };
 pub use sms::{ReceivedSms, SmsSink};
 pub use smtp::SmtpSink;

@@ -112,6 +112,8 @@ fn describe(i18n: I18n, item: &Notification) -> String {
         NotificationKind::ReviewReminder => Key::NotificationsReviewReminder,
         NotificationKind::ReviewRequested => Key::NotificationsReviewRequested,
         NotificationKind::SubProcessorAnnounced => Key::NotificationsSubProcessorAnnounced,
+        NotificationKind::BreachNotified => Key::NotificationsBreachNotified,
+        NotificationKind::BreachUpdated => Key::NotificationsBreachUpdated,
     };
     i18n.format(key, &[("person", person), ("goal", goal), ("year", &year), ("date", &date)])
 }

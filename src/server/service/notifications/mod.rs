@@ -230,6 +230,9 @@ pub fn link(
             _,
         ) => "/reviews".to_owned(),
         (NotificationKind::SubProcessorAnnounced, _, _) => "/privacy/sub-processors".to_owned(),
+        (NotificationKind::BreachNotified | NotificationKind::BreachUpdated, _, _) => {
+            "/privacy/breaches".to_owned()
+        }
         _ => format!("/goals?{year}"),
     }
 }

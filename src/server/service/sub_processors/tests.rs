@@ -7,10 +7,8 @@ use chrono::{Duration, TimeZone};
 use sea_orm::PaginatorTrait;
 
 use super::*;
-use crate::domain::ids::OperatorId;
 use crate::domain::roles::Roles;
 use crate::server::entity::audit_event;
-use crate::server::service::accounts;
 use crate::server::testing::{self, for_each_backend};
 
 const TZ: chrono_tz::Tz = chrono_tz::Europe::Amsterdam;
@@ -22,14 +20,6 @@ fn now() -> DateTime<Utc> {
 
 fn day(text: &str) -> NaiveDate {
     text.parse().expect("a date")
-}
-
-async fn operator(db: &DatabaseConnection) -> OperatorScope {
-    let email = format!("{}@koers.example", uuid::Uuid::new_v4().simple());
-    let id = accounts::create_operator(db, "Olga", &email, "paarse olifant op de fiets", now())
-        .await
-        .expect("operator");
-    OperatorScope { operator: OperatorId(id.0), name: "Olga".into() }
 }
 
 fn mailer(effective_from: &str) -> SubProcessorForm {
@@ -46,7 +36,7 @@ fn mailer(effective_from: &str) -> SubProcessorForm {
 
 for_each_backend! {
     async fn dpa_4c_a_new_sub_processor_is_announced_at_least_30_days_ahead(db) {
-        let olga = operator(&db).await;
+        let olga = testing::operator(&db).await;
         let today = day("2026-12-07");
         let early = announce(&db, &olga, &mailer("2027-01-05"), ("https://koers.example", today, now())).await;
         assert_eq!(early, Err(AppError::invalid("effective_from", Problem::TooSoon { days: 30 })));
@@ -67,7 +57,7 @@ for_each_backend! {
         let org = testing::organisation(&db, "De Linde").await;
         let femke = testing::scope(&db, org, "Femke", Roles { manager: false, admin: true, auditor: false }).await;
         let sanne = testing::scope(&db, org, "Sanne", Roles::default()).await;
-        let olga = operator(&db).await;
+        let olga = testing::operator(&db).await;
         announce(&db, &olga, &mailer("2027-01-06"), ("https://koers.example", day("2026-12-07"), now())).await.expect("announced");
         let told = crate::server::entity::notification::Entity::find()
             .filter(crate::server::entity::notification::Column::Kind.eq(NotificationKind::SubProcessorAnnounced.code()))
@@ -85,7 +75,7 @@ for_each_backend! {
     }
 
     async fn dpa_4d_an_organisation_objects_within_14_days_and_4e_may_end_the_agreement_a_month_later(db) {
-        let olga = operator(&db).await;
+        let olga = testing::operator(&db).await;
         let id = announce(&db, &olga, &mailer("2027-01-10"), ("https://koers.example", day("2026-12-07"), now())).await.expect("announced");
         let org = testing::organisation(&db, "De Linde").await;
         let femke = testing::scope(&db, org, "Femke", Roles { manager: false, admin: true, auditor: false }).await;
