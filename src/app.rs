@@ -11,6 +11,7 @@ use crate::features::account::pages::{
     SignInCodePage, VerifySecondFactorPage,
 };
 use crate::features::audit_log::pages::{OrganisationAuditLogPage, PlatformAuditLogPage};
+use crate::features::breaches::pages::{BreachesPage, OperatorBreachPage, OperatorBreachesPage};
 use crate::features::dashboard::pages::DashboardPage;
 use crate::features::evaluations::pages::{
     CalibrationPage, EvaluationPage, EvaluationsPage, ExternalReviewPage, GiveReviewPage, ReviewProgressPage,
@@ -85,6 +86,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/privacy/externals") view=ExternalPeoplePage ssr=SsrMode::Async/>
                     <Route path=path!("/privacy/sub-processors") view=SubProcessorsPage ssr=SsrMode::Async/>
                     <Route path=path!("/operator/sub-processors") view=OperatorSubProcessorsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/privacy/breaches") view=BreachesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/operator/breaches") view=OperatorBreachesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/operator/breaches/:id") view=OperatorBreachPage ssr=SsrMode::Async/>
                     <Route path=path!("/operator/audit-log") view=PlatformAuditLogPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/people/new") view=InvitePersonPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/people/import") view=ImportPage ssr=SsrMode::Async/>

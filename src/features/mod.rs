@@ -2,6 +2,7 @@
 
 pub mod account;
 pub mod audit_log;
+pub mod breaches;
 pub mod dashboard;
 pub mod evaluations;
 pub mod feedback;

@@ -9,11 +9,9 @@ use crate::domain::dto::AuditPage;
 /// optionally only one action (its code), 50 lines a page.
 #[server(endpoint = "audit_log/organisation")]
 pub async fn organisation_audit_log(action: Option<String>, page: u64) -> Result<AuditPage, AppError> {
-    use crate::domain::roles::Role;
     use crate::server::{AppState, audit, auth};
 
-    let member = auth::require_member().await?;
-    let reader = member.clone().require(Role::Admin).or_else(|_| member.require(Role::Auditor))?;
+    let reader = auth::require_privacy_reader().await?;
     let state = AppState::current()?;
     let action = action.as_deref().and_then(crate::domain::audit::AuditAction::from_code);
     let chain = audit::chain_of(Some(reader.org));

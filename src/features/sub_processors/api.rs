@@ -9,13 +9,9 @@ use crate::domain::ids::SubProcessorId;
 /// Admins and auditors: the register, with their organisation's objections.
 #[server(endpoint = "privacy/sub_processors")]
 pub async fn list_sub_processors() -> Result<Vec<SubProcessorView>, AppError> {
-    use crate::domain::roles::Role;
     use crate::server::{AppState, auth, service};
 
-    let scope = auth::require_member().await?;
-    if !scope.roles.has(Role::Admin) && !scope.roles.has(Role::Auditor) {
-        return Err(AppError::Forbidden);
-    }
+    let scope = auth::require_privacy_reader().await?;
     let state = AppState::current()?;
     let time_zone = state.config.site.time_zone;
     let today = chrono::Utc::now().with_timezone(&time_zone).date_naive();

@@ -14,5 +14,5 @@ pub mod token;
 
 pub use scope::{
     OperatorScope, OrgScope, Principal, SignedInAccount, current_account, current_principal, require_member,
-    require_operator,
+    require_operator, require_privacy_reader,
 };

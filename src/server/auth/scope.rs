@@ -74,6 +74,17 @@ pub async fn require_member() -> Result<OrgScope, AppError> {
     }
 }
 
+/// An admin, or an auditor, who reads the registers and the audit log
+/// but changes nothing (DPA 5.D).
+pub async fn require_privacy_reader() -> Result<OrgScope, AppError> {
+    let member = require_member().await?;
+    if member.roles.has(Role::Admin) || member.roles.has(Role::Auditor) {
+        Ok(member)
+    } else {
+        Err(AppError::Forbidden)
+    }
+}
+
 pub async fn require_operator() -> Result<OperatorScope, AppError> {
     match current_principal().await? {
         Some(Principal::Operator(scope)) => Ok(scope),

@@ -95,6 +95,9 @@ enum Rule {
     /// Operator staff only, called with input that fails validation: 422 for
     /// them (so nothing is created), 401 signed out, 403 for members.
     OperatorOnlyRejectsInput,
+    /// Operator staff get this status (an object that does not exist, say);
+    /// 401 signed out, 403 for members.
+    OperatorOnlyAnswers(u16),
     /// Members, called with input that fails validation: 422 for them (so
     /// nothing is created), 401 signed out, 403 for operator staff.
     MemberOnlyRejectsInput,
@@ -159,6 +162,9 @@ impl Rule {
             (Rule::OperatorOnlyRejectsInput, Caller::Operator) => 422,
             (Rule::OperatorOnlyRejectsInput, Caller::Anonymous) => 401,
             (Rule::OperatorOnlyRejectsInput, _) => 403,
+            (Rule::OperatorOnlyAnswers(status), Caller::Operator) => status,
+            (Rule::OperatorOnlyAnswers(_), Caller::Anonymous) => 401,
+            (Rule::OperatorOnlyAnswers(_), _) => 403,
             (Rule::AdminOnly, Caller::Admin | Caller::OtherTenantAdmin) => 200,
             (Rule::AdminOnlyRejectsInput, Caller::Admin | Caller::OtherTenantAdmin) => 422,
             (Rule::AdminOnlyAnswers(status), Caller::Admin | Caller::OtherTenantAdmin) => status,
@@ -441,6 +447,23 @@ const TABLE: &[(&str, &str, Rule)] = &[
         "form[name]=Postbode&form[function]=Mail&form[data_categories]=Namen&form[head_office]=Utrecht&form[data_location]=Frankfurt&form[effective_from]=2020-01-01",
         Rule::OperatorOnlyRejectsInput,
     ),
+    ("/api/privacy/breaches", "", Rule::AdminOnly),
+    ("/api/operator/breaches", "", Rule::OperatorOnly),
+    // A person's id is no incident: not found.
+    ("/api/operator/breach", "id={target}", Rule::OperatorOnlyAnswers(404)),
+    // Discovered in the future: refused, nothing is recorded.
+    (
+        "/api/operator/record_breach",
+        "form[nature]=Lek&form[discovered_at]=2999-01-01T09:00&form[contact_point]=Olga&form[consequences]=Inzage&form[measures]=Dicht",
+        Rule::OperatorOnlyRejectsInput,
+    ),
+    (
+        "/api/operator/add_breach_organisation",
+        "id={target}&form[org]={first_org}&form[subject_categories]=Medewerkers&form[subjects_approx]=4&form[record_categories]=Doelen&form[records_approx]=9",
+        Rule::OperatorOnlyAnswers(404),
+    ),
+    ("/api/operator/send_breach_notice", "id={target}&org={first_org}", Rule::OperatorOnlyAnswers(404)),
+    ("/api/operator/send_breach_update", "id={target}&body=Nieuws", Rule::OperatorOnlyAnswers(404)),
     // Nothing was written, so there is nothing to reopen.
     (
         "/api/evaluations/reopen",

@@ -6,6 +6,7 @@
 //! file would. Runs only on an empty database, so a second start keeps what
 //! users changed.
 
+mod breaches;
 mod feedback;
 mod frame;
 mod goals;
@@ -138,6 +139,7 @@ pub async fn seed_demo_if_empty(
     one_on_ones::seed_one_on_ones(db, keys, org, now).await?;
     reviews::seed_reviews(db, keys, org, now).await?;
     sub_processors::seed_sub_processors(db, now).await?;
+    breaches::seed_breaches(db, operator, org, now).await?;
     tracing::info!(organisation = DEMO_ORGANISATION, "demo data created");
     Ok(true)
 }

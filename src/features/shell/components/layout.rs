@@ -24,6 +24,7 @@ pub fn AppLayout(children: Children) -> impl IntoView {
                         vec![
                             ("/operator", Key::NavOrganisations),
                             ("/operator/sub-processors", Key::NavSubProcessors),
+                            ("/operator/breaches", Key::NavBreaches),
                             ("/operator/audit-log", Key::NavAuditLog),
                         ]
                     }
@@ -61,6 +62,7 @@ pub fn AppLayout(children: Children) -> impl IntoView {
                         if roles.contains(&Role::Admin) || roles.contains(&Role::Auditor) {
                             links.push(("/privacy/audit-log", Key::NavAuditLog));
                             links.push(("/privacy/sub-processors", Key::NavSubProcessors));
+                            links.push(("/privacy/breaches", Key::NavBreaches));
                         }
                         links
                     }

@@ -58,7 +58,7 @@ async fn tell(
     db: &impl ConnectionTrait,
     org: OrgId,
     kind: NotificationKind,
-    mail: &dyn Fn(Lang, &str, &str) -> Mail,
+    mail: &(dyn Fn(Lang, &str, &str) -> Mail + Sync),
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let admins = user_account::Entity::find()

@@ -1,0 +1,7 @@
+mod incident;
+mod notices;
+mod register;
+
+pub use incident::OperatorBreachPage;
+pub use notices::BreachesPage;
+pub use register::OperatorBreachesPage;
