@@ -33,6 +33,7 @@ mod m20261222_000025_calibration;
 mod m20261223_000026_talent_review;
 mod m20261224_000027_sub_processors;
 mod m20261225_000028_breaches;
+mod m20261226_000029_contract_end;
 
 pub struct Migrator;
 
@@ -84,6 +85,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261223_000026_talent_review::Migration),
             Box::new(m20261224_000027_sub_processors::Migration),
             Box::new(m20261225_000028_breaches::Migration),
+            Box::new(m20261226_000029_contract_end::Migration),
         ]
     }
 }

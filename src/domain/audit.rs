@@ -77,6 +77,13 @@ pub enum AuditAction {
     BreachNotified,
     /// The processor told the organisations of a follow-up (DPA 7.C).
     BreachUpdated,
+    /// The processor set the last day of an organisation's contract (DPA 8).
+    ContractEnded,
+    /// The processor moved an organisation's destruction later (DPA 8.B).
+    DestructionPostponed,
+    /// Every record of an organisation was destroyed (DPA 8.A; in the
+    /// platform's log, since the organisation's own log is destroyed too).
+    OrganisationDestroyed,
 }
 
 impl AuditAction {
@@ -120,6 +127,9 @@ impl AuditAction {
         AuditAction::BreachRecorded,
         AuditAction::BreachNotified,
         AuditAction::BreachUpdated,
+        AuditAction::ContractEnded,
+        AuditAction::DestructionPostponed,
+        AuditAction::OrganisationDestroyed,
     ];
 
     /// The action a stored code stands for.
@@ -168,6 +178,9 @@ impl AuditAction {
             AuditAction::BreachRecorded => Key::AuditActionBreachRecorded,
             AuditAction::BreachNotified => Key::AuditActionBreachNotified,
             AuditAction::BreachUpdated => Key::AuditActionBreachUpdated,
+            AuditAction::ContractEnded => Key::AuditActionContractEnded,
+            AuditAction::DestructionPostponed => Key::AuditActionDestructionPostponed,
+            AuditAction::OrganisationDestroyed => Key::AuditActionOrganisationDestroyed,
         }
     }
 
@@ -211,6 +224,9 @@ impl AuditAction {
             AuditAction::BreachRecorded => "breach.recorded",
             AuditAction::BreachNotified => "breach.notified",
             AuditAction::BreachUpdated => "breach.updated",
+            AuditAction::ContractEnded => "organisation.contract_ended",
+            AuditAction::DestructionPostponed => "organisation.destruction_postponed",
+            AuditAction::OrganisationDestroyed => "organisation.destroyed",
         }
     }
 }

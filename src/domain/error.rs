@@ -78,6 +78,10 @@ pub enum AppError {
     /// names its row and column.
     #[error("import_rejected")]
     ImportRejected { problems: Vec<crate::domain::dto::ImportProblem> },
+    /// The organisation's contract has ended: it can read and export its
+    /// data until `until` (`YYYY-MM-DD`), and change nothing (DPA 8.B).
+    #[error("contract_ended")]
+    ContractEnded { until: String },
     /// The audit log's hash chain does not check out from this entry on.
     #[error("audit_chain_broken")]
     AuditChainBroken { seq: i64 },
@@ -115,6 +119,7 @@ impl AppError {
             AppError::Invalid { .. } => Key::ErrorInvalid,
             AppError::ImportRejected { .. } => Key::ErrorImportRejected,
             AppError::AuditChainBroken { .. } => Key::ErrorAuditChainBroken,
+            AppError::ContractEnded { .. } => Key::ErrorContractEnded,
             AppError::SecondFactorInvalid => Key::ErrorSecondFactorInvalid,
             AppError::SecondFactorSetupRequired => Key::ErrorSecondFactorSetupRequired,
             AppError::SecondFactorMandatory => Key::ErrorSecondFactorMandatory,
@@ -138,6 +143,7 @@ impl AppError {
             AppError::AuditChainBroken { seq } => {
                 crate::i18n::format(lang, key, &[("seq", &seq.to_string())])
             }
+            AppError::ContractEnded { until } => crate::i18n::format(lang, key, &[("date", until)]),
             _ => crate::i18n::text(lang, key).to_owned(),
         }
     }

@@ -38,6 +38,9 @@ coded!(
         BreachNotified => "breach_notified", NotificationKindBreachNotified;
         /// To an organisation's admins: news on a breach they were told of (DPA 7.C).
         BreachUpdated => "breach_updated", NotificationKindBreachUpdated;
+        /// To an organisation's admins: its contract ends; then read-only,
+        /// then destruction (DPA 8).
+        ContractEnding => "contract_ending", NotificationKindContractEnding;
     }
 );
 

@@ -11,7 +11,10 @@ use migration::{Migrator, MigratorTrait};
 use super::config::{Config, Environment};
 use super::crypto::{KeyStore, Keyring};
 use super::messages::{self, MailTransport, Wakeup};
-use super::service::notifications::{self, jobs::JobContext};
+use super::service::notifications::{
+    self,
+    jobs::{Job, JobContext},
+};
 use super::service::tenant_keys;
 use super::{AppState, assets, audit, crypto, db, logging, router, seed};
 
@@ -30,10 +33,13 @@ commands:
                  (serve does it in the background at start-up)
   bench-org [N]  add an organisation of N people (default 10000) through the
                  import and print how fast the org chart and people search are
-  run-jobs [--at TIME]
+  run-jobs [--at TIME] [--only JOB]
                  run the background jobs (reminders, digests, copying review
-                 cycles forward) once, as at TIME (RFC 3339; default now),
-                 and send the messages they queued
+                 cycles forward, destroying organisations whose day has come)
+                 once, as at TIME (RFC 3339; default now), or only JOB
+                 (goal-reminders, weekly-digests, one-on-one-reminders,
+                 review-reminders, review-cycles, destructions), and send
+                 the messages they queued
 
 configuration: Leptos.toml (or the file named by KOERS_CONFIG), overridden
 by KOERS_<SECTION>_<KEY> environment variables.";
@@ -88,21 +94,25 @@ pub async fn run(args: Vec<String>) -> ExitCode {
             .await
         }
         ["run-jobs", rest @ ..] => {
-            let at = match rest {
-                [] => Some(chrono::Utc::now()),
-                ["--at", at] => chrono::DateTime::parse_from_rfc3339(at).ok().map(|at| at.to_utc()),
-                _ => None,
-            };
-            let Some(at) = at else {
+            let Some((at, only)) = run_jobs_arguments(rest) else {
                 eprintln!("{USAGE}");
                 return ExitCode::from(2);
+            };
+            let keys = match keyring(&config) {
+                Ok(keys) => keys,
+                Err(error) => {
+                    eprintln!("koers: {error}");
+                    return ExitCode::FAILURE;
+                }
             };
             let context = JobContext {
                 public_url: config.site.public_url.as_str().to_owned(),
                 time_zone: config.site.time_zone,
+                keys,
             };
             let transports = transports(&config);
-            with_db(&config, |db| async move { run_jobs(&db, &context, &transports?, at).await }).await
+            with_db(&config, |db| async move { run_jobs(&db, &context, &transports?, (at, only)).await })
+                .await
         }
         ["audit", "verify"] => with_db(&config, |db| async move { verify_audit_log(&db).await }).await,
         ["precompress"] => {
@@ -154,7 +164,11 @@ async fn serve(config: Config) -> Outcome {
     let leptos_options = leptos_options(&config);
     let address = config.site.address;
     let public_url = config.site.public_url.as_str().to_owned();
-    let jobs = JobContext { public_url: public_url.clone(), time_zone: config.site.time_zone };
+    let jobs = JobContext {
+        public_url: public_url.clone(),
+        time_zone: config.site.time_zone,
+        keys: (*keys).clone(),
+    };
     notifications::jobs::spawn(db.clone(), jobs, outbox.clone());
     let state =
         AppState { leptos_options, db, config: Arc::new(config), keys, outbox, imports: Default::default() };
@@ -182,14 +196,26 @@ fn transports(config: &Config) -> Result<messages::Transports, Box<dyn std::erro
 }
 
 /// The jobs once, as at `at`, and the delivery of what they queued (due by `at`).
+/// `[--at TIME] [--only JOB]`, in that order; `None` for anything else.
+fn run_jobs_arguments(rest: &[&str]) -> Option<(chrono::DateTime<chrono::Utc>, Option<Job>)> {
+    let at = |text: &str| chrono::DateTime::parse_from_rfc3339(text).ok().map(|at| at.to_utc());
+    match rest {
+        [] => Some((chrono::Utc::now(), None)),
+        ["--at", time] => Some((at(time)?, None)),
+        ["--only", job] => Some((chrono::Utc::now(), Some(Job::from_name(job)?))),
+        ["--at", time, "--only", job] => Some((at(time)?, Some(Job::from_name(job)?))),
+        _ => None,
+    }
+}
+
 async fn run_jobs(
     db: &sea_orm::DatabaseConnection,
     context: &JobContext,
     transports: &messages::Transports,
-    at: chrono::DateTime<chrono::Utc>,
+    (at, only): (chrono::DateTime<chrono::Utc>, Option<Job>),
 ) -> Outcome {
     db::migrate(db).await?;
-    let done = notifications::jobs::run_once(db, context, at).await;
+    let done = notifications::jobs::run_once(db, context, at, only).await;
     let mut sent = 0;
     loop {
         let delivery = messages::deliver_due(db, transports, at).await?;

@@ -79,7 +79,7 @@ pub use one_on_ones::{
     OneOnOneSummary, OneOnOnes, POINT_MAX, PlanOneOnOneForm, PointForm, TalkingPoint,
 };
 pub use org_chart::{ChartLevel, ChartMember, ChartPerson, ChartSearch, ChartUnit, FunctionName, TeamMember};
-pub use organisation::OrganisationSummary;
+pub use organisation::{ContractState, DeclarationView, OrganisationSummary};
 pub use organisation_details::{DpaSignature, OrganisationDetails};
 pub use peer_reviews::{
     Nomination, NominationForm, PeerAnswers, PeerReviews, REVIEWER_NAME_MAX, ReviewRequest, ReviewerForm,

@@ -18,6 +18,8 @@ pub struct OrganisationDetails {
     /// Language codes, e.g. `["nl", "en"]`.
     pub languages: Vec<String>,
     pub signature: Option<DpaSignature>,
+    pub contract: super::ContractState,
+    pub declaration: Option<super::DeclarationView>,
 }
 
 /// The signature block of the processing agreement.

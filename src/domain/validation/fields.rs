@@ -25,6 +25,8 @@ pub enum Problem {
     InvalidDateTime,
     /// A moment that has passed already, where a future one is needed.
     InPast,
+    /// A date that must lie after the one set now.
+    NotLater,
     /// A moment still to come, where one that has passed is needed.
     InFuture,
     /// A unit cannot move into itself or below itself.
@@ -68,6 +70,7 @@ impl Problem {
             Problem::InvalidDateTime => text(lang, Key::ValidationInvalidDateTime).to_owned(),
             Problem::InPast => text(lang, Key::ValidationInPast).to_owned(),
             Problem::InFuture => text(lang, Key::ValidationInFuture).to_owned(),
+            Problem::NotLater => text(lang, Key::ValidationNotLater).to_owned(),
             Problem::WouldCreateCycle => text(lang, Key::ValidationWouldCreateCycle).to_owned(),
             Problem::UnitNotEmpty => text(lang, Key::ValidationUnitNotEmpty).to_owned(),
             Problem::NotAnAdmin => text(lang, Key::ValidationNotAnAdmin).to_owned(),

@@ -13,7 +13,8 @@ pub async fn list_organisations() -> Result<Vec<OrganisationSummary>, AppError> 
 
     let operator = auth::require_operator().await?;
     let state = AppState::current()?;
-    service::organisations::list(&state.db, &operator).await
+    let today = chrono::Utc::now().with_timezone(&state.config.site.time_zone).date_naive();
+    service::organisations::list(&state.db, &operator, today).await
 }
 
 /// Operator staff: adds an organisation with its contract details and
@@ -41,5 +42,34 @@ pub async fn organisation(id: OrgId) -> Result<OrganisationDetails, AppError> {
     use crate::server::{AppState, auth, service};
 
     let operator = auth::require_operator().await?;
-    service::organisations::details(&AppState::current()?.db, &operator, id).await
+    let state = AppState::current()?;
+    let time_zone = state.config.site.time_zone;
+    let today = chrono::Utc::now().with_timezone(&time_zone).date_naive();
+    service::organisations::details(&state.db, &operator, id, (today, time_zone)).await
+}
+
+/// Operator staff: set the last day of an organisation's contract (DPA 8).
+#[server(endpoint = "operator/end_contract")]
+pub async fn end_contract(id: OrgId, #[server(default)] last_day: String) -> Result<(), AppError> {
+    use crate::server::{AppState, auth, service};
+
+    let operator = auth::require_operator().await?;
+    let state = AppState::current()?;
+    let now = chrono::Utc::now();
+    let today = now.with_timezone(&state.config.site.time_zone).date_naive();
+    let site = (state.config.site.public_url.as_str(), today, now);
+    service::contract_end::end_contract(&state.db, &operator, id, &last_day, site).await?;
+    state.outbox.notify();
+    Ok(())
+}
+
+/// Operator staff: postpone the destruction at the organisation's request (DPA 8.B).
+#[server(endpoint = "operator/postpone_destruction")]
+pub async fn postpone_destruction(id: OrgId, #[server(default)] destroy_on: String) -> Result<(), AppError> {
+    use crate::server::{AppState, auth, service};
+
+    let operator = auth::require_operator().await?;
+    let state = AppState::current()?;
+    service::contract_end::postpone_destruction(&state.db, &operator, id, &destroy_on, chrono::Utc::now())
+        .await
 }

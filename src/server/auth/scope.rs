@@ -107,7 +107,29 @@ pub async fn current_principal() -> Result<Option<Principal>, AppError> {
         Some(account) if account.second_factor == SecondFactorStatus::SetupRequired => {
             Err(AppError::SecondFactorSetupRequired)
         }
+        Some(SignedInAccount { principal: Principal::User(scope), .. }) => {
+            refuse_changes_after_contract_end(&scope).await?;
+            Ok(Some(Principal::User(scope)))
+        }
         account => Ok(account.map(|account| account.principal)),
+    }
+}
+
+/// Once its contract has ended, an organisation's people may only call the
+/// server functions that read (DPA 8.B); anything else is refused.
+async fn refuse_changes_after_contract_end(scope: &OrgScope) -> Result<(), AppError> {
+    use crate::server::service::contract_end;
+
+    let Some(parts) = use_context::<Parts>() else { return Ok(()) };
+    let path = parts.uri.path();
+    if !path.starts_with("/api/") || contract_end::is_allowed_after_end(path) {
+        return Ok(());
+    }
+    let state = AppState::current()?;
+    let today = Utc::now().with_timezone(&state.config.site.time_zone).date_naive();
+    match contract_end::read_only_until(&state.db, scope.org, today).await? {
+        Some(until) => Err(AppError::ContractEnded { until: until.to_string() }),
+        None => Ok(()),
     }
 }
 

@@ -54,6 +54,15 @@ impl KeyStore {
         unwrap_data_key(kek, org, &wrapped)
     }
 
+    /// A public identifier of `org`'s key: the first 16 hex digits of the
+    /// SHA-256 of its wrapped form. It names the key in the declaration of
+    /// destruction and reveals nothing of it. `None` without a key.
+    pub fn fingerprint(&self, org: OrgId) -> Option<String> {
+        use sha2::{Digest, Sha256};
+        let wrapped = std::fs::read(self.path_of(org)).ok()?;
+        Some(hex::encode(Sha256::digest(&wrapped)).chars().take(16).collect())
+    }
+
     pub fn contains(&self, org: OrgId) -> bool {
         self.path_of(org).exists()
     }

@@ -11,6 +11,7 @@ pub mod competency_function;
 pub mod competency_level;
 pub mod competency_unit;
 pub mod core_value;
+pub mod destruction_declaration;
 pub mod digest_subscription;
 pub mod dpa_acceptance;
 pub mod feedback;

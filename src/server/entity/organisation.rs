@@ -19,6 +19,12 @@ pub struct Model {
     /// The interface languages offered, e.g. `nl,en`.
     pub languages: String,
     pub contract_start: Option<Date>,
+    /// The last day of the contract; from then on the organisation can only
+    /// read and export (DPA 8.B).
+    pub contract_end: Option<Date>,
+    /// The day its data is destroyed: 30 days after the end, or later on request (8.A–B).
+    pub destroy_on: Option<Date>,
+    pub destroyed_at: Option<ChronoDateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -205,6 +205,14 @@ pub fn sub_processor_mail(lang: Lang, to: &str, person: &str, name: &str, date: 
     notice_mail(lang, to, keys, &values, Key::MailSubProcessorAction, link)
 }
 
+/// To an organisation's admin or privacy contact: the contract ends on
+/// `end`, the data is destroyed on `destroy` (DPA 8.A–B).
+pub fn contract_end_mail(lang: Lang, to: &str, name: &str, (end, destroy): (&str, &str), link: &str) -> Mail {
+    let values = [("name", name), ("end", end), ("destroy", destroy)];
+    let keys = (Key::MailContractEndSubject, Key::MailContractEndBody);
+    notice_mail(lang, to, keys, &values, Key::MailContractEndAction, link)
+}
+
 /// Whom an external person is asked to review, for which organisation,
 /// until when.
 pub struct ReviewAsk<'a> {
@@ -349,7 +357,7 @@ pub(super) fn html_page(lang: Lang, paragraphs: &[&str], action: &str, link: &st
     )
 }
 
-fn escape(text: &str) -> String {
+pub(super) fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 

@@ -48,6 +48,7 @@ pub fn status_of(error: &AppError) -> StatusCode {
         | AppError::SignInCodeInvalid => StatusCode::UNAUTHORIZED,
         AppError::Forbidden | AppError::SecondFactorSetupRequired => StatusCode::FORBIDDEN,
         AppError::SecondFactorMandatory => StatusCode::CONFLICT,
+        AppError::ContractEnded { .. } => StatusCode::LOCKED,
         AppError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
         AppError::BadRequest
         | AppError::InvalidLanguage

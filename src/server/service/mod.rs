@@ -7,6 +7,7 @@ pub mod accounts;
 mod bilingual;
 pub mod breaches;
 pub mod competencies;
+pub mod contract_end;
 pub mod core_values;
 pub mod feedback;
 pub mod functions;

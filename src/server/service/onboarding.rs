@@ -43,6 +43,9 @@ pub async fn add_organisation(
         privacy_contact_email: Set(new.privacy_contact_email.clone()),
         languages: Set(languages.join(",")),
         contract_start: Set(Some(date(&new.contract_start)?)),
+        contract_end: Set(None),
+        destroy_on: Set(None),
+        destroyed_at: Set(None),
     }
     .insert(&txn)
     .await

@@ -1,6 +1,6 @@
 //! Organisations (tenants, the controllers under the processing agreement).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
     TransactionTrait,
@@ -9,7 +9,7 @@ use sea_orm::{
 use super::tenant_keys::{self, TenantKeyError};
 use crate::domain::AppError;
 use crate::domain::audit::AuditAction;
-use crate::domain::dto::{DpaSignature, OrganisationDetails, OrganisationSummary};
+use crate::domain::dto::{ContractState, DpaSignature, OrganisationDetails, OrganisationSummary};
 use crate::domain::ids::OrgId;
 use crate::server::audit::{self, AuditEntry};
 use crate::server::auth::OperatorScope;
@@ -39,6 +39,9 @@ pub async fn create(
         privacy_contact_email: Set(String::new()),
         languages: Set("nl,en".to_owned()),
         contract_start: Set(None),
+        contract_end: Set(None),
+        destroy_on: Set(None),
+        destroyed_at: Set(None),
     }
     .insert(&txn)
     .await?;
@@ -54,6 +57,7 @@ pub async fn create(
 pub async fn list(
     db: &DatabaseConnection,
     _operator: &OperatorScope,
+    today: NaiveDate,
 ) -> Result<Vec<OrganisationSummary>, AppError> {
     let organisations =
         organisation::Entity::find().order_by_asc(organisation::Column::Name).all(db).await.map_err(
@@ -65,6 +69,7 @@ pub async fn list(
     Ok(organisations
         .into_iter()
         .map(|o| OrganisationSummary {
+            contract: contract_state(&o, today),
             id: OrgId(o.id),
             name: o.name,
             created_on: o.created_at.format("%Y-%m-%d").to_string(),
@@ -76,8 +81,9 @@ pub async fn list(
 /// console; `not_found` for an unknown id.
 pub async fn details(
     db: &DatabaseConnection,
-    _operator: &OperatorScope,
+    operator: &OperatorScope,
     org: OrgId,
+    (today, time_zone): (NaiveDate, chrono_tz::Tz),
 ) -> Result<OrganisationDetails, AppError> {
     let found = organisation::Entity::find_by_id(org.0).one(db).await.map_err(crate::server::db::internal)?;
     let found = found.ok_or(AppError::NotFound)?;
@@ -107,7 +113,10 @@ pub async fn details(
         }
         None => None,
     };
+    let declaration = super::contract_end::declaration(db, operator, org, time_zone).await?;
     Ok(OrganisationDetails {
+        contract: contract_state(&found, today),
+        declaration,
         id: org,
         name: found.name,
         kvk_number: found.kvk_number,
@@ -119,4 +128,17 @@ pub async fn details(
         languages: found.languages.split(',').filter(|l| !l.is_empty()).map(ToOwned::to_owned).collect(),
         signature,
     })
+}
+
+/// Where `org` stands against the end of its contract on `today` (DPA 8).
+fn contract_state(org: &organisation::Model, today: NaiveDate) -> ContractState {
+    let day = |date: NaiveDate| date.format("%Y-%m-%d").to_string();
+    match (org.destroyed_at, org.contract_end, org.destroy_on) {
+        (Some(at), _, _) => ContractState::Destroyed { on: day(at.date_naive()) },
+        (None, Some(end), Some(destroy_on)) if end <= today => {
+            ContractState::ReadOnly { until: day(destroy_on) }
+        }
+        (None, Some(end), _) => ContractState::Ending { on: day(end) },
+        (None, None, _) => ContractState::Active,
+    }
 }

@@ -5,10 +5,12 @@
 //! inside the run's database (`KOERS_TEST_POSTGRES_URL`, created and dropped
 //! by `make test`), so tests never share data and may run in parallel.
 
+mod dump;
 mod fixtures;
 mod sms;
 mod smtp;
 
+pub use dump::{DumpedRow, dump};
 pub use fixtures::{
     TEST_PASSWORD, TEST_SECURITY, enrol_app, member, operator, organisation, scope, test_kek, test_keyring,
 };

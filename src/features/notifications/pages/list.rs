@@ -114,6 +114,7 @@ fn describe(i18n: I18n, item: &Notification) -> String {
         NotificationKind::SubProcessorAnnounced => Key::NotificationsSubProcessorAnnounced,
         NotificationKind::BreachNotified => Key::NotificationsBreachNotified,
         NotificationKind::BreachUpdated => Key::NotificationsBreachUpdated,
+        NotificationKind::ContractEnding => Key::NotificationsContractEnding,
     };
     i18n.format(key, &[("person", person), ("goal", goal), ("year", &year), ("date", &date)])
 }

@@ -19,6 +19,7 @@ use crate::domain::goals::{GoalStatus, PlanState};
 use crate::domain::ids::{GoalId, OrgId, UserId};
 use crate::domain::notifications::{DUE_SOON_DAYS, NotificationKind};
 use crate::server::auth::reach::ManagerMap;
+use crate::server::crypto::Keyring;
 use crate::server::db::internal;
 use crate::server::entity::{
     digest_subscription, goal, goal_due_reminder, goal_plan, notification, user_account,
@@ -32,11 +33,51 @@ const DIGEST_HOUR: u32 = 7;
 /// The digest counts goals due within this many days.
 const DIGEST_DUE_DAYS: i64 = 14;
 
-/// Where the jobs run: the installation's address and time zone.
+/// Where the jobs run: the installation's address and time zone, and the
+/// keys (the destruction of an organisation destroys its key).
 #[derive(Clone, Debug)]
 pub struct JobContext {
     pub public_url: String,
     pub time_zone: chrono_tz::Tz,
+    pub keys: Keyring,
+}
+
+/// The jobs, by the name `koers run-jobs --only` takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Job {
+    GoalReminders,
+    WeeklyDigests,
+    OneOnOneReminders,
+    ReviewReminders,
+    ReviewCycles,
+    /// Destroys the organisations whose day of destruction has come (DPA 8.A).
+    Destructions,
+}
+
+impl Job {
+    pub const ALL: [Job; 6] = [
+        Job::GoalReminders,
+        Job::WeeklyDigests,
+        Job::OneOnOneReminders,
+        Job::ReviewReminders,
+        Job::ReviewCycles,
+        Job::Destructions,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Job::GoalReminders => "goal-reminders",
+            Job::WeeklyDigests => "weekly-digests",
+            Job::OneOnOneReminders => "one-on-one-reminders",
+            Job::ReviewReminders => "review-reminders",
+            Job::ReviewCycles => "review-cycles",
+            Job::Destructions => "destructions",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Job> {
+        Job::ALL.into_iter().find(|job| job.name() == name)
+    }
 }
 
 /// Runs the jobs now and then every ten minutes, waking the message
@@ -44,7 +85,7 @@ pub struct JobContext {
 pub fn spawn(db: DatabaseConnection, context: JobContext, outbox: Wakeup) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         loop {
-            if run_once(&db, &context, Utc::now()).await > 0 {
+            if run_once(&db, &context, Utc::now(), None).await > 0 {
                 outbox.notify();
             }
             tokio::time::sleep(INTERVAL).await;
@@ -52,30 +93,37 @@ pub fn spawn(db: DatabaseConnection, context: JobContext, outbox: Wakeup) -> tok
     })
 }
 
-/// Runs every job once as at `now` — reminders, digests, and copying
-/// yearly review cycles forward — and says how much they did. A failing
-/// job is logged and does not stop the others. `koers run-jobs --at` runs
-/// this with another moment, to test what happens on a given day.
-pub async fn run_once(db: &DatabaseConnection, context: &JobContext, now: DateTime<Utc>) -> usize {
-    use crate::server::service::{one_on_ones, reviews};
+/// Runs the jobs once as at `now` — reminders, digests, copying yearly
+/// review cycles forward and destroying organisations whose day has come —
+/// all of them, or only `only`; says how much they did. A failing job is
+/// logged and does not stop the others. `koers run-jobs --at` runs this
+/// with another moment, to test what happens on a given day.
+pub async fn run_once(
+    db: &DatabaseConnection,
+    context: &JobContext,
+    now: DateTime<Utc>,
+    only: Option<Job>,
+) -> usize {
+    use crate::server::service::{contract_end, one_on_ones, reviews};
 
     let today = now.with_timezone(&context.time_zone).date_naive();
-    let outcomes = [
-        ("goal reminders", remind_of_due_goals(db, context, now).await),
-        ("weekly digests", send_weekly_digests(db, context, now).await),
-        ("1:1 reminders", one_on_ones::remind_of_upcoming(db, context, now).await),
-        ("review reminders", reviews::reminders::remind_writers(db, context, now).await),
-        ("review cycles copied forward", reviews::cycles::copy_forward(db, today, now).await),
-    ];
     let mut done = 0;
-    for (job, outcome) in outcomes {
+    for job in Job::ALL.into_iter().filter(|job| only.is_none_or(|only| only == *job)) {
+        let outcome = match job {
+            Job::GoalReminders => remind_of_due_goals(db, context, now).await,
+            Job::WeeklyDigests => send_weekly_digests(db, context, now).await,
+            Job::OneOnOneReminders => one_on_ones::remind_of_upcoming(db, context, now).await,
+            Job::ReviewReminders => reviews::reminders::remind_writers(db, context, now).await,
+            Job::ReviewCycles => reviews::cycles::copy_forward(db, today, now).await,
+            Job::Destructions => contract_end::destroy_due(db, &context.keys, context.time_zone, now).await,
+        };
         match outcome {
             Ok(0) => {}
             Ok(count) => {
-                tracing::info!(job, count, "job done");
+                tracing::info!(job = job.name(), count, "job done");
                 done += count;
             }
-            Err(error) => tracing::error!(%error, job, "job failed"),
+            Err(error) => tracing::error!(%error, job = job.name(), "job failed"),
         }
     }
     done

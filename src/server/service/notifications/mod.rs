@@ -27,7 +27,7 @@ use crate::i18n::Lang;
 use crate::server::auth::OrgScope;
 use crate::server::crypto::Keyring;
 use crate::server::db::internal;
-use crate::server::entity::{notification, user_account};
+use crate::server::entity::{notification, organisation, user_account};
 use crate::server::messages::{Mail, enqueue_mail};
 use crate::server::service::goals;
 
@@ -97,6 +97,40 @@ pub async fn notify(
         let lang = Lang::from_code(&recipient.language).unwrap_or_default();
         let mail = mail(lang, address, &recipient.name);
         enqueue_mail(db, Some(org), notice.kind.code(), mail, now).await.map_err(internal)?;
+    }
+    Ok(())
+}
+
+/// Tells an organisation formally: its active admins in the app and by
+/// e-mail (as each chose), and its privacy contact by e-mail unless that
+/// is one of them. For what the processor owes it in writing (DPA 7, 8).
+pub async fn tell_organisation(
+    db: &impl ConnectionTrait,
+    org: OrgId,
+    kind: NotificationKind,
+    mail: &(dyn Fn(Lang, &str, &str) -> Mail + Sync),
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    let admins = user_account::Entity::find()
+        .filter(user_account::Column::OrgId.eq(org.0))
+        .filter(user_account::Column::IsAdmin.eq(true))
+        .filter(user_account::Column::DeactivatedAt.is_null())
+        .all(db)
+        .await
+        .map_err(internal)?;
+    for admin in &admins {
+        notify(db, org, admin, Notice::new(kind), |lang, to, name| mail(lang, to, name), now).await?;
+    }
+    let found = organisation::Entity::find_by_id(org.0).one(db).await.map_err(internal)?;
+    let Some(found) = found else { return Ok(()) };
+    let contact = found.privacy_contact_email.trim();
+    let is_an_admin = admins
+        .iter()
+        .any(|admin| admin.email.as_deref().is_some_and(|email| email.eq_ignore_ascii_case(contact)));
+    if !contact.is_empty() && !is_an_admin {
+        let lang = Lang::from_code(&found.default_language).unwrap_or_default();
+        let written = mail(lang, contact, &found.privacy_contact_name);
+        enqueue_mail(db, Some(org), kind.code(), written, now).await.map_err(internal)?;
     }
     Ok(())
 }

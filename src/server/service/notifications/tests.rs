@@ -81,7 +81,11 @@ async fn goal_due(db: &DatabaseConnection, owner: &OrgScope, title: &str, due_on
 }
 
 fn context() -> JobContext {
-    JobContext { public_url: URL.into(), time_zone: chrono_tz::Europe::Amsterdam }
+    JobContext {
+        public_url: URL.into(),
+        time_zone: chrono_tz::Europe::Amsterdam,
+        keys: crate::server::testing::test_keyring(),
+    }
 }
 
 /// `hour`:00 on `date` in Amsterdam.
