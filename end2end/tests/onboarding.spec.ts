@@ -3,6 +3,7 @@ import { OPERATOR, SANNE, signIn } from "../fixtures/accounts";
 import { totp } from "../fixtures/totp";
 import { linkInMail } from "../fixtures/mail";
 import { matchInText } from "../fixtures/sms";
+import { fillOrganisationForm } from "../fixtures/organisations";
 import { PORT } from "../playwright.config";
 
 // The flow of issue 3 from start to end: operator → organisation → its
@@ -25,23 +26,12 @@ test("an operator adds an organisation and its first admin joins through the inv
   await waitForHydration(operator);
 
   const form = operator.locator("form.wide-form");
-  await form.getByLabel("Naam organisatie").fill(organisation);
-  await form.getByLabel("KvK-nummer").fill("1234");
-  await form.getByLabel("Gevestigd in (adres)").fill("Havenstraat 4, Zwolle");
-  await form.getByLabel("Vertegenwoordigd door").fill("R. Visser");
-  await form.getByLabel("Ingang van het contract").fill("2027-01-01");
-  const contact = form.getByRole("group", { name: "Contactpersoon voor privacyzaken" });
-  await contact.getByLabel("Naam", { exact: true }).fill("P. de Jong");
-  await contact.getByLabel("E-mailadres").fill("privacy@hetbaken.example");
-  const signature = form.getByRole("group", { name: "Ondertekening van de verwerkersovereenkomst" });
-  await signature.getByLabel("Naam", { exact: true }).fill("R. Visser");
-  await signature.getByLabel("Functie").fill("Directeur-bestuurder");
-  await signature.getByLabel("Datum").fill("2026-11-20");
-  await signature.getByLabel("Plaats").fill("Zwolle");
-  const firstAdmin = form.getByRole("group", { name: "Eerste beheerder" });
-  await firstAdmin.getByLabel("Naam", { exact: true }).fill(admin.name);
-  await firstAdmin.getByLabel("E-mailadres").fill(admin.email);
-  await firstAdmin.getByLabel("Taal").selectOption("nl");
+  await fillOrganisationForm(form, {
+    name: organisation,
+    kvkNumber: "1234",
+    privacyContact: "privacy@hetbaken.example",
+    admin,
+  });
 
   // A wrong KvK number is named beside its field; everything typed stays.
   await operator.getByRole("button", { name: "Organisatie toevoegen en uitnodiging versturen" }).click();

@@ -21,6 +21,12 @@ pub enum SecondFactorStatus {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ViewerKind {
-    Member { organisation: String, roles: Vec<Role> },
+    Member {
+        organisation: String,
+        roles: Vec<Role>,
+        /// Once the organisation's contract has ended: the day its data is
+        /// destroyed, until which it can only read and export (DPA 8.B).
+        read_only_until: Option<String>,
+    },
     Operator,
 }

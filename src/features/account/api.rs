@@ -145,7 +145,10 @@ pub async fn current_viewer() -> Result<Option<Viewer>, AppError> {
 
     let state = AppState::current()?;
     match auth::current_account().await? {
-        Some(account) => service::accounts::viewer(&state.db, &account).await.map(Some),
+        Some(account) => {
+            let today = chrono::Utc::now().with_timezone(&state.config.site.time_zone).date_naive();
+            service::accounts::viewer(&state.db, &account, today).await.map(Some)
+        }
         None => Ok(None),
     }
 }

@@ -13,8 +13,9 @@ pub async fn list_organisations() -> Result<Vec<OrganisationSummary>, AppError> 
 
     let operator = auth::require_operator().await?;
     let state = AppState::current()?;
-    let today = chrono::Utc::now().with_timezone(&state.config.site.time_zone).date_naive();
-    service::organisations::list(&state.db, &operator, today).await
+    let time_zone = state.config.site.time_zone;
+    let today = chrono::Utc::now().with_timezone(&time_zone).date_naive();
+    service::organisations::list(&state.db, &operator, (today, time_zone)).await
 }
 
 /// Operator staff: adds an organisation with its contract details and

@@ -447,6 +447,13 @@ const TABLE: &[(&str, &str, Rule)] = &[
         "form[name]=Postbode&form[function]=Mail&form[data_categories]=Namen&form[head_office]=Utrecht&form[data_location]=Frankfurt&form[effective_from]=2020-01-01",
         Rule::OperatorOnlyRejectsInput,
     ),
+    // No such organisation: not found, nothing changes.
+    ("/api/operator/end_contract", "id={target}&last_day=2999-01-01", Rule::OperatorOnlyAnswers(404)),
+    (
+        "/api/operator/postpone_destruction",
+        "id={target}&destroy_on=2999-01-01",
+        Rule::OperatorOnlyAnswers(404),
+    ),
     ("/api/privacy/breaches", "", Rule::AdminOnly),
     ("/api/operator/breaches", "", Rule::OperatorOnly),
     // A person's id is no incident: not found.

@@ -302,6 +302,56 @@ mod signing_in {
         assert_eq!(header_of(&response, header::LOCATION), "/login?next=/");
     }
 
+    /// DPA 8.B: once the contract has ended, people read what is theirs and
+    /// change nothing, whichever function they call.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn dpa_8b_after_the_contract_ends_members_read_but_change_nothing() {
+        use crate::server::entity::organisation;
+        use sea_orm::{ActiveModelTrait, EntityTrait, Set};
+
+        let (app, db) = seeded_app().await;
+        let response = app.clone().oneshot(sign_in_form(ANNA, DEMO_PASSWORD)).await.expect("answer");
+        let session = session_of(&response);
+        let api = |path: &str, body: &str| {
+            Request::builder()
+                .method(Method::POST)
+                .uri(path)
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::ACCEPT, "application/json")
+                .header(header::COOKIE, session.as_str())
+                .body(Body::from(body.to_owned()))
+                .expect("request")
+        };
+        let note = "form[subject]=&form[body]=";
+        let before = app.clone().oneshot(api("/api/notes/add", note)).await.expect("answer");
+        assert_eq!(
+            before.status(),
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "reaches the function while the contract runs"
+        );
+
+        let org = organisation::Entity::find().one(&db).await.expect("read").expect("the demo organisation");
+        let today = chrono::Utc::now().date_naive();
+        organisation::ActiveModel {
+            id: Set(org.id),
+            contract_end: Set(Some(today - chrono::Days::new(1))),
+            destroy_on: Set(Some(today + chrono::Days::new(29))),
+            ..Default::default()
+        }
+        .update(&db)
+        .await
+        .expect("ended");
+
+        let read =
+            app.clone().oneshot(api("/api/goals/list", "year=2027&owner=&status=")).await.expect("answer");
+        assert_eq!(read.status(), StatusCode::OK);
+        let write = app.clone().oneshot(api("/api/notes/add", note)).await.expect("answer");
+        assert_eq!(write.status(), StatusCode::LOCKED);
+        assert!(body_text(write).await.contains(r#""code":"contract_ended""#));
+        let page = app.oneshot(page_with("/goals", &session)).await.expect("answer");
+        assert_eq!(page.status(), StatusCode::OK, "pages still open");
+    }
+
     fn second_factor_form(cookie: &str, code: &str) -> Request<Body> {
         Request::builder()
             .method(Method::POST)

@@ -97,7 +97,11 @@ pub async fn create_user(
 }
 
 /// How the interface shows the signed-in person.
-pub async fn viewer(db: &DatabaseConnection, account: &SignedInAccount) -> Result<Viewer, AppError> {
+pub async fn viewer(
+    db: &DatabaseConnection,
+    account: &SignedInAccount,
+    today: chrono::NaiveDate,
+) -> Result<Viewer, AppError> {
     let second_factor = account.second_factor;
     Ok(match &account.principal {
         Principal::User(scope) => {
@@ -107,9 +111,14 @@ pub async fn viewer(db: &DatabaseConnection, account: &SignedInAccount) -> Resul
                 .map_err(internal)?
                 .map(|o| o.name)
                 .unwrap_or_default();
+            let read_only_until = super::contract_end::read_only_until(db, scope.org, today).await?;
             Viewer {
                 name: scope.name.clone(),
-                kind: ViewerKind::Member { organisation, roles: scope.roles.held() },
+                kind: ViewerKind::Member {
+                    organisation,
+                    roles: scope.roles.held(),
+                    read_only_until: read_only_until.map(|day| day.to_string()),
+                },
                 second_factor,
             }
         }

@@ -57,7 +57,7 @@ pub async fn create(
 pub async fn list(
     db: &DatabaseConnection,
     _operator: &OperatorScope,
-    today: NaiveDate,
+    local: (NaiveDate, chrono_tz::Tz),
 ) -> Result<Vec<OrganisationSummary>, AppError> {
     let organisations =
         organisation::Entity::find().order_by_asc(organisation::Column::Name).all(db).await.map_err(
@@ -69,7 +69,7 @@ pub async fn list(
     Ok(organisations
         .into_iter()
         .map(|o| OrganisationSummary {
-            contract: contract_state(&o, today),
+            contract: contract_state(&o, local),
             id: OrgId(o.id),
             name: o.name,
             created_on: o.created_at.format("%Y-%m-%d").to_string(),
@@ -115,7 +115,7 @@ pub async fn details(
     };
     let declaration = super::contract_end::declaration(db, operator, org, time_zone).await?;
     Ok(OrganisationDetails {
-        contract: contract_state(&found, today),
+        contract: contract_state(&found, (today, time_zone)),
         declaration,
         id: org,
         name: found.name,
@@ -131,10 +131,13 @@ pub async fn details(
 }
 
 /// Where `org` stands against the end of its contract on `today` (DPA 8).
-fn contract_state(org: &organisation::Model, today: NaiveDate) -> ContractState {
+fn contract_state(
+    org: &organisation::Model,
+    (today, time_zone): (NaiveDate, chrono_tz::Tz),
+) -> ContractState {
     let day = |date: NaiveDate| date.format("%Y-%m-%d").to_string();
     match (org.destroyed_at, org.contract_end, org.destroy_on) {
-        (Some(at), _, _) => ContractState::Destroyed { on: day(at.date_naive()) },
+        (Some(at), _, _) => ContractState::Destroyed { on: day(at.with_timezone(&time_zone).date_naive()) },
         (None, Some(end), Some(destroy_on)) if end <= today => {
             ContractState::ReadOnly { until: day(destroy_on) }
         }

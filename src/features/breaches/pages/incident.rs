@@ -9,7 +9,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::domain::AppError;
-use crate::domain::dto::{AffectedOrganisation, BreachRecord, OrganisationSummary};
+use crate::domain::dto::{
+    AffectedOrganisation, BreachRecord, ContractState, NoticeState, OrganisationSummary,
+};
 use crate::domain::ids::BreachId;
 use crate::features::account::components::RequireSignIn;
 use crate::features::breaches::api::{
@@ -71,8 +73,11 @@ fn incident(
     let id = record.facts.id;
     let due = i18n.format(Key::BreachesNoticeDue, &[("date", &record.facts.notice_due)]);
     let recorded_by = i18n.format(Key::BreachesRecordedBy, &[("name", &record.recorded_by)]);
-    let not_yet_affected: Vec<OrganisationSummary> =
-        organisations.into_iter().filter(|o| record.affected.iter().all(|a| a.org != o.id)).collect();
+    let not_yet_affected: Vec<OrganisationSummary> = organisations
+        .into_iter()
+        .filter(|o| !matches!(o.contract, ContractState::Destroyed { .. }))
+        .filter(|o| record.affected.iter().all(|a| a.org != o.id))
+        .collect();
     let affected = if record.affected.is_empty() {
         view! { <p class="hint">{i18n.t(Key::BreachesNoAffected)}</p> }.into_any()
     } else {
@@ -106,11 +111,7 @@ fn affected_row(
     let approximately = |categories: &str, count: u64| {
         i18n.format(Key::BreachesApproximately, &[("categories", categories), ("count", &count.to_string())])
     };
-    let send = matches!(
-        affected.notice,
-        crate::domain::dto::NoticeState::Due | crate::domain::dto::NoticeState::Overdue
-    )
-    .then(|| {
+    let send = matches!(affected.notice, NoticeState::Due | NoticeState::Overdue).then(|| {
         view! {
             <ActionForm action=notify>
                 <input type="hidden" name="id" value=id.to_string()/>

@@ -17,7 +17,7 @@ pub fn DashboardPage() -> impl IntoView {
         <Title text=i18n.t(Key::DashboardTitle)/>
         <RequireSignIn children=move |viewer: Viewer| match viewer.kind {
             ViewerKind::Operator => view! { <Redirect path="/operator"/> }.into_any(),
-            ViewerKind::Member { organisation, roles } => {
+            ViewerKind::Member { organisation, roles, .. } => {
                 let roles = roles.into_iter().map(|role| role_name(i18n, role)).collect::<Vec<_>>().join(", ");
                 view! {
                     <h1>{i18n.format(Key::DashboardGreeting, &[("name", &viewer.name)])}</h1>

@@ -1,3 +1,4 @@
+mod contract;
 mod new_organisation;
 mod organisation;
 mod organisations;

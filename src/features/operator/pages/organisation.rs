@@ -1,5 +1,6 @@
-//! `/operator/organisations/{id}`: an organisation's contract details and
-//! its signature under the processing agreement, as recorded.
+//! `/operator/organisations/{id}`: an organisation's contract details, its
+//! signature under the processing agreement, as recorded, and the end of
+//! its contract (DPA 8).
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -9,19 +10,25 @@ use crate::domain::dto::OrganisationDetails;
 use crate::domain::ids::OrgId;
 use crate::features::account::components::RequireSignIn;
 use crate::features::operator::api::organisation;
+use crate::features::operator::pages::contract::{ContractActions, contract_section};
 use crate::i18n::{I18n, Key, use_i18n};
-use crate::ui::ErrorMessage;
+use crate::ui::{ErrorMessage, successes};
 
 #[component]
 pub fn OrganisationPage() -> impl IntoView {
     let i18n = use_i18n();
     let id = move || use_params_map().with(|p| p.get("id")).and_then(|id| id.parse::<uuid::Uuid>().ok());
-    let details = Resource::new(id, |id| async move {
-        match id {
-            Some(id) => organisation(OrgId(id)).await,
-            None => Err(crate::domain::AppError::NotFound),
-        }
-    });
+    let actions = ContractActions { end: ServerAction::new(), postpone: ServerAction::new() };
+    let changed = successes(move || [actions.end.value().get(), actions.postpone.value().get()]);
+    let details = Resource::new(
+        move || (id(), changed.get()),
+        |(id, _)| async move {
+            match id {
+                Some(id) => organisation(OrgId(id)).await,
+                None => Err(crate::domain::AppError::NotFound),
+            }
+        },
+    );
     view! {
         <Title text=i18n.t(Key::OperatorTitle)/>
         <RequireSignIn children=move |_| {
@@ -29,7 +36,7 @@ pub fn OrganisationPage() -> impl IntoView {
                 <Suspense>
                     {move || Suspend::new(async move {
                         match details.await {
-                            Ok(details) => facts(i18n, details).into_any(),
+                            Ok(details) => facts(i18n, details, actions).into_any(),
                             Err(error) => view! { <ErrorMessage error/> }.into_any(),
                         }
                     })}
@@ -39,7 +46,7 @@ pub fn OrganisationPage() -> impl IntoView {
     }
 }
 
-fn facts(i18n: I18n, o: OrganisationDetails) -> impl IntoView {
+fn facts(i18n: I18n, o: OrganisationDetails, actions: ContractActions) -> impl IntoView {
     let languages = o
         .languages
         .iter()
@@ -90,5 +97,6 @@ fn facts(i18n: I18n, o: OrganisationDetails) -> impl IntoView {
             <h2 id="signature-title">{i18n.t(Key::OnboardingSignature)}</h2>
             {signature}
         </section>
+        {contract_section(i18n, o.id, o.contract, o.declaration, actions)}
     }
 }

@@ -6,6 +6,7 @@ use leptos_router::components::A;
 
 use crate::features::account::components::RequireSignIn;
 use crate::features::operator::api::list_organisations;
+use crate::features::operator::pages::contract::contract_state_label;
 use crate::i18n::{Key, use_i18n};
 use crate::ui::ErrorMessage;
 
@@ -35,6 +36,7 @@ pub fn OrganisationsPage() -> impl IntoView {
                                             <tr>
                                                 <th scope="col">{i18n.t(Key::OperatorName)}</th>
                                                 <th scope="col">{i18n.t(Key::OperatorCreated)}</th>
+                                                <th scope="col">{i18n.t(Key::ContractEndTitle)}</th>
                                             </tr>
                                         </thead>
                                         <tbody>
@@ -46,6 +48,7 @@ pub fn OrganisationsPage() -> impl IntoView {
                                                             <A href=format!("/operator/organisations/{}", o.id)>{o.name}</A>
                                                         </td>
                                                         <td>{o.created_on}</td>
+                                                        <td>{contract_state_label(i18n, &o.contract)}</td>
                                                     </tr>
                                                 })
                                                 .collect_view()}

@@ -81,6 +81,22 @@ pub fn AppLayout(children: Children) -> impl IntoView {
                 .collect_view()
         })
     };
+    // After the contract ends, every page says until when the data can be read and exported (DPA 8.B).
+    let read_only_banner = move || {
+        Suspend::new(async move {
+            match viewer.await {
+                Ok(Some(crate::domain::dto::Viewer {
+                    kind: ViewerKind::Member { read_only_until: Some(until), .. },
+                    ..
+                })) => Some(view! {
+                    <p class="notice" role="status" id="read-only-banner">
+                        {i18n.format(Key::ContractEndBanner, &[("date", &until)])}
+                    </p>
+                }),
+                _ => None,
+            }
+        })
+    };
     view! {
         // `rel="external"` keeps the router from handling this in-page link,
         // so the browser moves the focus to the content as it does without JS.
@@ -100,6 +116,7 @@ pub fn AppLayout(children: Children) -> impl IntoView {
             <UserMenu/>
         </header>
         <main id="content" class="app-main" tabindex="-1">
+            <Transition>{read_only_banner}</Transition>
             {children()}
         </main>
         <footer class="app-footer">

@@ -57,7 +57,7 @@ for_each_backend! {
         end_contract(&db, &olga, org, "2026-12-31", (URL, day("2026-12-07"), now())).await.expect("ended");
         assert_eq!(read_only_until(&db, org, day("2026-12-30")).await, Ok(None), "the contract still runs");
         assert_eq!(read_only_until(&db, org, day("2026-12-31")).await, Ok(Some(day("2027-01-30"))));
-        let listed = organisations::list(&db, &olga, day("2026-12-07")).await.expect("list");
+        let listed = organisations::list(&db, &olga, (day("2026-12-07"), TZ)).await.expect("list");
         let state = listed.into_iter().find(|o| o.id == org).map(|o| o.contract);
         assert_eq!(state, Some(ContractState::Ending { on: "2026-12-31".into() }));
 
