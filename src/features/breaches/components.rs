@@ -8,18 +8,20 @@ use leptos_router::components::A;
 use crate::domain::dto::{AffectedData, BreachFacts, BreachNotice, BreachRecord, NoticeState};
 use crate::i18n::{I18n, Key};
 
+/// "Employees (about 40)": categories with their approximate number (DPA 7.A.1).
+pub fn approximately(i18n: I18n, categories: &str, count: u64) -> String {
+    i18n.format(Key::BreachesApproximately, &[("categories", categories), ("count", &count.to_string())])
+}
+
 /// The facts every notice carries; `data` is the reading organisation's
 /// own share, absent in the processor's view of several organisations.
 pub fn breach_facts(i18n: I18n, facts: BreachFacts, data: Option<AffectedData>) -> impl IntoView + use<> {
-    let approximately = move |categories: &str, count: u64| {
-        i18n.format(Key::BreachesApproximately, &[("categories", categories), ("count", &count.to_string())])
-    };
     let data = data.map(|data| {
         view! {
             <dt>{i18n.t(Key::BreachesSubjects)}</dt>
-            <dd>{approximately(&data.subject_categories, data.subjects_approx)}</dd>
+            <dd>{approximately(i18n, &data.subject_categories, data.subjects_approx)}</dd>
             <dt>{i18n.t(Key::BreachesRecords)}</dt>
-            <dd>{approximately(&data.record_categories, data.records_approx)}</dd>
+            <dd>{approximately(i18n, &data.record_categories, data.records_approx)}</dd>
         }
     });
     let updates = (!facts.updates.is_empty()).then(|| {

@@ -17,7 +17,7 @@ use crate::features::account::components::RequireSignIn;
 use crate::features::breaches::api::{
     AddBreachOrganisation, SendBreachNotice, SendBreachUpdate, breach_incident,
 };
-use crate::features::breaches::components::{breach_facts, notice_state};
+use crate::features::breaches::components::{approximately, breach_facts, notice_state};
 use crate::features::operator::api::list_organisations;
 use crate::i18n::{I18n, Key, use_i18n};
 use crate::ui::{ErrorMessage, FieldError, FormError, successes};
@@ -108,9 +108,6 @@ fn affected_row(
     notify: ServerAction<SendBreachNotice>,
 ) -> impl IntoView + use<> {
     let (line, class) = notice_state(i18n, &affected.notice);
-    let approximately = |categories: &str, count: u64| {
-        i18n.format(Key::BreachesApproximately, &[("categories", categories), ("count", &count.to_string())])
-    };
     let send = matches!(affected.notice, NoticeState::Due | NoticeState::Overdue).then(|| {
         view! {
             <ActionForm action=notify>
@@ -126,9 +123,9 @@ fn affected_row(
             <p class=format!("notice-{class}")>{line}</p>
             <dl class="facts">
                 <dt>{i18n.t(Key::BreachesSubjects)}</dt>
-                <dd>{approximately(&affected.data.subject_categories, affected.data.subjects_approx)}</dd>
+                <dd>{approximately(i18n, &affected.data.subject_categories, affected.data.subjects_approx)}</dd>
                 <dt>{i18n.t(Key::BreachesRecords)}</dt>
-                <dd>{approximately(&affected.data.record_categories, affected.data.records_approx)}</dd>
+                <dd>{approximately(i18n, &affected.data.record_categories, affected.data.records_approx)}</dd>
             </dl>
             {send}
         </li>
