@@ -67,7 +67,7 @@ pub async fn send_breach_notice(id: BreachId, org: OrgId) -> Result<(), AppError
 
     let operator = auth::require_operator().await?;
     let state = AppState::current()?;
-    let site = ssr::site(&state);
+    let site = service::site::Site::of(&state.config.site);
     service::breaches::notify_organisation(&state.db, &operator, (id, org), site, chrono::Utc::now()).await?;
     state.outbox.notify();
     Ok(())
@@ -80,18 +80,8 @@ pub async fn send_breach_update(id: BreachId, #[server(default)] body: String) -
 
     let operator = auth::require_operator().await?;
     let state = AppState::current()?;
-    let site = ssr::site(&state);
+    let site = service::site::Site::of(&state.config.site);
     service::breaches::add_update(&state.db, &operator, id, &body, site, chrono::Utc::now()).await?;
     state.outbox.notify();
     Ok(())
-}
-
-#[cfg(feature = "ssr")]
-mod ssr {
-    use crate::server::AppState;
-    use crate::server::service::breaches::Site;
-
-    pub fn site(state: &AppState) -> Site<'_> {
-        Site { public_url: state.config.site.public_url.as_str(), time_zone: state.config.site.time_zone }
-    }
 }

@@ -28,6 +28,7 @@ pub mod reviews;
 pub mod second_factor;
 pub mod sessions;
 pub mod settings;
+pub mod site;
 pub mod structure;
 pub mod sub_processors;
 pub mod tenant_keys;

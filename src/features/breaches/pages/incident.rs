@@ -93,6 +93,7 @@ fn incident(
         {breach_facts(i18n, record.facts, None)}
         <h2>{i18n.t(Key::BreachesAffectedTitle)}</h2>
         {affected}
+        <FieldError error=notice_error field="notice"/>
         <FormError error=notice_error/>
         <h2>{i18n.t(Key::BreachesAddAffectedTitle)}</h2>
         {affected_form(i18n, id, not_yet_affected, actions.add)}

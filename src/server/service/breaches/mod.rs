@@ -28,6 +28,7 @@ use crate::server::auth::OperatorScope;
 use crate::server::db::internal;
 use crate::server::entity::{breach, breach_tenant, breach_update, organisation};
 use crate::server::service::local_time;
+use crate::server::service::site::Site;
 
 /// DPA 7.A: an organisation hears of a breach within this many hours of its discovery.
 pub const NOTICE_HOURS: i64 = 24;
@@ -35,14 +36,6 @@ pub const NOTICE_HOURS: i64 = 24;
 /// The latest moment to tell an organisation of a breach discovered at `discovered`.
 pub fn notice_due(discovered: DateTime<Utc>) -> DateTime<Utc> {
     discovered + Duration::hours(NOTICE_HOURS)
-}
-
-/// Where notices are written: the public address for links and the time
-/// zone moments are typed and shown in.
-#[derive(Clone, Copy)]
-pub struct Site<'a> {
-    pub public_url: &'a str,
-    pub time_zone: chrono_tz::Tz,
 }
 
 /// Records an incident; its discovery must have happened already (7.G).

@@ -5,7 +5,6 @@
 use chrono::{DateTime, Utc};
 use sea_orm::ConnectionTrait;
 
-use super::Site;
 use crate::domain::AppError;
 use crate::domain::ids::OrgId;
 use crate::domain::notifications::NotificationKind;
@@ -13,6 +12,7 @@ use crate::server::entity::{breach, breach_tenant};
 use crate::server::messages::{BreachMail, breach_notice_mail, breach_update_mail};
 use crate::server::service::local_time;
 use crate::server::service::notifications::tell_organisation;
+use crate::server::service::site::Site;
 
 /// The notice of 7.A to one organisation, with its own numbers.
 pub(super) async fn notice(

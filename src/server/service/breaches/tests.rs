@@ -13,6 +13,7 @@ use crate::domain::notifications::NotificationKind;
 use crate::domain::roles::Roles;
 use crate::server::auth::OrgScope;
 use crate::server::entity::{audit_event, notification, outbound_message};
+use crate::server::service::site::Site;
 use crate::server::testing::{self, for_each_backend};
 
 const TZ: chrono_tz::Tz = chrono_tz::Europe::Amsterdam;

@@ -53,20 +53,9 @@ const EXTERNAL_MAIL: &str = "external_feedback";
 /// A person is reminded at most once in this many hours.
 const REMINDER_PAUSE_HOURS: i64 = 20;
 
-/// Where links and dates are made: the public address and the
-/// installation's time zone, in which a deadline day ends.
-#[derive(Clone, Copy)]
-pub struct Site<'a> {
-    pub public_url: &'a str,
-    pub time_zone: chrono_tz::Tz,
-}
+pub use crate::server::service::site::Site;
 
-impl<'a> Site<'a> {
-    pub fn of(config: &'a crate::server::config::SiteConfig) -> Site<'a> {
-        Site { public_url: config.public_url.as_str(), time_zone: config.time_zone }
-    }
-}
-
+/// The dates and links of feedback requests.
 impl Site<'_> {
     /// The first moment after the deadline day.
     fn closes_at(&self, deadline: NaiveDate) -> DateTime<Utc> {
@@ -75,10 +64,6 @@ impl Site<'_> {
             .and_local_timezone(self.time_zone)
             .earliest()
             .map_or_else(|| next_day.and_utc(), |moment| moment.with_timezone(&Utc))
-    }
-
-    fn today(&self, now: DateTime<Utc>) -> NaiveDate {
-        now.with_timezone(&self.time_zone).date_naive()
     }
 
     /// The page where an external person answers, without an account.
