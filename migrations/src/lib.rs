@@ -34,6 +34,7 @@ mod m20261223_000026_talent_review;
 mod m20261224_000027_sub_processors;
 mod m20261225_000028_breaches;
 mod m20261226_000029_contract_end;
+mod m20261227_000030_rights_requests;
 
 pub struct Migrator;
 
@@ -86,6 +87,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261224_000027_sub_processors::Migration),
             Box::new(m20261225_000028_breaches::Migration),
             Box::new(m20261226_000029_contract_end::Migration),
+            Box::new(m20261227_000030_rights_requests::Migration),
         ]
     }
 }

@@ -84,6 +84,9 @@ pub enum AuditAction {
     /// Every record of an organisation was destroyed (DPA 8.A; in the
     /// platform's log, since the organisation's own log is destroyed too).
     OrganisationDestroyed,
+    /// The processor forwarded a data subject's request to the
+    /// organisation (DPA 8.C; the object: the request).
+    RightsRequestForwarded,
 }
 
 impl AuditAction {
@@ -130,6 +133,7 @@ impl AuditAction {
         AuditAction::ContractEnded,
         AuditAction::DestructionPostponed,
         AuditAction::OrganisationDestroyed,
+        AuditAction::RightsRequestForwarded,
     ];
 
     /// The action a stored code stands for.
@@ -181,6 +185,7 @@ impl AuditAction {
             AuditAction::ContractEnded => Key::AuditActionContractEnded,
             AuditAction::DestructionPostponed => Key::AuditActionDestructionPostponed,
             AuditAction::OrganisationDestroyed => Key::AuditActionOrganisationDestroyed,
+            AuditAction::RightsRequestForwarded => Key::AuditActionRightsRequestForwarded,
         }
     }
 
@@ -227,6 +232,7 @@ impl AuditAction {
             AuditAction::ContractEnded => "organisation.contract_ended",
             AuditAction::DestructionPostponed => "organisation.destruction_postponed",
             AuditAction::OrganisationDestroyed => "organisation.destroyed",
+            AuditAction::RightsRequestForwarded => "rights_request.forwarded",
         }
     }
 }

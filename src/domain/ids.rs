@@ -154,3 +154,8 @@ id_type!(
     /// An incident in the processor's breach register (DPA 7).
     BreachId
 );
+
+id_type!(
+    /// A data subject's request that reached the processor (DPA 3.G, 8.C).
+    RightsRequestId
+);

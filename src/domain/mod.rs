@@ -14,6 +14,7 @@ pub mod ids;
 pub mod notifications;
 pub mod one_on_ones;
 pub mod reviews;
+pub mod rights;
 pub mod roles;
 pub mod settings;
 pub mod validation;

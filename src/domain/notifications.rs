@@ -41,6 +41,9 @@ coded!(
         /// To an organisation's admins: its contract ends; then read-only,
         /// then destruction (DPA 8).
         ContractEnding => "contract_ending", NotificationKindContractEnding;
+        /// To an organisation's admins: a data subject's request reached the
+        /// processor and is forwarded to them (DPA 8.C).
+        RightsRequestForwarded => "rights_request_forwarded", NotificationKindRightsRequestForwarded;
     }
 );
 

@@ -40,14 +40,16 @@ pub struct AffectedData {
     pub records_approx: u64,
 }
 
-/// Where the notice to one organisation stands against its 24 hours (7.A).
+/// Where something owed by a deadline stands: a breach notice within 24
+/// hours of discovery (7.A), a forwarded rights request within five
+/// working days (8.C).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum NoticeState {
-    /// Told at `at`; `on_time` when within 24 hours of discovery.
+pub enum DeadlineState {
+    /// Done at `at`; `on_time` when by the deadline.
     Sent { at: String, on_time: bool },
-    /// Not told yet, and the 24 hours still run.
+    /// Not done yet, and the deadline has not passed.
     Due,
-    /// Not told yet, and the 24 hours have passed.
+    /// Not done yet, and the deadline has passed.
     Overdue,
 }
 
@@ -57,7 +59,7 @@ pub struct AffectedOrganisation {
     pub org: OrgId,
     pub name: String,
     pub data: AffectedData,
-    pub notice: NoticeState,
+    pub notice: DeadlineState,
 }
 
 /// An incident in the processor's register; one without affected

@@ -24,6 +24,7 @@ mod people;
 mod review_cycles;
 mod review_forms;
 mod review_progress;
+mod rights_requests;
 mod second_factor;
 mod session;
 mod settings;
@@ -36,7 +37,7 @@ pub use audit::{AuditLine, AuditPage};
 pub use bilingual::{BilingualForm, in_language};
 pub use breaches::{
     AffectedData, AffectedForm, AffectedOrganisation, BREACH_TEXT_MAX, BreachFacts, BreachForm, BreachNotice,
-    BreachRecord, BreachUpdateView, CheckedBreach, NoticeState,
+    BreachRecord, BreachUpdateView, CheckedBreach, DeadlineState,
 };
 pub use calibration::{
     CalibrationBoard, CalibrationChange, CalibrationForm, CalibrationRow, RATIONALE_MAX, ScoreView,
@@ -98,6 +99,9 @@ pub use review_forms::{
 };
 pub use review_progress::{
     PersonProgress, ProgressCell, ProgressMoment, ReviewProgress, StageCounts, UnitProgress,
+};
+pub use rights_requests::{
+    CheckedRightsRequest, RIGHTS_REQUEST_TEXT_MAX, RightsRequestForm, RightsRequestView,
 };
 pub use second_factor::{RECOVERY_CODE_COUNT, SecondFactorEnrolment, SecondFactorOverview};
 pub use session::SessionSummary;

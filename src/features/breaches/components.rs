@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::domain::dto::{AffectedData, BreachFacts, BreachNotice, BreachRecord, NoticeState};
+use crate::domain::dto::{AffectedData, BreachFacts, BreachNotice, BreachRecord, DeadlineState};
 use crate::i18n::{I18n, Key};
 
 /// "Employees (about 40)": categories with their approximate number (DPA 7.A.1).
@@ -79,16 +79,16 @@ pub fn notice_list(i18n: I18n, notices: Vec<BreachNotice>) -> impl IntoView + us
 }
 
 /// Where a notice to one organisation stands, as a line of text.
-pub fn notice_state(i18n: I18n, state: &NoticeState) -> (String, &'static str) {
+pub fn notice_state(i18n: I18n, state: &DeadlineState) -> (String, &'static str) {
     match state {
-        NoticeState::Sent { at, on_time: true } => {
+        DeadlineState::Sent { at, on_time: true } => {
             (i18n.format(Key::BreachesStateSent, &[("date", at)]), "done")
         }
-        NoticeState::Sent { at, on_time: false } => {
+        DeadlineState::Sent { at, on_time: false } => {
             (i18n.format(Key::BreachesStateSentLate, &[("date", at)]), "late")
         }
-        NoticeState::Due => (i18n.t(Key::BreachesStateDue).to_owned(), "due"),
-        NoticeState::Overdue => (i18n.t(Key::BreachesStateOverdue).to_owned(), "late"),
+        DeadlineState::Due => (i18n.t(Key::BreachesStateDue).to_owned(), "due"),
+        DeadlineState::Overdue => (i18n.t(Key::BreachesStateOverdue).to_owned(), "late"),
     }
 }
 

@@ -53,6 +53,7 @@ pub mod review_nomination;
 pub mod review_question;
 pub mod review_reminder;
 pub mod review_writing;
+pub mod rights_request;
 pub mod session;
 pub mod sign_in_code;
 pub mod sub_processor;

@@ -213,6 +213,21 @@ pub fn contract_end_mail(lang: Lang, to: &str, name: &str, (end, destroy): (&str
     notice_mail(lang, to, keys, &values, Key::MailContractEndAction, link)
 }
 
+/// To an organisation's admin or privacy contact: a data subject's request
+/// that reached the processor, received on `received`, forwarded (DPA 8.C).
+pub fn rights_request_mail(
+    lang: Lang,
+    to: &str,
+    name: &str,
+    (received, (kind, requester, summary)): (&str, (&str, &str, &str)),
+    link: &str,
+) -> Mail {
+    let values =
+        [("name", name), ("date", received), ("kind", kind), ("requester", requester), ("summary", summary)];
+    let keys = (Key::MailRightsRequestSubject, Key::MailRightsRequestBody);
+    notice_mail(lang, to, keys, &values, Key::MailRightsRequestAction, link)
+}
+
 /// Whom an external person is asked to review, for which organisation,
 /// until when.
 pub struct ReviewAsk<'a> {

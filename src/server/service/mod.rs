@@ -25,6 +25,7 @@ pub mod organisations;
 pub mod password_reset;
 pub mod people;
 pub mod reviews;
+pub mod rights_inbox;
 pub mod second_factor;
 pub mod sessions;
 pub mod settings;

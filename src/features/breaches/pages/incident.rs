@@ -10,7 +10,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::domain::AppError;
 use crate::domain::dto::{
-    AffectedOrganisation, BreachRecord, ContractState, NoticeState, OrganisationSummary,
+    AffectedOrganisation, BreachRecord, ContractState, DeadlineState, OrganisationSummary,
 };
 use crate::domain::ids::BreachId;
 use crate::features::account::components::RequireSignIn;
@@ -109,7 +109,7 @@ fn affected_row(
     notify: ServerAction<SendBreachNotice>,
 ) -> impl IntoView + use<> {
     let (line, class) = notice_state(i18n, &affected.notice);
-    let send = matches!(affected.notice, NoticeState::Due | NoticeState::Overdue).then(|| {
+    let send = matches!(affected.notice, DeadlineState::Due | DeadlineState::Overdue).then(|| {
         view! {
             <ActionForm action=notify>
                 <input type="hidden" name="id" value=id.to_string()/>

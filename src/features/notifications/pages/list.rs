@@ -115,6 +115,7 @@ fn describe(i18n: I18n, item: &Notification) -> String {
         NotificationKind::BreachNotified => Key::NotificationsBreachNotified,
         NotificationKind::BreachUpdated => Key::NotificationsBreachUpdated,
         NotificationKind::ContractEnding => Key::NotificationsContractEnding,
+        NotificationKind::RightsRequestForwarded => Key::NotificationsRightsRequestForwarded,
     };
     i18n.format(key, &[("person", person), ("goal", goal), ("year", &year), ("date", &date)])
 }

@@ -11,7 +11,7 @@ use super::notice_due;
 use crate::domain::AppError;
 use crate::domain::dto::{
     AffectedData, AffectedOrganisation, BreachFacts, BreachNotice, BreachRecord, BreachUpdateView,
-    NoticeState,
+    DeadlineState,
 };
 use crate::domain::ids::{BreachId, OrgId};
 use crate::server::auth::{OperatorScope, OrgScope};
@@ -122,9 +122,9 @@ async fn records(
                     name: org_names.get(&a.org_id).cloned().unwrap_or_default(),
                     data: data(a),
                     notice: match a.notified_at {
-                        Some(at) => NoticeState::Sent { at: shown(at, time_zone), on_time: at <= due },
-                        None if now <= due => NoticeState::Due,
-                        None => NoticeState::Overdue,
+                        Some(at) => DeadlineState::Sent { at: shown(at, time_zone), on_time: at <= due },
+                        None if now <= due => DeadlineState::Due,
+                        None => DeadlineState::Overdue,
                     },
                 })
                 .collect();

@@ -8,7 +8,7 @@ use chrono::{Duration, TimeZone};
 use sea_orm::{ActiveModelTrait, PaginatorTrait};
 
 use super::*;
-use crate::domain::dto::{AffectedForm, BreachRecord, NoticeState};
+use crate::domain::dto::{AffectedForm, BreachRecord, DeadlineState};
 use crate::domain::notifications::NotificationKind;
 use crate::domain::roles::Roles;
 use crate::server::auth::OrgScope;
@@ -148,11 +148,11 @@ for_each_backend! {
         };
         let shown = record(&db, &olga, id, TZ, now() + Duration::hours(1)).await.expect("record");
         assert_eq!(shown.facts.notice_due, "2026-12-08 08:30");
-        assert_eq!(state(&shown, linde), NoticeState::Sent { at: "2026-12-07 10:00".into(), on_time: true });
-        assert_eq!(state(&shown, oost), NoticeState::Sent { at: "2026-12-08 09:00".into(), on_time: false });
-        assert_eq!(state(&shown, west), NoticeState::Due);
+        assert_eq!(state(&shown, linde), DeadlineState::Sent { at: "2026-12-07 10:00".into(), on_time: true });
+        assert_eq!(state(&shown, oost), DeadlineState::Sent { at: "2026-12-08 09:00".into(), on_time: false });
+        assert_eq!(state(&shown, west), DeadlineState::Due);
         let later = record(&db, &olga, id, TZ, now() + Duration::hours(23)).await.expect("record");
-        assert_eq!(state(&later, west), NoticeState::Overdue);
+        assert_eq!(state(&later, west), DeadlineState::Overdue);
         assert!(!notices(&db, &oost_admin, TZ).await.expect("notices")[0].on_time, "the organisation sees it was late");
     }
 

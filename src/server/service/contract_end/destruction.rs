@@ -63,6 +63,7 @@ pub(super) const TENANT_TABLES: &[&str] = &[
     "dpa_acceptance",
     "sub_processor_objection",
     "breach_tenant",
+    "rights_request",
     "user_account",
     "audit_event",
 ];
