@@ -37,6 +37,7 @@ use crate::features::operator::pages::{NewOrganisationPage, OrganisationPage, Or
 use crate::features::org_chart::pages::{OrgChartPage, TeamPage};
 use crate::features::people::pages::{InvitePersonPage, PeoplePage, PersonPage};
 use crate::features::reviews::pages::{ReviewCyclePage, ReviewCyclesPage, ReviewFormPage, ReviewFormsPage};
+use crate::features::rights_inbox::pages::{OperatorRightsRequestsPage, RightsRequestsPage};
 use crate::features::second_factor::pages::{SecondFactorPage, SecondFactorSetupPage};
 use crate::features::settings::pages::SettingsPage;
 use crate::features::shell::components::AppLayout;
@@ -87,6 +88,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/privacy/sub-processors") view=SubProcessorsPage ssr=SsrMode::Async/>
                     <Route path=path!("/operator/sub-processors") view=OperatorSubProcessorsPage ssr=SsrMode::Async/>
                     <Route path=path!("/privacy/breaches") view=BreachesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/privacy/rights-requests") view=RightsRequestsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/operator/rights-requests") view=OperatorRightsRequestsPage ssr=SsrMode::Async/>
                     <Route path=path!("/operator/breaches") view=OperatorBreachesPage ssr=SsrMode::Async/>
                     <Route path=path!("/operator/breaches/:id") view=OperatorBreachPage ssr=SsrMode::Async/>
                     <Route path=path!("/operator/audit-log") view=PlatformAuditLogPage ssr=SsrMode::Async/>

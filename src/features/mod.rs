@@ -18,6 +18,7 @@ pub mod operator;
 pub mod org_chart;
 pub mod people;
 pub mod reviews;
+pub mod rights_inbox;
 pub mod second_factor;
 pub mod settings;
 pub mod shell;

@@ -455,6 +455,16 @@ const TABLE: &[(&str, &str, Rule)] = &[
         Rule::OperatorOnlyAnswers(404),
     ),
     ("/api/privacy/breaches", "", Rule::AdminOnly),
+    ("/api/privacy/rights_requests", "", Rule::AdminOnly),
+    ("/api/operator/rights_requests", "", Rule::OperatorOnly),
+    // Received in the future: refused, nothing is recorded.
+    (
+        "/api/operator/record_rights_request",
+        "form[org]={first_org}&form[kind]=erasure&form[requester]=Bram&form[summary]=Wissen&form[received_on]=2999-01-01",
+        Rule::OperatorOnlyRejectsInput,
+    ),
+    // A person's id is no request: not found.
+    ("/api/operator/forward_rights_request", "id={target}", Rule::OperatorOnlyAnswers(404)),
     ("/api/operator/breaches", "", Rule::OperatorOnly),
     // A person's id is no incident: not found.
     ("/api/operator/breach", "id={target}", Rule::OperatorOnlyAnswers(404)),

@@ -25,6 +25,7 @@ pub fn AppLayout(children: Children) -> impl IntoView {
                             ("/operator", Key::NavOrganisations),
                             ("/operator/sub-processors", Key::NavSubProcessors),
                             ("/operator/breaches", Key::NavBreaches),
+                            ("/operator/rights-requests", Key::NavRightsRequests),
                             ("/operator/audit-log", Key::NavAuditLog),
                         ]
                     }
@@ -63,6 +64,7 @@ pub fn AppLayout(children: Children) -> impl IntoView {
                             links.push(("/privacy/audit-log", Key::NavAuditLog));
                             links.push(("/privacy/sub-processors", Key::NavSubProcessors));
                             links.push(("/privacy/breaches", Key::NavBreaches));
+                            links.push(("/privacy/rights-requests", Key::NavRightsRequests));
                         }
                         links
                     }

@@ -57,6 +57,7 @@ const STILL_OPEN: &[&str] = &[
     "people/details",
     "people/list",
     "privacy/breaches",
+    "privacy/rights_requests",
     "privacy/sub_processors",
     "review_cycles/details",
     "review_cycles/list",
