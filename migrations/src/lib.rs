@@ -35,6 +35,7 @@ mod m20261224_000027_sub_processors;
 mod m20261225_000028_breaches;
 mod m20261226_000029_contract_end;
 mod m20261227_000030_rights_requests;
+mod m20261228_000031_restriction;
 
 pub struct Migrator;
 
@@ -88,6 +89,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261225_000028_breaches::Migration),
             Box::new(m20261226_000029_contract_end::Migration),
             Box::new(m20261227_000030_rights_requests::Migration),
+            Box::new(m20261228_000031_restriction::Migration),
         ]
     }
 }

@@ -87,6 +87,9 @@ pub enum AuditAction {
     /// The processor forwarded a data subject's request to the
     /// organisation (DPA 8.C; the object: the request).
     RightsRequestForwarded,
+    /// An admin restricted the processing of a person's data (GDPR art. 18).
+    ProcessingRestricted,
+    RestrictionLifted,
 }
 
 impl AuditAction {
@@ -134,6 +137,8 @@ impl AuditAction {
         AuditAction::DestructionPostponed,
         AuditAction::OrganisationDestroyed,
         AuditAction::RightsRequestForwarded,
+        AuditAction::ProcessingRestricted,
+        AuditAction::RestrictionLifted,
     ];
 
     /// The action a stored code stands for.
@@ -186,6 +191,8 @@ impl AuditAction {
             AuditAction::DestructionPostponed => Key::AuditActionDestructionPostponed,
             AuditAction::OrganisationDestroyed => Key::AuditActionOrganisationDestroyed,
             AuditAction::RightsRequestForwarded => Key::AuditActionRightsRequestForwarded,
+            AuditAction::ProcessingRestricted => Key::AuditActionProcessingRestricted,
+            AuditAction::RestrictionLifted => Key::AuditActionRestrictionLifted,
         }
     }
 
@@ -233,6 +240,8 @@ impl AuditAction {
             AuditAction::DestructionPostponed => "organisation.destruction_postponed",
             AuditAction::OrganisationDestroyed => "organisation.destroyed",
             AuditAction::RightsRequestForwarded => "rights_request.forwarded",
+            AuditAction::ProcessingRestricted => "user.restricted",
+            AuditAction::RestrictionLifted => "user.restriction_lifted",
         }
     }
 }

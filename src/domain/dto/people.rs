@@ -14,6 +14,21 @@ pub enum AccountStatus {
     Active,
     /// Cannot sign in; every session was ended.
     Deactivated,
+    /// Processing restricted (GDPR art. 18): frozen like a deactivated
+    /// account until an admin lifts it.
+    Restricted,
+}
+
+impl AccountStatus {
+    pub fn label_key(self) -> crate::i18n::Key {
+        use crate::i18n::Key;
+        match self {
+            AccountStatus::Invited => Key::PeopleStatusInvited,
+            AccountStatus::Active => Key::PeopleStatusActive,
+            AccountStatus::Deactivated => Key::PeopleStatusDeactivated,
+            AccountStatus::Restricted => Key::PeopleStatusRestricted,
+        }
+    }
 }
 
 /// A person as the admin's people list shows them.

@@ -88,6 +88,27 @@ pub async fn deactivate_person(user: UserId) -> Result<(), AppError> {
     service::people::deactivate(&AppState::current()?.db, &admin, user, chrono::Utc::now()).await
 }
 
+/// Admins: restricts the processing of a person's data (GDPR art. 18):
+/// their account is frozen until the restriction is lifted. Not for themselves.
+#[server(endpoint = "people/restrict")]
+pub async fn restrict_person(user: UserId) -> Result<(), AppError> {
+    use crate::domain::roles::Role;
+    use crate::server::{AppState, auth, service};
+
+    let admin = auth::require_member().await?.require(Role::Admin)?;
+    service::restriction::restrict(&AppState::current()?.db, &admin, user, chrono::Utc::now()).await
+}
+
+/// Admins: lifts a restriction of processing; the account is as it was before.
+#[server(endpoint = "people/lift_restriction")]
+pub async fn lift_restriction(user: UserId) -> Result<(), AppError> {
+    use crate::domain::roles::Role;
+    use crate::server::{AppState, auth, service};
+
+    let admin = auth::require_member().await?.require(Role::Admin)?;
+    service::restriction::lift(&AppState::current()?.db, &admin, user, chrono::Utc::now()).await
+}
+
 /// Admins: ends someone's access for good, choosing what happens to their
 /// data: `delete` it, or `transfer` their shared items to `successor`.
 #[server(endpoint = "people/offboard")]

@@ -2,4 +2,5 @@
 //! of their organisation.
 
 pub mod api;
+mod components;
 pub mod pages;

@@ -18,6 +18,8 @@ pub struct Model {
     pub is_auditor: bool,
     pub created_at: ChronoDateTimeUtc,
     pub deactivated_at: Option<ChronoDateTimeUtc>,
+    /// Processing restricted (GDPR art. 18): frozen as if deactivated, until lifted.
+    pub restricted_at: Option<ChronoDateTimeUtc>,
     /// At offboarding (DPA 8.D): `delete` their personal data, or `transfer`
     /// their shared items to `offboarding_successor`.
     pub offboarding_choice: Option<String>,

@@ -229,6 +229,8 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("/api/audit_log/organisation", "page=0", Rule::AdminOnly),
     ("/api/audit_log/platform", "page=0", Rule::OperatorOnly),
     ("/api/people/invite", "form[name]=&form[email]=nobody&form[language]=nl", Rule::AdminOnlyRejectsInput),
+    ("/api/people/restrict", "user={person_to_restrict}", Rule::AdminOfTheObject),
+    ("/api/people/lift_restriction", "user={restricted_person}", Rule::AdminOfTheObject),
     ("/api/people/deactivate", "user={target}", Rule::AdminOfTheObject),
     ("/api/people/reactivate", "user={target}", Rule::AdminOfTheObject),
     ("/api/people/set_roles", "user={target}", Rule::AdminOfTheObject),
@@ -702,6 +704,12 @@ async fn objects_of(db: &DatabaseConnection, admin: &OrgScope) -> Vec<(&'static 
         let id = core_values::create(db, admin, &named(name), now).await.expect("value");
         objects.push((placeholder, id.to_string()));
     }
+    // One person to restrict and one restricted already, so neither call
+    // depends on the order the table is run in.
+    let free = crate::server::testing::member(db, admin.org, "Rik", Roles::default()).await.0;
+    let frozen = crate::server::testing::member(db, admin.org, "Roos", Roles::default()).await.0;
+    crate::server::service::restriction::restrict(db, admin, frozen, now).await.expect("restricted");
+    objects.extend([("{person_to_restrict}", free.to_string()), ("{restricted_person}", frozen.to_string())]);
     let competency = competencies::create(db, admin, &named("Luisteren"), now).await.expect("competency");
     let spare = competencies::create(db, admin, &named("Reserve"), now).await.expect("competency");
     objects.extend([("{competency}", competency.to_string()), ("{spare_competency}", spare.to_string())]);

@@ -85,6 +85,7 @@ pub async fn create_user(
         is_auditor: Set(user.roles.auditor),
         created_at: Set(now),
         deactivated_at: Set(None),
+        restricted_at: Set(None),
         offboarding_choice: Set(None),
         offboarding_successor: Set(None),
         offboarded_at: Set(None),

@@ -82,6 +82,7 @@ pub async fn add_organisation(
         is_auditor: Set(false),
         created_at: Set(now),
         deactivated_at: Set(None),
+        restricted_at: Set(None),
         offboarding_choice: Set(None),
         offboarding_successor: Set(None),
         offboarded_at: Set(None),

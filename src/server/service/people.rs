@@ -166,7 +166,9 @@ async fn summaries(
         .into_iter()
         .map(|person| PersonSummary {
             id: UserId(person.id),
-            status: if person.deactivated_at.is_some() {
+            status: if person.restricted_at.is_some() {
+                AccountStatus::Restricted
+            } else if person.deactivated_at.is_some() {
                 AccountStatus::Deactivated
             } else if person.password_hash.is_none() {
                 AccountStatus::Invited
@@ -232,6 +234,7 @@ pub async fn invite(
         is_auditor: Set(person.roles.auditor),
         created_at: Set(now),
         deactivated_at: Set(None),
+        restricted_at: Set(None),
         offboarding_choice: Set(None),
         offboarding_successor: Set(None),
         offboarded_at: Set(None),
@@ -351,6 +354,10 @@ pub async fn reactivate(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let person = member(db, admin, user).await?;
+    if person.restricted_at.is_some() {
+        // Only lifting the restriction ends it (`restriction::lift`).
+        return Err(AppError::invalid("restriction", Problem::NotNow));
+    }
     if person.deactivated_at.is_some() {
         let mut change: user_account::ActiveModel = person.into();
         change.deactivated_at = Set(None);
@@ -422,7 +429,7 @@ pub(super) async fn member(
         .ok_or(AppError::NotFound)
 }
 
-async fn record(
+pub(super) async fn record(
     db: &DatabaseConnection,
     admin: &OrgScope,
     action: AuditAction,

@@ -221,13 +221,7 @@ fn pages(listing: &PeopleListing, filter: &PeopleFilter) -> impl IntoView + use<
 fn row(i18n: I18n, person: PersonSummary, actions: Actions) -> impl IntoView {
     let status = match (&person.invitation_goes_out, person.status) {
         (Some(at), AccountStatus::Invited) => i18n.format(Key::PeopleStatusScheduled, &[("at", at)]),
-        (_, status) => i18n
-            .t(match status {
-                AccountStatus::Invited => Key::PeopleStatusInvited,
-                AccountStatus::Active => Key::PeopleStatusActive,
-                AccountStatus::Deactivated => Key::PeopleStatusDeactivated,
-            })
-            .to_owned(),
+        (_, status) => i18n.t(status.label_key()).to_owned(),
     };
     let id = person.id.to_string();
     let roles = roles_form(i18n, id.clone(), person.name.clone(), person.roles, actions.set_roles);

@@ -8,12 +8,13 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::domain::AppError;
-use crate::domain::dto::{AccountStatus, Offboarding, PersonDetails};
+use crate::domain::dto::{Offboarding, PersonDetails};
 use crate::domain::ids::UserId;
 use crate::features::account::components::RequireSignIn;
 use crate::features::dashboard::role_name;
 use crate::features::functions::api::AssignFunction;
 use crate::features::people::api::{OffboardPerson, SetManagerOverride, person_with_placement};
+use crate::features::people::components::{RestrictionActions, restriction_section};
 use crate::i18n::{Key, use_i18n};
 use crate::ui::{ErrorMessage, FieldError, FormError};
 
@@ -22,10 +23,14 @@ pub fn PersonPage() -> impl IntoView {
     let i18n = use_i18n();
     let set_override = ServerAction::<SetManagerOverride>::new();
     let offboard = ServerAction::<OffboardPerson>::new();
+    let restriction = RestrictionActions { restrict: ServerAction::new(), lift: ServerAction::new() };
     let assign = ServerAction::<AssignFunction>::new();
     let id = move || use_params_map().with(|params| params.get("id")).unwrap_or_default();
     let person = Resource::new(
-        move || (id(), set_override.version().get(), offboard.version().get(), assign.version().get()),
+        move || {
+            let restricted = (restriction.restrict.version().get(), restriction.lift.version().get());
+            (id(), set_override.version().get(), offboard.version().get(), assign.version().get(), restricted)
+        },
         |(id, ..)| async move {
             let id = id.parse::<uuid::Uuid>().map_err(|_| AppError::NotFound)?;
             person_with_placement(UserId(id)).await
@@ -45,6 +50,7 @@ pub fn PersonPage() -> impl IntoView {
                             Ok(details) => view! {
                                 {page(details.clone(), set_override)}
                                 {function_section(&details, assign)}
+                                {restriction_section(&details.summary, restriction)}
                                 {offboarding(details, offboard)}
                             }
                                 .into_any(),
@@ -62,11 +68,7 @@ fn page(details: PersonDetails, set_override: ServerAction<SetManagerOverride>) 
     let person = details.summary.clone();
     let (name, user) = (person.name.clone(), person.id.to_string());
     let sign_in_name = person.email.clone().or(person.username.clone()).unwrap_or_default();
-    let status = i18n.t(match person.status {
-        AccountStatus::Invited => Key::PeopleStatusInvited,
-        AccountStatus::Active => Key::PeopleStatusActive,
-        AccountStatus::Deactivated => Key::PeopleStatusDeactivated,
-    });
+    let status = i18n.t(person.status.label_key());
     let roles: Vec<&str> = person.roles.held().into_iter().map(|role| role_name(i18n, role)).collect();
     let language = i18n.t(if details.language == "en" { Key::LanguageEn } else { Key::LanguageNl });
     let units: Vec<_> = details

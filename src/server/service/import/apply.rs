@@ -167,6 +167,7 @@ async fn create_person(
         is_auditor: Set(roles.auditor),
         created_at: Set(context.now),
         deactivated_at: Set(None),
+        restricted_at: Set(None),
         offboarding_choice: Set(None),
         offboarding_successor: Set(None),
         offboarded_at: Set(None),
