@@ -90,6 +90,8 @@ pub enum AuditAction {
     /// An admin restricted the processing of a person's data (GDPR art. 18).
     ProcessingRestricted,
     RestrictionLifted,
+    /// An admin corrected a person's account data (GDPR art. 16).
+    UserRectified,
 }
 
 impl AuditAction {
@@ -139,6 +141,7 @@ impl AuditAction {
         AuditAction::RightsRequestForwarded,
         AuditAction::ProcessingRestricted,
         AuditAction::RestrictionLifted,
+        AuditAction::UserRectified,
     ];
 
     /// The action a stored code stands for.
@@ -193,6 +196,7 @@ impl AuditAction {
             AuditAction::RightsRequestForwarded => Key::AuditActionRightsRequestForwarded,
             AuditAction::ProcessingRestricted => Key::AuditActionProcessingRestricted,
             AuditAction::RestrictionLifted => Key::AuditActionRestrictionLifted,
+            AuditAction::UserRectified => Key::AuditActionUserRectified,
         }
     }
 
@@ -242,6 +246,7 @@ impl AuditAction {
             AuditAction::RightsRequestForwarded => "rights_request.forwarded",
             AuditAction::ProcessingRestricted => "user.restricted",
             AuditAction::RestrictionLifted => "user.restriction_lifted",
+            AuditAction::UserRectified => "user.rectified",
         }
     }
 }

@@ -87,7 +87,7 @@ pub use peer_reviews::{
 };
 pub use people::{
     AccountStatus, Delivery, HandedOutCode, NewPerson, NewPersonForm, Offboarding, PeopleFilter,
-    PeopleListing, PersonDetails, PersonSummary,
+    PeopleListing, PersonDetails, PersonSummary, Rectified, RectifyForm,
 };
 pub use review_cycles::{
     CYCLE_NAME_MAX, CheckedCycle, CheckedMoment, CycleChoices, CycleForm, MomentForm, ReviewCycleDetails,

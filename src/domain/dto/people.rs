@@ -53,6 +53,8 @@ pub struct PersonSummary {
 pub struct PersonDetails {
     pub summary: PersonSummary,
     pub language: String,
+    /// Their mobile number, if they have one (E.164).
+    pub phone: Option<String>,
     /// Their units, each with whether it is the primary one.
     pub units: Vec<(super::UnitNode, bool)>,
     /// Who manages them now: the override, or what the structure gives.
@@ -205,10 +207,68 @@ impl NewPersonForm {
     }
 }
 
+/// The admin's correction of a person's own data (GDPR art. 16, DPA 3.G).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RectifyForm {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub username: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub language: String,
+}
+
+/// A correction whose fields passed their checks; empty optional fields are `None`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rectified {
+    pub name: String,
+    pub email: Option<String>,
+    pub username: Option<String>,
+    pub phone: Option<String>,
+    pub language: Lang,
+}
+
+impl RectifyForm {
+    /// A person keeps a name to sign in with: an e-mail address or a username.
+    pub fn validate(&self) -> Result<Rectified, Vec<FieldError>> {
+        let mut c = Checks::default();
+        let given = |value: &str| !value.trim().is_empty();
+        let name = c.text("name", &self.name, 200);
+        let email = given(&self.email).then(|| c.email("email", &self.email));
+        let username = given(&self.username).then(|| c.username("username", &self.username));
+        if email.is_none() && username.is_none() {
+            c.fail("email", crate::domain::validation::Problem::Required);
+        }
+        let phone = given(&self.phone).then(|| c.phone("phone", &self.phone));
+        let language = Lang::from_code(&self.language).unwrap_or_else(|| {
+            c.fail("language", crate::domain::validation::Problem::NotAChoice);
+            Lang::default()
+        });
+        c.finish().map(|()| Rectified { name, email, username, phone, language })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::validation::Problem;
+
+    #[test]
+    fn a_correction_keeps_a_name_to_sign_in_with() {
+        let form = RectifyForm { name: "Dewi".into(), language: "nl".into(), ..Default::default() };
+        let problems: Vec<_> =
+            form.validate().unwrap_err().into_iter().map(|e| (e.field, e.problem)).collect();
+        assert_eq!(problems, [("email".to_owned(), Problem::Required)]);
+        let fixed =
+            RectifyForm { email: "Dewi.S@DeLinde.example".into(), phone: "06 1234 5678".into(), ..form };
+        let rectified = fixed.validate().expect("valid");
+        assert_eq!(rectified.email.as_deref(), Some("dewi.s@delinde.example"));
+        assert_eq!(rectified.phone.as_deref(), Some("+31612345678"));
+    }
 
     fn form(delivery: &str) -> NewPersonForm {
         NewPersonForm {

@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 
 use crate::domain::AppError;
-use crate::domain::dto::{HandedOutCode, NewPersonForm, PeopleFilter, PeopleListing, PersonDetails};
+use crate::domain::dto::{
+    HandedOutCode, NewPersonForm, PeopleFilter, PeopleListing, PersonDetails, RectifyForm,
+};
 use crate::domain::ids::UserId;
 
 /// Admins: one page of the people of their organisation that match `filter`.
@@ -97,6 +99,16 @@ pub async fn restrict_person(user: UserId) -> Result<(), AppError> {
 
     let admin = auth::require_member().await?.require(Role::Admin)?;
     service::restriction::restrict(&AppState::current()?.db, &admin, user, chrono::Utc::now()).await
+}
+
+/// Admins: corrects a person's account data (GDPR art. 16).
+#[server(endpoint = "people/rectify")]
+pub async fn rectify_person(user: UserId, #[server(default)] form: RectifyForm) -> Result<(), AppError> {
+    use crate::domain::roles::Role;
+    use crate::server::{AppState, auth, service};
+
+    let admin = auth::require_member().await?.require(Role::Admin)?;
+    service::rectification::rectify(&AppState::current()?.db, &admin, user, &form, chrono::Utc::now()).await
 }
 
 /// Admins: lifts a restriction of processing; the account is as it was before.

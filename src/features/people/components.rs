@@ -1,11 +1,11 @@
-//! Restriction of processing on a person's page (GDPR art. 18): what it
-//! means, and the button to restrict or to lift it.
+//! The rights of a person on their page: rectification of their account
+//! data (GDPR art. 16) and restriction of processing (art. 18).
 
 use leptos::prelude::*;
 
 use crate::domain::AppError;
-use crate::domain::dto::{AccountStatus, PersonSummary};
-use crate::features::people::api::{LiftRestriction, RestrictPerson};
+use crate::domain::dto::{AccountStatus, PersonDetails, PersonSummary};
+use crate::features::people::api::{LiftRestriction, RectifyPerson, RestrictPerson};
 use crate::i18n::{Key, use_i18n};
 use crate::ui::{FieldError, FormError};
 
@@ -56,4 +56,49 @@ pub fn restriction_section(person: &PersonSummary, actions: RestrictionActions) 
         </section>
     }
     .into_any()
+}
+
+/// The form to correct a person's name, sign-in names, number and language.
+pub fn rectification_section(
+    details: &PersonDetails,
+    rectify: ServerAction<RectifyPerson>,
+) -> impl IntoView + use<> {
+    let i18n = use_i18n();
+    let error: Signal<Option<AppError>> = Signal::derive(move || rectify.value().get().and_then(Result::err));
+    let person = details.summary.clone();
+    let phone = details.phone.clone().unwrap_or_default();
+    let field = move |name: &'static str, label: Key, value: String| {
+        let id = format!("rectify-{name}");
+        view! {
+            <label for=id.clone()>{i18n.t(label)}</label>
+            <input id=id name=format!("form[{name}]") type="text" value=value/>
+            <FieldError error field=name/>
+        }
+    };
+    let english = details.language == "en";
+    view! {
+        <section aria-labelledby="rectify-title">
+            <h2 id="rectify-title">{i18n.t(Key::PeopleRectifyTitle)}</h2>
+            <p>{i18n.t(Key::PeopleRectifyIntro)}</p>
+            <ActionForm action=rectify attr:class="form" attr:id="rectify">
+                <input type="hidden" name="user" value=person.id.to_string()/>
+                {field("name", Key::PeopleRectifyName, person.name.clone())}
+                {field("email", Key::PeopleRectifyEmail, person.email.clone().unwrap_or_default())}
+                {field("username", Key::PeopleRectifyUsername, person.username.clone().unwrap_or_default())}
+                {field("phone", Key::PeopleRectifyPhone, phone)}
+                <label for="rectify-language">{i18n.t(Key::PeopleLanguage)}</label>
+                <select id="rectify-language" name="form[language]">
+                    <option value="nl" selected=!english>{i18n.t(Key::LanguageNl)}</option>
+                    <option value="en" selected=english>{i18n.t(Key::LanguageEn)}</option>
+                </select>
+                <FieldError error field="language"/>
+                <FormError error/>
+                {move || {
+                    matches!(rectify.value().get(), Some(Ok(())))
+                        .then(|| view! { <p class="notice" role="status">{i18n.t(Key::PeopleRectifySaved)}</p> })
+                }}
+                <button type="submit" class="button-primary">{i18n.t(Key::PeopleRectifySave)}</button>
+            </ActionForm>
+        </section>
+    }
 }

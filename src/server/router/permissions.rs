@@ -229,6 +229,12 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("/api/audit_log/organisation", "page=0", Rule::AdminOnly),
     ("/api/audit_log/platform", "page=0", Rule::OperatorOnly),
     ("/api/people/invite", "form[name]=&form[email]=nobody&form[language]=nl", Rule::AdminOnlyRejectsInput),
+    // Without a name: refused, nothing changes.
+    (
+        "/api/people/rectify",
+        "user={target}&form[name]=&form[language]=nl",
+        Rule::AdminOfTheObjectRejectsInput,
+    ),
     ("/api/people/restrict", "user={person_to_restrict}", Rule::AdminOfTheObject),
     ("/api/people/lift_restriction", "user={restricted_person}", Rule::AdminOfTheObject),
     ("/api/people/deactivate", "user={target}", Rule::AdminOfTheObject),

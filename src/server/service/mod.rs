@@ -24,6 +24,7 @@ pub mod org_chart;
 pub mod organisations;
 pub mod password_reset;
 pub mod people;
+pub mod rectification;
 pub mod restriction;
 pub mod reviews;
 pub mod rights_inbox;

@@ -107,6 +107,7 @@ pub async fn details(
 ) -> Result<PersonDetails, AppError> {
     let account = member(db, admin, user).await?;
     let language = account.language.clone();
+    let phone = account.phone.clone();
     let function = account.function_id;
     let (account_choice, account_successor) =
         (account.offboarding_choice.clone(), account.offboarding_successor);
@@ -127,6 +128,7 @@ pub async fn details(
         offboarding,
         summary,
         language,
+        phone,
         units: placement.units,
         managers: placement.managers,
         manager_override: placement.manager_override,
@@ -219,7 +221,7 @@ pub async fn invite(
     let organisation = organisation.map(|o| o.name).unwrap_or_default();
     let user = UserId(uuid::Uuid::now_v7());
     let txn = db.begin().await.map_err(internal)?;
-    refuse_names_in_use(&txn, admin, email.as_deref(), person.username.as_deref()).await?;
+    refuse_names_in_use(&txn, admin, (email.as_deref(), person.username.as_deref()), None).await?;
     user_account::ActiveModel {
         id: Set(user.0),
         org_id: Set(admin.org.0),
@@ -257,12 +259,13 @@ pub async fn invite(
     Ok(Invited { user, code })
 }
 
-/// Refuses an e-mail address or username that someone in the organisation has.
-async fn refuse_names_in_use(
+/// Refuses an e-mail address or username that someone else in the
+/// organisation has (anyone but `except`).
+pub(super) async fn refuse_names_in_use(
     db: &impl sea_orm::ConnectionTrait,
     admin: &OrgScope,
-    email: Option<&str>,
-    username: Option<&str>,
+    (email, username): (Option<&str>, Option<&str>),
+    except: Option<UserId>,
 ) -> Result<(), AppError> {
     let mut errors = Vec::new();
     for (field, column, value, problem) in [
@@ -273,6 +276,7 @@ async fn refuse_names_in_use(
         let taken = user_account::Entity::find()
             .filter(user_account::Column::OrgId.eq(admin.org.0))
             .filter(column.eq(value))
+            .filter(user_account::Column::Id.ne(except.map_or(uuid::Uuid::nil(), |user| user.0)))
             .count(db)
             .await
             .map_err(internal)?;

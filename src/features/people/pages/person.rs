@@ -13,22 +13,31 @@ use crate::domain::ids::UserId;
 use crate::features::account::components::RequireSignIn;
 use crate::features::dashboard::role_name;
 use crate::features::functions::api::AssignFunction;
-use crate::features::people::api::{OffboardPerson, SetManagerOverride, person_with_placement};
-use crate::features::people::components::{RestrictionActions, restriction_section};
+use crate::features::people::api::{
+    OffboardPerson, RectifyPerson, SetManagerOverride, person_with_placement,
+};
+use crate::features::people::components::{RestrictionActions, rectification_section, restriction_section};
 use crate::i18n::{Key, use_i18n};
-use crate::ui::{ErrorMessage, FieldError, FormError};
+use crate::ui::{ErrorMessage, FieldError, FormError, successes};
 
 #[component]
 pub fn PersonPage() -> impl IntoView {
     let i18n = use_i18n();
     let set_override = ServerAction::<SetManagerOverride>::new();
     let offboard = ServerAction::<OffboardPerson>::new();
+    let rectify = ServerAction::<RectifyPerson>::new();
+    // Only a saved correction reloads the page: a refused one keeps what was typed.
+    let rectified = successes(move || [rectify.value().get()]);
     let restriction = RestrictionActions { restrict: ServerAction::new(), lift: ServerAction::new() };
     let assign = ServerAction::<AssignFunction>::new();
     let id = move || use_params_map().with(|params| params.get("id")).unwrap_or_default();
     let person = Resource::new(
         move || {
-            let restricted = (restriction.restrict.version().get(), restriction.lift.version().get());
+            let restricted = (
+                restriction.restrict.version().get(),
+                restriction.lift.version().get(),
+                rectify.version().get(),
+            );
             (id(), set_override.version().get(), offboard.version().get(), assign.version().get(), restricted)
         },
         |(id, ..)| async move {
@@ -50,6 +59,7 @@ pub fn PersonPage() -> impl IntoView {
                             Ok(details) => view! {
                                 {page(details.clone(), set_override)}
                                 {function_section(&details, assign)}
+                                {rectification_section(&details, rectify)}
                                 {restriction_section(&details.summary, restriction)}
                                 {offboarding(details, offboard)}
                             }
