@@ -36,7 +36,7 @@ pub fn PersonPage() -> impl IntoView {
             let restricted = (
                 restriction.restrict.version().get(),
                 restriction.lift.version().get(),
-                rectify.version().get(),
+                rectified.get(),
             );
             (id(), set_override.version().get(), offboard.version().get(), assign.version().get(), restricted)
         },
