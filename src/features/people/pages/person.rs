@@ -33,12 +33,15 @@ pub fn PersonPage() -> impl IntoView {
     let id = move || use_params_map().with(|params| params.get("id")).unwrap_or_default();
     let person = Resource::new(
         move || {
-            let restricted = (
-                restriction.restrict.version().get(),
-                restriction.lift.version().get(),
-                rectified.get(),
-            );
-            (id(), set_override.version().get(), offboard.version().get(), assign.version().get(), restricted)
+            let rights_changed =
+                (restriction.restrict.version().get(), restriction.lift.version().get(), rectified.get());
+            (
+                id(),
+                set_override.version().get(),
+                offboard.version().get(),
+                assign.version().get(),
+                rights_changed,
+            )
         },
         |(id, ..)| async move {
             let id = id.parse::<uuid::Uuid>().map_err(|_| AppError::NotFound)?;
