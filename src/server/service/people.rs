@@ -295,10 +295,7 @@ pub async fn deactivate(
     user: UserId,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    if user == admin.user {
-        return Err(AppError::Forbidden);
-    }
-    let person = member(db, admin, user).await?;
+    let person = someone_else(db, admin, user).await?;
     if person.deactivated_at.is_none() {
         invitations::lapse(db, &person, now).await?;
         let mut change: user_account::ActiveModel = person.into();
@@ -384,10 +381,7 @@ pub async fn reset_second_factor(
     user: UserId,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    if user == admin.user {
-        return Err(AppError::Forbidden);
-    }
-    let person = member(db, admin, user).await?;
+    let person = someone_else(db, admin, user).await?;
     let holder = session::Holder::User { user: person.id, org: person.org_id };
     if second_factor::is_enabled(db, holder).await.map_err(internal)? {
         second_factor::remove(db, holder).await.map_err(internal)?;
@@ -420,6 +414,19 @@ pub async fn set_roles(
 }
 
 /// A person of the admin's own organisation; any other id is not found.
+/// A member of the admin's organisation other than the admin: what an
+/// admin does to end or freeze access is never done to themselves.
+pub(super) async fn someone_else(
+    db: &DatabaseConnection,
+    admin: &OrgScope,
+    user: UserId,
+) -> Result<user_account::Model, AppError> {
+    if user == admin.user {
+        return Err(AppError::Forbidden);
+    }
+    member(db, admin, user).await
+}
+
 pub(super) async fn member(
     db: &DatabaseConnection,
     admin: &OrgScope,

@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, DatabaseConnection, Set};
 
 use super::invitations;
-use super::people::{member, record};
+use super::people::{member, record, someone_else};
 use crate::domain::AppError;
 use crate::domain::audit::AuditAction;
 use crate::domain::ids::UserId;
@@ -25,10 +25,7 @@ pub async fn restrict(
     user: UserId,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    if user == admin.user {
-        return Err(AppError::Forbidden);
-    }
-    let person = member(db, admin, user).await?;
+    let person = someone_else(db, admin, user).await?;
     if person.restricted_at.is_some() {
         return Err(AppError::invalid("restriction", Problem::NotNow));
     }
