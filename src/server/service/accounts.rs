@@ -106,13 +106,10 @@ pub async fn viewer(
     let second_factor = account.second_factor;
     Ok(match &account.principal {
         Principal::User(scope) => {
-            let organisation = organisation::Entity::find_by_id(scope.org.0)
-                .one(db)
-                .await
-                .map_err(internal)?
-                .map(|o| o.name)
-                .unwrap_or_default();
-            let read_only_until = super::contract_end::read_only_until(db, scope.org, today).await?;
+            let found = organisation::Entity::find_by_id(scope.org.0).one(db).await.map_err(internal)?;
+            let read_only_until =
+                found.as_ref().and_then(|o| super::contract_end::read_only_until_of(o, today));
+            let organisation = found.map(|o| o.name).unwrap_or_default();
             Viewer {
                 name: scope.name.clone(),
                 kind: ViewerKind::Member {

@@ -8,7 +8,7 @@ mod destruction;
 mod read_only;
 
 pub use destruction::{declaration, destroy_due};
-pub use read_only::{is_allowed_after_end, read_only_until};
+pub use read_only::{is_allowed_after_end, read_only_until, read_only_until_of};
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, DatabaseConnection, EntityTrait, Set};

@@ -89,10 +89,15 @@ pub async fn read_only_until(
     today: NaiveDate,
 ) -> Result<Option<NaiveDate>, AppError> {
     let found = organisation::Entity::find_by_id(org.0).one(db).await.map_err(internal)?;
-    Ok(found.and_then(|o| match (o.contract_end, o.destroy_on) {
+    Ok(found.and_then(|o| read_only_until_of(&o, today)))
+}
+
+/// `read_only_until` for an organisation already loaded.
+pub fn read_only_until_of(org: &organisation::Model, today: NaiveDate) -> Option<NaiveDate> {
+    match (org.contract_end, org.destroy_on) {
         (Some(end), Some(destroy_on)) if end <= today => Some(destroy_on),
         _ => None,
-    }))
+    }
 }
 
 #[cfg(test)]
