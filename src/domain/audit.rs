@@ -90,6 +90,9 @@ pub enum AuditAction {
     /// An admin restricted the processing of a person's data (GDPR art. 18).
     ProcessingRestricted,
     RestrictionLifted,
+    SubjectAccessExported,
+    PortabilityExported,
+    PersonErased,
     /// An admin corrected a person's account data (GDPR art. 16).
     UserRectified,
 }
@@ -141,6 +144,9 @@ impl AuditAction {
         AuditAction::RightsRequestForwarded,
         AuditAction::ProcessingRestricted,
         AuditAction::RestrictionLifted,
+        AuditAction::SubjectAccessExported,
+        AuditAction::PortabilityExported,
+        AuditAction::PersonErased,
         AuditAction::UserRectified,
     ];
 
@@ -196,6 +202,9 @@ impl AuditAction {
             AuditAction::RightsRequestForwarded => Key::AuditActionRightsRequestForwarded,
             AuditAction::ProcessingRestricted => Key::AuditActionProcessingRestricted,
             AuditAction::RestrictionLifted => Key::AuditActionRestrictionLifted,
+            AuditAction::SubjectAccessExported => Key::AuditActionSubjectAccessExported,
+            AuditAction::PortabilityExported => Key::AuditActionPortabilityExported,
+            AuditAction::PersonErased => Key::AuditActionPersonErased,
             AuditAction::UserRectified => Key::AuditActionUserRectified,
         }
     }
@@ -246,6 +255,9 @@ impl AuditAction {
             AuditAction::RightsRequestForwarded => "rights_request.forwarded",
             AuditAction::ProcessingRestricted => "user.restricted",
             AuditAction::RestrictionLifted => "user.restriction_lifted",
+            AuditAction::SubjectAccessExported => "user.subject_access_exported",
+            AuditAction::PortabilityExported => "user.portability_exported",
+            AuditAction::PersonErased => "user.erased",
             AuditAction::UserRectified => "user.rectified",
         }
     }

@@ -16,3 +16,38 @@ coded!(
         Other => "other", RightsOther;
     }
 );
+
+coded!(
+    /// What an erasure does with what the person wrote about or for
+    /// others: feedback they gave, reviews of colleagues, evaluations they
+    /// wrote as manager (GDPR art. 17).
+    AuthoredContent {
+        /// Kept for the people it concerns, without the author's name.
+        Anonymise => "anonymise", ErasureAnonymise;
+        Delete => "delete", ErasureDelete;
+    }
+);
+
+/// The admin's erasure of a person, confirmed by typing their name.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErasureForm {
+    #[serde(default)]
+    pub authored: String,
+    #[serde(default)]
+    pub confirmation: String,
+}
+
+/// Where the erasure's own check still found the person's name, e-mail
+/// address, username or phone number after it ran: rows per table.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErasureOutcome {
+    /// Whom the erasure was of, to say so once they are gone.
+    pub name: String,
+    pub traces: Vec<TraceCount>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TraceCount {
+    pub table: String,
+    pub rows: u32,
+}

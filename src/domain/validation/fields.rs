@@ -52,6 +52,8 @@ pub enum Problem {
     TooSoon {
         days: u32,
     },
+    /// A confirmation that does not repeat the name shown.
+    NameMismatch,
 }
 
 impl Problem {
@@ -82,6 +84,7 @@ impl Problem {
             Problem::NotNow => text(lang, Key::ValidationNotNow).to_owned(),
             Problem::Unanswered => text(lang, Key::ValidationUnanswered).to_owned(),
             Problem::TooSoon { days } => format(lang, Key::ValidationTooSoon, &[("days", &days.to_string())]),
+            Problem::NameMismatch => text(lang, Key::ValidationNameMismatch).to_owned(),
         }
     }
 }

@@ -8,6 +8,7 @@ use crate::domain::dto::{
     HandedOutCode, NewPersonForm, PeopleFilter, PeopleListing, PersonDetails, RectifyForm,
 };
 use crate::domain::ids::UserId;
+use crate::domain::rights::{ErasureForm, ErasureOutcome};
 
 /// Admins: one page of the people of their organisation that match `filter`.
 #[server(endpoint = "people/list")]
@@ -109,6 +110,21 @@ pub async fn rectify_person(user: UserId, #[server(default)] form: RectifyForm) 
 
     let admin = auth::require_member().await?.require(Role::Admin)?;
     service::rectification::rectify(&AppState::current()?.db, &admin, user, &form, chrono::Utc::now()).await
+}
+
+/// Admins: erases a person (GDPR art. 17), keeping or deleting what they
+/// wrote for others as `form.authored` says, once `form.confirmation`
+/// repeats their name. Not for themselves.
+#[server(endpoint = "people/erase")]
+pub async fn erase_person(
+    user: UserId,
+    #[server(default)] form: ErasureForm,
+) -> Result<ErasureOutcome, AppError> {
+    use crate::domain::roles::Role;
+    use crate::server::{AppState, auth, service};
+
+    let admin = auth::require_member().await?.require(Role::Admin)?;
+    service::erasure::erase(&AppState::current()?.db, &admin, user, &form, chrono::Utc::now()).await
 }
 
 /// Admins: lifts a restriction of processing; the account is as it was before.

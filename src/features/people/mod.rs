@@ -4,3 +4,4 @@
 pub mod api;
 mod components;
 pub mod pages;
+mod personal_data;

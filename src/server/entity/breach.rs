@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// An incident in the processor's breach register (DPA 7.A, 7.G).
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "breach")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

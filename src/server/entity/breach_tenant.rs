@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// An organisation an incident affects, with its own numbers, and when it
 /// was told (DPA 7.A).
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "breach_tenant")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

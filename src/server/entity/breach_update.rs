@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A follow-up on an incident for the organisations told of it (DPA 7.C).
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "breach_update")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// One level of a competency, with its behavioural indicators.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "competency_level")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

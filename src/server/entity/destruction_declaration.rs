@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// The written declaration that an organisation's data was destroyed (DPA 8.E).
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "destruction_declaration")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

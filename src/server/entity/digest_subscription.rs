@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A person who asked for the weekly digest.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "digest_subscription")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// An organisation's signature under the processing agreement, as the
 /// signature block of the agreement has it (name, function, date and place).
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "dpa_acceptance")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// Feedback from one person to another; the text is sealed.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "feedback")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// Someone's request for feedback: sealed questions and a deadline.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "feedback_request")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

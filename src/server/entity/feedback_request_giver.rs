@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// One person asked in a feedback request: a colleague, or an external
 /// with a sealed name and address and a single-use link.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "feedback_request_giver")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

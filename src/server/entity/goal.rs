@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// A goal: an organisation's, a unit's, or a person's. Title, description
 /// and target are sealed under the organisation's data key.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "goal")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A progress update of a goal; its comment is sealed.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "goal_check_in")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// That the owner was reminded of a goal's due date.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "goal_due_reminder")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// A person's goal plan for a year, when managers approve plans; the
 /// manager's comment is sealed.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "goal_plan")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// A personal goal an admin defines once and assigns to many; its texts
 /// and key results are sealed.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "goal_template")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A template given to the people of a unit or a function for a year.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "goal_template_assignment")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

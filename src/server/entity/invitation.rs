@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// A single-use link (or, handed out in person, a code) with which an invited
 /// user chooses a password; only the token's SHA-256 is kept.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "invitation")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

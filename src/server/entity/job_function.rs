@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A job function of an organisation, named in both languages.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "job_function")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A measurable key result of a goal; its title is sealed.
-#[derive(Clone, Debug, PartialEq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "key_result")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,5 +1,6 @@
 //! SeaORM entities, one file per table. They never leave the server: pages
-//! and server functions exchange DTOs from `domain`.
+//! and server functions exchange DTOs from `domain`. Each model serialises
+//! to JSON for the subject-access export, which walks rows generically.
 
 pub mod audit_chain;
 pub mod audit_event;

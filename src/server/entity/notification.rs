@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// Something a person is told in the app: a kind and references, no text.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "notification")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// How a person wants one kind of notification; no row: both channels on.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "notification_preference")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A manager and an employee who meet on a recurring schedule.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "one_on_one")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

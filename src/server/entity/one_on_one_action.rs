@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// An action item agreed in a 1:1, with an owner; sealed.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "one_on_one_action")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// One meeting of a 1:1: planned, or held with sealed shared notes.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "one_on_one_meeting")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A talking point on a meeting's agenda, shared or private; sealed.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "one_on_one_point")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

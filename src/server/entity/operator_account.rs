@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// Staff of the processor. They manage organisations and contracts, never
 /// tenant content (DPA 6).
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "operator_account")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

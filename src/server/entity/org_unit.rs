@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A unit of an organisation's structure; `parent_id` is empty right under the organisation.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "org_unit")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

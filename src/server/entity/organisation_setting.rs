@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// What an organisation chose for a setting.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "organisation_setting")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

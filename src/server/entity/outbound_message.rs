@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// An e-mail or SMS waiting to be delivered, or delivered. After delivery the
 /// bodies are emptied: the message is kept only as a record that it was sent.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "outbound_message")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A single-use link to choose a new password; only the token's SHA-256 is kept.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "password_reset")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A note its author keeps about someone, for the author alone; sealed.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "private_note")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A single-use code that replaces the authenticator app once; only its SHA-256 is kept.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "recovery_code")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// One change of an evaluation's final score in calibration, with its
 /// sealed rationale: the log of how a score came to be.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "review_calibration")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// An organisation's round of review conversations over a period.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "review_cycle")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// Who a cycle is for: a unit with the units below it, or one person.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "review_cycle_scope")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

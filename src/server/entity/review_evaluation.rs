@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// One person's evaluation at one moment of a review cycle: the
 /// acknowledgements, with their sealed comments, and when it locked.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "review_evaluation")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

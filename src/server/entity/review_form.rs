@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A question form of review moments, named and described in two languages.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "review_form")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

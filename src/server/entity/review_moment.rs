@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A moment of a cycle: goal-setting, mid-term or end evaluation.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "review_moment")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -3,7 +3,7 @@ use sea_orm::entity::prelude::*;
 /// Someone the employee asked to review them at a moment: a colleague or
 /// an external person (sealed name and address, a single-use link), with
 /// the manager's approval and, once given, the sealed answers.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "review_nomination")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// One question of a review form, at its position.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "review_question")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

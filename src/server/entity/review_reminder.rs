@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A day on which the writers of a moment are reminded, once.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "review_reminder")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

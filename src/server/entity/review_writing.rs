@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// The self-reflection or the manager's evaluation of one evaluation: its
 /// sealed answers, a draft until shared.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "review_writing")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// A data subject's request that reached the processor, to be forwarded to
 /// the organisation (DPA 3.G, 8.C).
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "rights_request")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

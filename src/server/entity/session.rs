@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// A signed-in browser. Only the SHA-256 of the cookie's token is stored, so
 /// a copy of the database cannot be used to take over a session.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "session")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// An organisation the processor works with to run Koers (DPA 4), as the
 /// register lists it, from the day it may be used.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "sub_processor")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

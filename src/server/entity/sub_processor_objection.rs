@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// An organisation's objection to a new sub-processor (DPA 4.D).
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "sub_processor_objection")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// Where a manager placed one of their people in a cycle's 9-box.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "talent_review")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -2,7 +2,7 @@ use sea_orm::entity::prelude::*;
 
 /// An authenticator app of an account. The shared secret is sealed under the
 /// key-encryption key, bound to this row's id.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "totp_credential")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

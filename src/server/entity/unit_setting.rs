@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// What a unit chose for a setting, for itself and the units below it.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "unit_setting")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

@@ -1,7 +1,7 @@
 use sea_orm::entity::prelude::*;
 
 /// A user of one organisation. Every user is an employee; the flags add roles.
-#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
 #[sea_orm(table_name = "user_account")]
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]

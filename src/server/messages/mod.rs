@@ -20,7 +20,7 @@ pub use mail::{Mail, MailTransport};
 pub use outbox::{Delivery, Transports, deliver_due, enqueue_mail, enqueue_mail_at, enqueue_sms};
 pub use sms::{Sms, SmsTransport};
 pub use templates::{
-    DigestFigures, ExternalAsk, PlanNews, ReviewAsk, contract_end_mail, evaluation_shared_mail,
+    DigestFigures, ExternalAsk, PlanNews, ReviewAsk, contract_end_mail, escape, evaluation_shared_mail,
     external_feedback_mail, external_review_mail, feedback_for_manager_mail, feedback_received_mail,
     feedback_requested_mail, goal_assigned_mail, goal_due_mail, goal_plan_mail, invitation_mail,
     invitation_sms, one_on_one_mail, password_reset_mail, password_reset_sms, review_reminder_mail,

@@ -372,7 +372,8 @@ pub(super) fn html_page(lang: Lang, paragraphs: &[&str], action: &str, link: &st
     )
 }
 
-pub(super) fn escape(text: &str) -> String {
+/// `text` safe inside HTML text and attribute values.
+pub fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 

@@ -49,6 +49,7 @@ pub fn build(state: AppState) -> Router {
         .route("/offline", get(pwa::offline_page))
         .route(downloads::PEOPLE_EXPORT, get(downloads::people_export))
         .route(downloads::REVIEW_PROGRESS_EXPORT, get(downloads::review_progress_export))
+        .route(downloads::PERSONAL_DATA, get(downloads::personal_data))
         .leptos_routes_with_context(&state, routes, provide_state.clone(), {
             let options = leptos_options.clone();
             move || shell(options.clone())

@@ -236,6 +236,12 @@ const TABLE: &[(&str, &str, Rule)] = &[
         Rule::AdminOfTheObjectRejectsInput,
     ),
     ("/api/people/restrict", "user={person_to_restrict}", Rule::AdminOfTheObject),
+    // With a confirmation that does not repeat the name: refused, nobody is erased.
+    (
+        "/api/people/erase",
+        "user={target}&form[authored]=anonymise&form[confirmation]=someone",
+        Rule::AdminOfTheObjectRejectsInput,
+    ),
     ("/api/people/lift_restriction", "user={restricted_person}", Rule::AdminOfTheObject),
     ("/api/people/deactivate", "user={target}", Rule::AdminOfTheObject),
     ("/api/people/reactivate", "user={target}", Rule::AdminOfTheObject),

@@ -5,12 +5,13 @@
 //! inside the run's database (`KOERS_TEST_POSTGRES_URL`, created and dropped
 //! by `make test`), so tests never share data and may run in parallel.
 
-mod dump;
+mod demo;
 mod fixtures;
 mod sms;
 mod smtp;
 
-pub use dump::{DumpedRow, dump};
+pub use crate::server::service::erasure::DumpedRow;
+pub use demo::{Demo, demo};
 pub use fixtures::{
     TEST_PASSWORD, TEST_SECURITY, enrol_app, member, operator, organisation, scope, test_kek, test_keyring,
 };
@@ -93,3 +94,8 @@ macro_rules! for_each_backend {
     };
 }
 pub(crate) use for_each_backend;
+
+/// Every row of the test's database as text (see `erasure::dump`).
+pub async fn dump(db: &DatabaseConnection) -> Vec<DumpedRow> {
+    crate::server::service::erasure::dump(db).await.expect("the database dumps")
+}

@@ -14,9 +14,10 @@ use crate::features::account::components::RequireSignIn;
 use crate::features::dashboard::role_name;
 use crate::features::functions::api::AssignFunction;
 use crate::features::people::api::{
-    OffboardPerson, RectifyPerson, SetManagerOverride, person_with_placement,
+    ErasePerson, OffboardPerson, RectifyPerson, SetManagerOverride, person_with_placement,
 };
 use crate::features::people::components::{RestrictionActions, rectification_section, restriction_section};
+use crate::features::people::personal_data::{erased_view, personal_data_section};
 use crate::i18n::{Key, use_i18n};
 use crate::ui::{ErrorMessage, FieldError, FormError, successes};
 
@@ -30,6 +31,9 @@ pub fn PersonPage() -> impl IntoView {
     let rectified = successes(move || [rectify.value().get()]);
     let restriction = RestrictionActions { restrict: ServerAction::new(), lift: ServerAction::new() };
     let assign = ServerAction::<AssignFunction>::new();
+    // An erased person's page is not loaded again: it shows what the erasure found.
+    let erase = ServerAction::<ErasePerson>::new();
+    let erased = move || erase.value().get().and_then(Result::ok);
     let id = move || use_params_map().with(|params| params.get("id")).unwrap_or_default();
     let person = Resource::new(
         move || {
@@ -56,6 +60,8 @@ pub fn PersonPage() -> impl IntoView {
                     <A href="/admin/people">{i18n.t(Key::PeopleBack)}</A>
                 </p>
                 {move || set_override.value().get().and_then(Result::err).map(|error| view! { <ErrorMessage error/> })}
+                {move || erased().map(erased_view)}
+                <Show when=move || erased().is_none()>
                 <Transition>
                     {move || Suspend::new(async move {
                         match person.await {
@@ -64,6 +70,7 @@ pub fn PersonPage() -> impl IntoView {
                                 {function_section(&details, assign)}
                                 {rectification_section(&details, rectify)}
                                 {restriction_section(&details.summary, restriction)}
+                                {personal_data_section(&details.summary, erase)}
                                 {offboarding(details, offboard)}
                             }
                                 .into_any(),
@@ -71,6 +78,7 @@ pub fn PersonPage() -> impl IntoView {
                         }
                     })}
                 </Transition>
+                </Show>
             }
         }/>
     }

@@ -1,8 +1,8 @@
-//! A full dump of the database as text, one line per row, for tests that
-//! prove something is gone: after a destruction or an erasure no line may
-//! hold a name, an address or an id that should have left no trace.
+//! The whole database as text, one line per row, as `pg_dump` or
+//! `.dump` would show it: where an erasure looks for traces it missed, and
+//! where tests prove that a destruction or an erasure left none.
 
-use sea_orm::{ConnectionTrait, DatabaseBackend, DatabaseConnection, Statement};
+use sea_orm::{ConnectionTrait, DatabaseBackend, DbErr, Statement};
 
 /// One row of one table, every column as text (SQLite quotes values and
 /// writes blobs as `X'…'` in upper-case hex; PostgreSQL writes the row).
@@ -12,27 +12,27 @@ pub struct DumpedRow {
     pub text: String,
 }
 
-/// Every row of every table of the test's database (or schema).
-pub async fn dump(db: &DatabaseConnection) -> Vec<DumpedRow> {
+/// Every row of every table of the database (or schema).
+pub async fn dump(db: &impl ConnectionTrait) -> Result<Vec<DumpedRow>, DbErr> {
     let backend = db.get_database_backend();
     let mut rows = Vec::new();
-    for table in tables(db).await {
+    for table in tables(db).await? {
         let select = match backend {
             DatabaseBackend::Postgres => format!("SELECT t::text AS row FROM \"{table}\" t"),
             _ => {
-                let columns = strings(db, &format!("SELECT name FROM pragma_table_info('{table}')")).await;
+                let columns = strings(db, &format!("SELECT name FROM pragma_table_info('{table}')")).await?;
                 let quoted: Vec<String> = columns.iter().map(|c| format!("quote(\"{c}\")")).collect();
                 format!("SELECT {} AS row FROM \"{table}\"", quoted.join(" || ',' || "))
             }
         };
         rows.extend(
-            strings(db, &select).await.into_iter().map(|text| DumpedRow { table: table.clone(), text }),
+            strings(db, &select).await?.into_iter().map(|text| DumpedRow { table: table.clone(), text }),
         );
     }
-    rows
+    Ok(rows)
 }
 
-async fn tables(db: &DatabaseConnection) -> Vec<String> {
+async fn tables(db: &impl ConnectionTrait) -> Result<Vec<String>, DbErr> {
     let sql = match db.get_database_backend() {
         DatabaseBackend::Postgres => {
             "SELECT tablename AS row FROM pg_tables WHERE schemaname = current_schema()"
@@ -42,7 +42,7 @@ async fn tables(db: &DatabaseConnection) -> Vec<String> {
     strings(db, sql).await
 }
 
-async fn strings(db: &DatabaseConnection, sql: &str) -> Vec<String> {
-    let found = db.query_all_raw(Statement::from_string(db.get_database_backend(), sql)).await.expect(sql);
-    found.into_iter().map(|row| row.try_get_by_index::<String>(0).expect("a text column")).collect()
+async fn strings(db: &impl ConnectionTrait, sql: &str) -> Result<Vec<String>, DbErr> {
+    let found = db.query_all_raw(Statement::from_string(db.get_database_backend(), sql)).await?;
+    found.into_iter().map(|row| row.try_get_by_index::<String>(0)).collect()
 }

@@ -1,8 +1,13 @@
 //! Files to download, served outside Leptos so a plain link works: the
 //! export of an organisation's people as CSV or XLSX (issue 4), for its
 //! admins only, and the progress of a review cycle as XLSX (issue 7), for
-//! admins and managers. Personal data: never cached, and every export is
+//! admins and managers; a person's data for a rights request
+//! (`personal_data`). Personal data: never cached, and every export is
 //! logged.
+
+mod personal_data;
+
+pub use personal_data::{PERSONAL_DATA, personal_data};
 
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
