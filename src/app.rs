@@ -23,6 +23,7 @@ use crate::features::feedback_requests::pages::{
     FeedbackThanksPage,
 };
 use crate::features::frame::pages::{CompetenciesPage, CompetencyPage, ValuesPage};
+use crate::features::full_export::pages::FullExportPage;
 use crate::features::functions::pages::FunctionsPage;
 use crate::features::goal_templates::pages::{
     EditTemplatePage, NewTemplatePage, TemplatePage, TemplatesPage,
@@ -89,6 +90,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/operator/sub-processors") view=OperatorSubProcessorsPage ssr=SsrMode::Async/>
                     <Route path=path!("/privacy/breaches") view=BreachesPage ssr=SsrMode::Async/>
                     <Route path=path!("/privacy/rights-requests") view=RightsRequestsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/privacy/export") view=FullExportPage ssr=SsrMode::Async/>
                     <Route path=path!("/operator/rights-requests") view=OperatorRightsRequestsPage ssr=SsrMode::Async/>
                     <Route path=path!("/operator/breaches") view=OperatorBreachesPage ssr=SsrMode::Async/>
                     <Route path=path!("/operator/breaches/:id") view=OperatorBreachPage ssr=SsrMode::Async/>

@@ -36,6 +36,7 @@ mod m20261225_000028_breaches;
 mod m20261226_000029_contract_end;
 mod m20261227_000030_rights_requests;
 mod m20261228_000031_restriction;
+mod m20261229_000032_organisation_export;
 
 pub struct Migrator;
 
@@ -90,6 +91,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261226_000029_contract_end::Migration),
             Box::new(m20261227_000030_rights_requests::Migration),
             Box::new(m20261228_000031_restriction::Migration),
+            Box::new(m20261229_000032_organisation_export::Migration),
         ]
     }
 }

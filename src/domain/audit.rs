@@ -93,6 +93,8 @@ pub enum AuditAction {
     SubjectAccessExported,
     PortabilityExported,
     PersonErased,
+    OrganisationExported,
+    OrganisationExportDownloaded,
     /// An admin corrected a person's account data (GDPR art. 16).
     UserRectified,
 }
@@ -147,6 +149,8 @@ impl AuditAction {
         AuditAction::SubjectAccessExported,
         AuditAction::PortabilityExported,
         AuditAction::PersonErased,
+        AuditAction::OrganisationExported,
+        AuditAction::OrganisationExportDownloaded,
         AuditAction::UserRectified,
     ];
 
@@ -205,6 +209,8 @@ impl AuditAction {
             AuditAction::SubjectAccessExported => Key::AuditActionSubjectAccessExported,
             AuditAction::PortabilityExported => Key::AuditActionPortabilityExported,
             AuditAction::PersonErased => Key::AuditActionPersonErased,
+            AuditAction::OrganisationExported => Key::AuditActionOrganisationExported,
+            AuditAction::OrganisationExportDownloaded => Key::AuditActionOrganisationExportDownloaded,
             AuditAction::UserRectified => Key::AuditActionUserRectified,
         }
     }
@@ -258,6 +264,8 @@ impl AuditAction {
             AuditAction::SubjectAccessExported => "user.subject_access_exported",
             AuditAction::PortabilityExported => "user.portability_exported",
             AuditAction::PersonErased => "user.erased",
+            AuditAction::OrganisationExported => "organisation.exported",
+            AuditAction::OrganisationExportDownloaded => "organisation.export_downloaded",
             AuditAction::UserRectified => "user.rectified",
         }
     }

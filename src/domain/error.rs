@@ -85,6 +85,9 @@ pub enum AppError {
     /// The audit log's hash chain does not check out from this entry on.
     #[error("audit_chain_broken")]
     AuditChainBroken { seq: i64 },
+    /// A download link of a full export that has expired (DPA 8.B).
+    #[error("export_expired")]
+    ExportExpired,
 }
 
 impl AppError {
@@ -125,6 +128,7 @@ impl AppError {
             AppError::SecondFactorMandatory => Key::ErrorSecondFactorMandatory,
             AppError::SecondFactorExpired => Key::ErrorSecondFactorExpired,
             AppError::SignInCodeInvalid => Key::ErrorSignInCodeInvalid,
+            AppError::ExportExpired => Key::ErrorExportExpired,
         }
     }
 

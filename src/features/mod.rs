@@ -8,6 +8,7 @@ pub mod evaluations;
 pub mod feedback;
 pub mod feedback_requests;
 pub mod frame;
+pub mod full_export;
 pub mod functions;
 pub mod goal_templates;
 pub mod goals;

@@ -109,6 +109,7 @@ pub async fn run(args: Vec<String>) -> ExitCode {
                 public_url: config.site.public_url.as_str().to_owned(),
                 time_zone: config.site.time_zone,
                 keys,
+                data_directory: config.site.data_directory.clone(),
             };
             let transports = transports(&config);
             with_db(&config, |db| async move { run_jobs(&db, &context, &transports?, (at, only)).await })
@@ -168,6 +169,7 @@ async fn serve(config: Config) -> Outcome {
         public_url: public_url.clone(),
         time_zone: config.site.time_zone,
         keys: (*keys).clone(),
+        data_directory: config.site.data_directory.clone(),
     };
     notifications::jobs::spawn(db.clone(), jobs, outbox.clone());
     let state =

@@ -8,6 +8,7 @@ mod evaluations;
 mod feedback;
 mod feedback_requests;
 mod frame;
+mod full_export;
 mod functions;
 mod goal_templates;
 mod goals;
@@ -58,6 +59,7 @@ pub use feedback_requests::{
     RequestToAnswer,
 };
 pub use frame::{Competency, CompetencyLevel, CompetencyLevelForm, CompetencyScopeForm, CoreValue};
+pub use full_export::{FullExportState, FullExportStatus};
 pub use functions::JobFunction;
 pub use goal_templates::{
     AssignTarget, AssignTemplateForm, AssignedTo, AssignmentOutcome, CheckedAssignment, CheckedTemplate,

@@ -124,7 +124,9 @@ pub async fn erase_person(
     use crate::server::{AppState, auth, service};
 
     let admin = auth::require_member().await?.require(Role::Admin)?;
-    service::erasure::erase(&AppState::current()?.db, &admin, user, &form, chrono::Utc::now()).await
+    let state = AppState::current()?;
+    let directory = &state.config.site.data_directory;
+    service::erasure::erase(&state.db, &admin, user, &form, directory, chrono::Utc::now()).await
 }
 
 /// Admins: lifts a restriction of processing; the account is as it was before.

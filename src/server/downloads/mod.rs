@@ -2,11 +2,13 @@
 //! export of an organisation's people as CSV or XLSX (issue 4), for its
 //! admins only, and the progress of a review cycle as XLSX (issue 7), for
 //! admins and managers; a person's data for a rights request
-//! (`personal_data`). Personal data: never cached, and every export is
+//! (`personal_data`) and the organisation's full export (`full_export`). Personal data: never cached, and every export is
 //! logged.
 
+mod full_export;
 mod personal_data;
 
+pub use full_export::{FULL_EXPORT, full_export_download};
 pub use personal_data::{PERSONAL_DATA, personal_data};
 
 use axum::extract::{Query, State};

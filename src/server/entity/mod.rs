@@ -39,6 +39,7 @@ pub mod one_on_one_point;
 pub mod operator_account;
 pub mod org_unit;
 pub mod organisation;
+pub mod organisation_export;
 pub mod organisation_setting;
 pub mod outbound_message;
 pub mod password_reset;

@@ -38,9 +38,10 @@ pub fn status_of(error: &AppError) -> StatusCode {
             StatusCode::INTERNAL_SERVER_ERROR
         }
         AppError::NotFound => StatusCode::NOT_FOUND,
-        AppError::ResetLinkInvalid | AppError::InvitationInvalid | AppError::FeedbackLinkInvalid => {
-            StatusCode::GONE
-        }
+        AppError::ResetLinkInvalid
+        | AppError::InvitationInvalid
+        | AppError::FeedbackLinkInvalid
+        | AppError::ExportExpired => StatusCode::GONE,
         AppError::Unauthenticated
         | AppError::InvalidCredentials
         | AppError::SecondFactorInvalid

@@ -50,6 +50,7 @@ pub fn build(state: AppState) -> Router {
         .route(downloads::PEOPLE_EXPORT, get(downloads::people_export))
         .route(downloads::REVIEW_PROGRESS_EXPORT, get(downloads::review_progress_export))
         .route(downloads::PERSONAL_DATA, get(downloads::personal_data))
+        .route(downloads::FULL_EXPORT, get(downloads::full_export_download))
         .leptos_routes_with_context(&state, routes, provide_state.clone(), {
             let options = leptos_options.clone();
             move || shell(options.clone())

@@ -236,6 +236,8 @@ const TABLE: &[(&str, &str, Rule)] = &[
         Rule::AdminOfTheObjectRejectsInput,
     ),
     ("/api/people/restrict", "user={person_to_restrict}", Rule::AdminOfTheObject),
+    ("/api/full_export/start", "", Rule::AdminOnly),
+    ("/api/full_export/latest", "", Rule::AdminOnly),
     // With a confirmation that does not repeat the name: refused, nobody is erased.
     (
         "/api/people/erase",
@@ -570,9 +572,15 @@ struct World {
     objects: Vec<(&'static str, String)>,
 }
 
+fn export_directory() -> std::collections::BTreeMap<String, String> {
+    let directory = std::env::temp_dir().join(format!("koers-permissions-{}", uuid::Uuid::new_v4().simple()));
+    [("KOERS_SITE_DATA_DIRECTORY".to_owned(), directory.display().to_string())].into()
+}
+
 async fn world(db: DatabaseConnection) -> World {
     let config = Arc::new(
-        Config::parse(std::path::Path::new("test.toml"), None, &Default::default()).expect("config"),
+        // Full exports the checks start go to a scratch directory, not the project.
+        Config::parse(std::path::Path::new("test.toml"), None, &export_directory()).expect("config"),
     );
     let keys = crate::server::testing::test_keyring();
     let now = Utc::now();

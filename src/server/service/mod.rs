@@ -11,6 +11,7 @@ pub mod contract_end;
 pub mod core_values;
 pub mod erasure;
 pub mod feedback;
+pub mod full_export;
 pub mod functions;
 pub mod goals;
 pub mod import;

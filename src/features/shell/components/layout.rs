@@ -59,6 +59,7 @@ pub fn AppLayout(children: Children) -> impl IntoView {
                             links.push(("/admin/goals/templates", Key::NavGoalTemplates));
                             links.push(("/admin/reviews", Key::NavReviewCycles));
                             links.push(("/privacy/externals", Key::NavExternalPeople));
+                            links.push(("/privacy/export", Key::NavFullExport));
                         }
                         if roles.contains(&Role::Admin) || roles.contains(&Role::Auditor) {
                             links.push(("/privacy/audit-log", Key::NavAuditLog));

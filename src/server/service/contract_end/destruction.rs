@@ -1,7 +1,8 @@
 //! Destroying an organisation's data (DPA 8.A), by the job on the day set:
-//! first its data key, so that from that moment nothing sealed under it can
-//! be read — in the database, in files or in backups (crypto-shredding) —
-//! then every row of every table that holds its data. What stays is the
+//! first its export files, which hold its data opened, and its data key,
+//! so that from that moment nothing sealed under it can be read — in the
+//! database, in files or in backups (crypto-shredding) — then every row of
+//! every table that holds its data. What stays is the
 //! processor's own record: the organisation's name and dates without its
 //! contact details, the destroyed key's row, and the declaration of
 //! destruction, which is mailed to the privacy contact (8.E).
@@ -26,7 +27,7 @@ use crate::server::entity::{
     audit_chain, destruction_declaration, login_throttle, organisation, user_account,
 };
 use crate::server::messages::{Declaration, declaration_mail, enqueue_mail};
-use crate::server::service::{local_time, tenant_keys};
+use crate::server::service::{full_export, local_time, tenant_keys};
 
 /// Every table that holds an organisation's rows by `org_id`, in an order
 /// in which deleting them one after another breaks no reference. Rows of
@@ -64,6 +65,7 @@ pub(super) const TENANT_TABLES: &[&str] = &[
     "sub_processor_objection",
     "breach_tenant",
     "rights_request",
+    "organisation_export",
     "user_account",
     "audit_event",
 ];
@@ -73,6 +75,7 @@ pub async fn destroy_due(
     db: &DatabaseConnection,
     keys: &Keyring,
     time_zone: chrono_tz::Tz,
+    data_directory: &std::path::Path,
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
     let today = now.with_timezone(&time_zone).date_naive();
@@ -83,6 +86,7 @@ pub async fn destroy_due(
         .await
         .map_err(internal)?;
     for org in &due {
+        full_export::discard_all(data_directory, OrgId(org.id))?;
         destroy(db, keys, org, time_zone, now).await?;
     }
     Ok(due.len())

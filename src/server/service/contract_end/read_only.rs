@@ -32,6 +32,9 @@ const STILL_OPEN: &[&str] = &[
     "feedback_requests/externals",
     "feedback_requests/list",
     "feedback_requests/to_answer",
+    // The full export stays open to the end (DPA 8.B).
+    "full_export/start",
+    "full_export/latest",
     "functions/list",
     "goal_templates/choices",
     "goal_templates/details",
@@ -108,6 +111,8 @@ mod tests {
     fn reading_stays_open_and_changing_is_closed_after_the_contract_ends() {
         assert!(is_allowed_after_end("/api/goals/list"));
         assert!(is_allowed_after_end("/api/sign_out"));
+        assert!(is_allowed_after_end("/api/full_export/start"), "the full export stays open (8.B)");
+        assert!(is_allowed_after_end("/api/full_export/latest"));
         assert!(!is_allowed_after_end("/api/goals/create"));
         assert!(!is_allowed_after_end("/api/people/invite"));
         assert!(!is_allowed_after_end("/goals/list"), "only server functions");

@@ -13,12 +13,16 @@
 //!
 //! Afterwards the erasure reads the whole database as text and reports
 //! every row that still holds their name, e-mail address, username or
-//! phone number, so the admin sees that nothing remains — or where. Sealed
+//! phone number, so the admin sees that nothing remains — or where. Full
+//! exports of the organisation made before are deleted: they hold the
+//! person too. Sealed
 //! content is gone with its rows; free text that others wrote about them
 //! (a colleague's feedback naming them) stays sealed and is theirs.
 //! The audit log keeps the erasure, with the id of the erased account only.
 
 mod dump;
+
+use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::{Alias, Expr, ExprTrait, Query};
@@ -29,6 +33,7 @@ use sea_orm::{
 
 pub use dump::{DumpedRow, dump};
 
+use super::full_export;
 use super::people::{record, someone_else};
 use crate::domain::AppError;
 use crate::domain::audit::AuditAction;
@@ -84,6 +89,7 @@ pub async fn erase(
     admin: &OrgScope,
     user: UserId,
     form: &ErasureForm,
+    data_directory: &Path,
     now: DateTime<Utc>,
 ) -> Result<ErasureOutcome, AppError> {
     let admin = admin.clone().require(Role::Admin)?;
@@ -111,6 +117,8 @@ pub async fn erase(
         .map_err(internal)?;
     user_account::Entity::delete_by_id(person.id).exec(&txn).await.map_err(internal)?;
     txn.commit().await.map_err(internal)?;
+    // Full exports made before hold the person too.
+    full_export::discard_all(data_directory, admin.org)?;
     record(db, &admin, AuditAction::PersonErased, user, now).await?;
     tracing::info!(org = %admin.org, "a person was erased");
     Ok(ErasureOutcome { name: person.name, traces: traces(db, &needles).await? })

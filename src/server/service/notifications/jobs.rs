@@ -33,13 +33,15 @@ const DIGEST_HOUR: u32 = 7;
 /// The digest counts goals due within this many days.
 const DIGEST_DUE_DAYS: i64 = 14;
 
-/// Where the jobs run: the installation's address and time zone, and the
-/// keys (the destruction of an organisation destroys its key).
+/// Where the jobs run: the installation's address and time zone, the
+/// keys (the destruction of an organisation destroys its key) and the data
+/// directory (where full exports wait for their download).
 #[derive(Clone, Debug)]
 pub struct JobContext {
     pub public_url: String,
     pub time_zone: chrono_tz::Tz,
     pub keys: Keyring,
+    pub data_directory: std::path::PathBuf,
 }
 
 /// The jobs, by the name `koers run-jobs --only` takes.
@@ -52,16 +54,19 @@ pub enum Job {
     ReviewCycles,
     /// Destroys the organisations whose day of destruction has come (DPA 8.A).
     Destructions,
+    /// Deletes full exports whose download link has expired (DPA 8.B).
+    ExpiredExports,
 }
 
 impl Job {
-    pub const ALL: [Job; 6] = [
+    pub const ALL: [Job; 7] = [
         Job::GoalReminders,
         Job::WeeklyDigests,
         Job::OneOnOneReminders,
         Job::ReviewReminders,
         Job::ReviewCycles,
         Job::Destructions,
+        Job::ExpiredExports,
     ];
 
     pub fn name(self) -> &'static str {
@@ -72,6 +77,7 @@ impl Job {
             Job::ReviewReminders => "review-reminders",
             Job::ReviewCycles => "review-cycles",
             Job::Destructions => "destructions",
+            Job::ExpiredExports => "expired-exports",
         }
     }
 
@@ -94,7 +100,8 @@ pub fn spawn(db: DatabaseConnection, context: JobContext, outbox: Wakeup) -> tok
 }
 
 /// Runs the jobs once as at `now` — reminders, digests, copying yearly
-/// review cycles forward and destroying organisations whose day has come —
+/// review cycles forward, destroying organisations whose day has come and
+/// deleting expired exports —
 /// all of them, or only `only`; says how much they did. A failing job is
 /// logged and does not stop the others. `koers run-jobs --at` runs this
 /// with another moment, to test what happens on a given day.
@@ -104,7 +111,7 @@ pub async fn run_once(
     now: DateTime<Utc>,
     only: Option<Job>,
 ) -> usize {
-    use crate::server::service::{contract_end, one_on_ones, reviews};
+    use crate::server::service::{contract_end, full_export, one_on_ones, reviews};
 
     let today = now.with_timezone(&context.time_zone).date_naive();
     let mut done = 0;
@@ -115,7 +122,11 @@ pub async fn run_once(
             Job::OneOnOneReminders => one_on_ones::remind_of_upcoming(db, context, now).await,
             Job::ReviewReminders => reviews::reminders::remind_writers(db, context, now).await,
             Job::ReviewCycles => reviews::cycles::copy_forward(db, today, now).await,
-            Job::Destructions => contract_end::destroy_due(db, &context.keys, context.time_zone, now).await,
+            Job::Destructions => {
+                contract_end::destroy_due(db, &context.keys, context.time_zone, &context.data_directory, now)
+                    .await
+            }
+            Job::ExpiredExports => full_export::discard_expired(db, &context.data_directory, now).await,
         };
         match outcome {
             Ok(0) => {}

@@ -85,6 +85,7 @@ fn context() -> JobContext {
         public_url: URL.into(),
         time_zone: chrono_tz::Europe::Amsterdam,
         keys: crate::server::testing::test_keyring(),
+        data_directory: std::env::temp_dir(),
     }
 }
 

@@ -14,7 +14,7 @@
 //! as machine-readable JSON.
 
 mod report;
-mod rows;
+pub(super) mod rows;
 mod sections;
 
 use chrono::{DateTime, Utc};

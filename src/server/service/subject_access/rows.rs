@@ -16,11 +16,11 @@ use crate::server::service::names::Names;
 /// One row: column name to value.
 pub type Row = serde_json::Map<String, Value>;
 
-/// Columns never exported: secrets that tell the person nothing and would
+/// Columns never exported (`HIDDEN.contains`): secrets that tell the person nothing and would
 /// weaken their account if the file went astray, the audit chain's hashes,
 /// the organisation's id that every row repeats, and a message's HTML,
 /// whose text body says the same.
-const HIDDEN: &[&str] = &[
+pub const HIDDEN: &[&str] = &[
     "password_hash",
     "token_hash",
     "code_hash",
@@ -71,7 +71,8 @@ where
     models.iter().map(|model| readable(&table, model, cipher)).collect()
 }
 
-fn readable(table: &str, model: &impl Serialize, cipher: &TenantCipher) -> Result<Row, AppError> {
+/// One row as JSON, secrets left out and sealed columns opened.
+pub fn readable(table: &str, model: &impl Serialize, cipher: &TenantCipher) -> Result<Row, AppError> {
     let Ok(Value::Object(raw)) = serde_json::to_value(model) else { return Err(AppError::Internal) };
     let mut row = Row::new();
     for (column, value) in &raw {
@@ -137,6 +138,7 @@ fn record_of(table: &str, column: &str, row: &Row) -> Option<String> {
         ("feedback_request_giver", "external_name") => Some(format!("{table}/{}/name", id?)),
         ("feedback_request_giver", "external_email") => Some(format!("{table}/{}/email", id?)),
         ("private_note", _) => Some(format!("note/{}/{column}", id?)),
+        ("goal_template", _) => Some(format!("template/{}/{column}", id?)),
         _ => Some(format!("{table}/{}/{column}", id?)),
     }
 }
