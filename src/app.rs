@@ -37,6 +37,7 @@ use crate::features::one_on_ones::pages::{OneOnOnePage, OneOnOnesPage};
 use crate::features::operator::pages::{NewOrganisationPage, OrganisationPage, OrganisationsPage};
 use crate::features::org_chart::pages::{OrgChartPage, TeamPage};
 use crate::features::people::pages::{InvitePersonPage, PeoplePage, PersonPage};
+use crate::features::registers::pages::{DpiaPackPage, ProcessingRegisterPage};
 use crate::features::reviews::pages::{ReviewCyclePage, ReviewCyclesPage, ReviewFormPage, ReviewFormsPage};
 use crate::features::rights_inbox::pages::{OperatorRightsRequestsPage, RightsRequestsPage};
 use crate::features::second_factor::pages::{SecondFactorPage, SecondFactorSetupPage};
@@ -91,6 +92,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/privacy/breaches") view=BreachesPage ssr=SsrMode::Async/>
                     <Route path=path!("/privacy/rights-requests") view=RightsRequestsPage ssr=SsrMode::Async/>
                     <Route path=path!("/privacy/export") view=FullExportPage ssr=SsrMode::Async/>
+                    <Route path=path!("/privacy/register") view=ProcessingRegisterPage ssr=SsrMode::Async/>
+                    <Route path=path!("/privacy/dpia") view=DpiaPackPage ssr=SsrMode::Async/>
                     <Route path=path!("/operator/rights-requests") view=OperatorRightsRequestsPage ssr=SsrMode::Async/>
                     <Route path=path!("/operator/breaches") view=OperatorBreachesPage ssr=SsrMode::Async/>
                     <Route path=path!("/operator/breaches/:id") view=OperatorBreachPage ssr=SsrMode::Async/>

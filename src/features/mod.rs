@@ -18,6 +18,7 @@ pub mod one_on_ones;
 pub mod operator;
 pub mod org_chart;
 pub mod people;
+pub mod registers;
 pub mod reviews;
 pub mod rights_inbox;
 pub mod second_factor;

@@ -8,7 +8,7 @@ use axum::serve::ListenerExt;
 use leptos::prelude::LeptosOptions;
 use migration::{Migrator, MigratorTrait};
 
-use super::config::{Config, Environment};
+use super::config::{Config, Environment, StorageConfig};
 use super::crypto::{KeyStore, Keyring};
 use super::messages::{self, MailTransport, Wakeup};
 use super::service::notifications::{
@@ -16,7 +16,7 @@ use super::service::notifications::{
     jobs::{Job, JobContext},
 };
 use super::service::tenant_keys;
-use super::{AppState, assets, audit, crypto, db, logging, router, seed};
+use super::{AppState, assets, audit, backup, crypto, db, logging, router, seed};
 
 const USAGE: &str = "\
 usage: koers [command]
@@ -28,6 +28,11 @@ commands:
   migrate status list applied and pending migrations
   seed-demo      fill an empty database with the demo organisation
   audit verify   check every audit-log chain; exit 1 at the first broken entry
+  backup FILE    write the database and the stored files to FILE, sealed
+                 under the key-encryption key (the organisations' data keys
+                 are never in it)
+  restore FILE   replace the database and stored files with the backup in
+                 FILE; stop the server first
   check-config   validate Leptos.toml and KOERS_* variables, then exit
   precompress    write the compressed copies of the static files now
                  (serve does it in the background at start-up)
@@ -116,6 +121,19 @@ pub async fn run(args: Vec<String>) -> ExitCode {
                 .await
         }
         ["audit", "verify"] => with_db(&config, |db| async move { verify_audit_log(&db).await }).await,
+        ["backup", file] => {
+            let (keys, file) = (keyring(&config), std::path::PathBuf::from(file));
+            let database = backup::Database::from_url(&config.database.url);
+            let files = stored_files(&config);
+            with_db(&config, |db| async move {
+                let manifest =
+                    backup::backup(&db, &database?, &files, &keys?.kek, &file, chrono::Utc::now()).await?;
+                println!("koers: backup written to {} ({} stored files)", file.display(), manifest.files);
+                Ok(())
+            })
+            .await
+        }
+        ["restore", file] => restore_backup(&config, std::path::Path::new(file)),
         ["precompress"] => {
             assets::precompress_all(&config.site.root);
             Ok(())
@@ -245,6 +263,22 @@ fn print_demo_logins(seeded: bool) {
 /// The configured key-encryption key — in development without one, a key
 /// generated once into the data directory (production refuses to start
 /// without one: see `Config::parse`) — and the key store.
+/// The local file store's directory; with S3 the provider keeps its own backups.
+fn stored_files(config: &Config) -> std::path::PathBuf {
+    match &config.storage {
+        StorageConfig::Local { directory } => directory.clone(),
+        StorageConfig::S3(_) => config.site.data_directory.join("no-local-files"),
+    }
+}
+
+fn restore_backup(config: &Config, file: &std::path::Path) -> Outcome {
+    let keys = keyring(config)?;
+    let database = backup::Database::from_url(&config.database.url)?;
+    let manifest = backup::restore(&database, &stored_files(config), &keys.kek, file)?;
+    println!("koers: restored the backup of {} ({} stored files)", manifest.created_at, manifest.files);
+    Ok(())
+}
+
 fn keyring(config: &Config) -> Result<Keyring, Box<dyn std::error::Error + Send + Sync>> {
     let kek = match &config.security.key_encryption_key {
         Some(key) => key.clone(),

@@ -4,6 +4,7 @@
 pub mod assets;
 pub mod audit;
 pub mod auth;
+pub mod backup;
 pub mod bench;
 pub mod cli;
 pub mod config;
@@ -16,6 +17,7 @@ pub mod http;
 pub mod logging;
 pub mod messages;
 pub mod middleware;
+pub mod pdf;
 pub mod pwa;
 pub mod router;
 pub mod seed;

@@ -22,6 +22,7 @@ mod organisation;
 mod organisation_details;
 mod peer_reviews;
 mod people;
+mod privacy_document;
 mod review_cycles;
 mod review_forms;
 mod review_progress;
@@ -91,6 +92,7 @@ pub use people::{
     AccountStatus, Delivery, HandedOutCode, NewPerson, NewPersonForm, Offboarding, PeopleFilter,
     PeopleListing, PersonDetails, PersonSummary, Rectified, RectifyForm,
 };
+pub use privacy_document::{DocumentSection, DocumentTable, PrivacyDocument};
 pub use review_cycles::{
     CYCLE_NAME_MAX, CheckedCycle, CheckedMoment, CycleChoices, CycleForm, MomentForm, ReviewCycleDetails,
     ReviewCycleSummary, ReviewMoment, ScopeForm,

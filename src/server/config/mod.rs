@@ -30,6 +30,16 @@ pub struct Config {
     pub sms: SmsConfig,
     pub security: SecurityConfig,
     pub log: LogConfig,
+    pub processor: ProcessorConfig,
+}
+
+/// Who runs this installation: the processor under the GDPR, as the
+/// register of processing activities and the DPIA pack name it.
+#[derive(Clone, Debug)]
+pub struct ProcessorConfig {
+    pub name: String,
+    pub address: String,
+    pub contact_email: String,
 }
 
 #[derive(Clone, Debug)]
@@ -287,6 +297,11 @@ impl Config {
                 |v| tracing_subscriber::EnvFilter::try_new(v).ok().map(|_| v.to_owned()),
             ),
         };
+        let processor = ProcessorConfig {
+            name: r.text("processor", "name", "Koers"),
+            address: r.text("processor", "address", ""),
+            contact_email: r.text("processor", "contact_email", ""),
+        };
         if environment == Environment::Production && security.key_encryption_key.is_none() {
             r.fail(
                 "security",
@@ -299,7 +314,7 @@ impl Config {
             r.fail("site", "public_url", "an https:// origin in production", site.public_url.as_str());
         }
         r.finish()?;
-        Ok(Config { site, database, storage, mail, sms, security, log })
+        Ok(Config { site, database, storage, mail, sms, security, log, processor })
     }
 
     /// True when users reach the site over HTTPS (HSTS, `__Host-` cookies).

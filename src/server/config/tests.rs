@@ -73,7 +73,7 @@ fn typos_are_errors_not_silent_defaults() {
         problems(parse("[site]\nadress = \"0.0.0.0:80\"\n[sitee]\n", &[("KOERS_DATABASE_ULR", "x")])),
         [
             "Leptos.toml [site] adress: is not a known key",
-            "Leptos.toml [sitee]: is not a known section (known: database, log, mail, security, site, sms, storage)",
+            "Leptos.toml [sitee]: is not a known section (known: database, log, mail, processor, security, site, sms, storage)",
             "KOERS_DATABASE_ULR: is not a known setting",
         ]
     );

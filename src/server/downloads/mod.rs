@@ -2,14 +2,17 @@
 //! export of an organisation's people as CSV or XLSX (issue 4), for its
 //! admins only, and the progress of a review cycle as XLSX (issue 7), for
 //! admins and managers; a person's data for a rights request
-//! (`personal_data`) and the organisation's full export (`full_export`). Personal data: never cached, and every export is
+//! (`personal_data`), the organisation's full export (`full_export`) and
+//! its registers as PDF (`registers`). Personal data: never cached, and every export is
 //! logged.
 
 mod full_export;
 mod personal_data;
+mod registers;
 
 pub use full_export::{FULL_EXPORT, full_export_download};
 pub use personal_data::{PERSONAL_DATA, personal_data};
+pub use registers::{DPIA_PDF, REGISTER_PDF, dpia_pdf, register_pdf};
 
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};

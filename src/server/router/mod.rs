@@ -51,6 +51,8 @@ pub fn build(state: AppState) -> Router {
         .route(downloads::REVIEW_PROGRESS_EXPORT, get(downloads::review_progress_export))
         .route(downloads::PERSONAL_DATA, get(downloads::personal_data))
         .route(downloads::FULL_EXPORT, get(downloads::full_export_download))
+        .route(downloads::REGISTER_PDF, get(downloads::register_pdf))
+        .route(downloads::DPIA_PDF, get(downloads::dpia_pdf))
         .leptos_routes_with_context(&state, routes, provide_state.clone(), {
             let options = leptos_options.clone();
             move || shell(options.clone())

@@ -237,6 +237,8 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ),
     ("/api/people/restrict", "user={person_to_restrict}", Rule::AdminOfTheObject),
     ("/api/full_export/start", "", Rule::AdminOnly),
+    ("/api/registers/processing", "", Rule::AdminOnly),
+    ("/api/registers/dpia", "", Rule::AdminOnly),
     ("/api/full_export/latest", "", Rule::AdminOnly),
     // With a confirmation that does not repeat the name: refused, nobody is erased.
     (

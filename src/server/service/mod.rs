@@ -27,6 +27,7 @@ pub mod organisations;
 pub mod password_reset;
 pub mod people;
 pub mod rectification;
+pub mod registers;
 pub mod restriction;
 pub mod reviews;
 pub mod rights_inbox;

@@ -66,6 +66,8 @@ pub fn AppLayout(children: Children) -> impl IntoView {
                             links.push(("/privacy/sub-processors", Key::NavSubProcessors));
                             links.push(("/privacy/breaches", Key::NavBreaches));
                             links.push(("/privacy/rights-requests", Key::NavRightsRequests));
+                            links.push(("/privacy/register", Key::NavRegister));
+                            links.push(("/privacy/dpia", Key::NavDpia));
                         }
                         links
                     }

@@ -35,6 +35,8 @@ const STILL_OPEN: &[&str] = &[
     // The full export stays open to the end (DPA 8.B).
     "full_export/start",
     "full_export/latest",
+    "registers/dpia",
+    "registers/processing",
     "functions/list",
     "goal_templates/choices",
     "goal_templates/details",
