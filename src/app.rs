@@ -46,6 +46,7 @@ use crate::features::shell::components::AppLayout;
 use crate::features::shell::pages::NotFoundPage;
 use crate::features::structure::pages::{StructurePage, UnitPage};
 use crate::features::sub_processors::pages::{OperatorSubProcessorsPage, SubProcessorsPage};
+use crate::features::support_access::pages::SupportAccessPage;
 use crate::i18n::{Key, use_i18n};
 
 #[component]
@@ -94,6 +95,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/privacy/export") view=FullExportPage ssr=SsrMode::Async/>
                     <Route path=path!("/privacy/register") view=ProcessingRegisterPage ssr=SsrMode::Async/>
                     <Route path=path!("/privacy/dpia") view=DpiaPackPage ssr=SsrMode::Async/>
+                    <Route path=path!("/privacy/support-access") view=SupportAccessPage ssr=SsrMode::Async/>
                     <Route path=path!("/operator/rights-requests") view=OperatorRightsRequestsPage ssr=SsrMode::Async/>
                     <Route path=path!("/operator/breaches") view=OperatorBreachesPage ssr=SsrMode::Async/>
                     <Route path=path!("/operator/breaches/:id") view=OperatorBreachPage ssr=SsrMode::Async/>

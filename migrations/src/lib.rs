@@ -37,6 +37,7 @@ mod m20261226_000029_contract_end;
 mod m20261227_000030_rights_requests;
 mod m20261228_000031_restriction;
 mod m20261229_000032_organisation_export;
+mod m20261230_000033_support_access;
 
 pub struct Migrator;
 
@@ -92,6 +93,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261227_000030_rights_requests::Migration),
             Box::new(m20261228_000031_restriction::Migration),
             Box::new(m20261229_000032_organisation_export::Migration),
+            Box::new(m20261230_000033_support_access::Migration),
         ]
     }
 }

@@ -95,6 +95,9 @@ pub enum AuditAction {
     PersonErased,
     OrganisationExported,
     OrganisationExportDownloaded,
+    SupportAccessGranted,
+    SupportAccessEnded,
+    SupportAccessUsed,
     /// An admin corrected a person's account data (GDPR art. 16).
     UserRectified,
 }
@@ -151,6 +154,9 @@ impl AuditAction {
         AuditAction::PersonErased,
         AuditAction::OrganisationExported,
         AuditAction::OrganisationExportDownloaded,
+        AuditAction::SupportAccessGranted,
+        AuditAction::SupportAccessEnded,
+        AuditAction::SupportAccessUsed,
         AuditAction::UserRectified,
     ];
 
@@ -211,6 +217,9 @@ impl AuditAction {
             AuditAction::PersonErased => Key::AuditActionPersonErased,
             AuditAction::OrganisationExported => Key::AuditActionOrganisationExported,
             AuditAction::OrganisationExportDownloaded => Key::AuditActionOrganisationExportDownloaded,
+            AuditAction::SupportAccessGranted => Key::AuditActionSupportAccessGranted,
+            AuditAction::SupportAccessEnded => Key::AuditActionSupportAccessEnded,
+            AuditAction::SupportAccessUsed => Key::AuditActionSupportAccessUsed,
             AuditAction::UserRectified => Key::AuditActionUserRectified,
         }
     }
@@ -266,6 +275,9 @@ impl AuditAction {
             AuditAction::PersonErased => "user.erased",
             AuditAction::OrganisationExported => "organisation.exported",
             AuditAction::OrganisationExportDownloaded => "organisation.export_downloaded",
+            AuditAction::SupportAccessGranted => "support.granted",
+            AuditAction::SupportAccessEnded => "support.ended",
+            AuditAction::SupportAccessUsed => "support.used",
             AuditAction::UserRectified => "user.rectified",
         }
     }

@@ -26,3 +26,4 @@ pub mod settings;
 pub mod shell;
 pub mod structure;
 pub mod sub_processors;
+pub mod support_access;

@@ -32,6 +32,7 @@ mod session;
 mod settings;
 mod structure;
 mod sub_processors;
+mod support_access;
 mod talent;
 mod viewer;
 
@@ -114,6 +115,9 @@ pub use structure::{PersonRef, UnitDetails, UnitMember, UnitNode};
 pub use sub_processors::{
     CheckedSubProcessor, ObjectionView, SUB_PROCESSOR_LONG_MAX, SUB_PROCESSOR_TEXT_MAX, SubProcessorForm,
     SubProcessorView,
+};
+pub use support_access::{
+    CASE_REFERENCE_MAX, SUPPORT_HOURS, SupportGrantForm, SupportGrantState, SupportGrantView, SupportView,
 };
 pub use talent::{PlacementForm, TalentBox, TalentGrid};
 pub use viewer::{SecondFactorStatus, Viewer, ViewerKind};

@@ -60,6 +60,7 @@ pub mod session;
 pub mod sign_in_code;
 pub mod sub_processor;
 pub mod sub_processor_objection;
+pub mod support_grant;
 pub mod talent_review;
 pub mod tenant_key;
 pub mod totp_credential;

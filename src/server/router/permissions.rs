@@ -238,6 +238,12 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("/api/people/restrict", "user={person_to_restrict}", Rule::AdminOfTheObject),
     ("/api/full_export/start", "", Rule::AdminOnly),
     ("/api/registers/processing", "", Rule::AdminOnly),
+    // Without a case: refused, nothing is granted.
+    ("/api/support/grant", "form[case_reference]=&form[hours]=4", Rule::AdminOnlyRejectsInput),
+    ("/api/support/end", "id={target}", Rule::AdminOnlyAnswers(404)),
+    ("/api/support/grants", "", Rule::AdminOnly),
+    // No organisation has granted access: closed to the processor's staff too.
+    ("/api/operator/support_view", "id={first_org}", Rule::OperatorOnlyAnswers(403)),
     ("/api/registers/dpia", "", Rule::AdminOnly),
     ("/api/full_export/latest", "", Rule::AdminOnly),
     // With a confirmation that does not repeat the name: refused, nobody is erased.

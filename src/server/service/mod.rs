@@ -38,4 +38,5 @@ pub mod site;
 pub mod structure;
 pub mod sub_processors;
 pub mod subject_access;
+pub mod support_access;
 pub mod tenant_keys;

@@ -93,7 +93,7 @@ pub async fn list(
     let paginator = query.paginate(db, u64::from(PAGE_SIZE));
     let total = paginator.num_items().await.map_err(internal)?;
     let people = paginator.fetch_page(u64::from(filter.page)).await.map_err(internal)?;
-    let people = summaries(db, admin, people, time_zone, now).await?;
+    let people = summaries(db, Some(admin.user), people, time_zone, now).await?;
     Ok(PeopleListing { people, total, page: filter.page, page_size: PAGE_SIZE })
 }
 
@@ -111,8 +111,10 @@ pub async fn details(
     let function = account.function_id;
     let (account_choice, account_successor) =
         (account.offboarding_choice.clone(), account.offboarding_successor);
-    let summary =
-        summaries(db, admin, vec![account], time_zone, now).await?.pop().ok_or(AppError::NotFound)?;
+    let summary = summaries(db, Some(admin.user), vec![account], time_zone, now)
+        .await?
+        .pop()
+        .ok_or(AppError::NotFound)?;
     let placement = structure::placement(db, admin, user).await?;
     let offboarding = match (account_choice.as_deref(), account_successor) {
         (Some("delete"), _) => Some(Offboarding::DeleteData),
@@ -136,10 +138,11 @@ pub async fn details(
     })
 }
 
-/// People as lists show them: status, second factor, a scheduled invitation.
-async fn summaries(
+/// People as lists show them: status, second factor, a scheduled
+/// invitation; `you` is the member looking, if a member is.
+pub(super) async fn summaries(
     db: &DatabaseConnection,
-    admin: &OrgScope,
+    you: Option<UserId>,
     people: Vec<user_account::Model>,
     time_zone: chrono_tz::Tz,
     now: DateTime<Utc>,
@@ -177,7 +180,7 @@ async fn summaries(
             } else {
                 AccountStatus::Active
             },
-            is_you: person.id == admin.user.0,
+            is_you: you.is_some_and(|you| you.0 == person.id),
             roles: Roles { manager: person.is_manager, admin: person.is_admin, auditor: person.is_auditor },
             has_second_factor: with_app.contains(&person.id),
             invitation_goes_out: scheduled
@@ -413,7 +416,6 @@ pub async fn set_roles(
     record(db, admin, AuditAction::RolesChanged, user, now).await
 }
 
-/// A person of the admin's own organisation; any other id is not found.
 /// A member of the admin's organisation other than the admin: what an
 /// admin does to end or freeze access is never done to themselves.
 pub(super) async fn someone_else(
@@ -427,6 +429,7 @@ pub(super) async fn someone_else(
     member(db, admin, user).await
 }
 
+/// A person of the admin's own organisation; any other id is not found.
 pub(super) async fn member(
     db: &DatabaseConnection,
     admin: &OrgScope,

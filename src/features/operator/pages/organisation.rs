@@ -1,6 +1,6 @@
 //! `/operator/organisations/{id}`: an organisation's contract details, its
-//! signature under the processing agreement, as recorded, and the end of
-//! its contract (DPA 8).
+//! signature under the processing agreement, as recorded, the end of its
+//! contract (DPA 8) and, under an admin's grant, its accounts (DPA 6).
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -11,6 +11,7 @@ use crate::domain::ids::OrgId;
 use crate::features::account::components::RequireSignIn;
 use crate::features::operator::api::organisation;
 use crate::features::operator::pages::contract::{ContractActions, contract_section};
+use crate::features::support_access::components::SupportSection;
 use crate::i18n::{I18n, Key, use_i18n};
 use crate::ui::{ErrorMessage, successes};
 
@@ -98,5 +99,6 @@ fn facts(i18n: I18n, o: OrganisationDetails, actions: ContractActions) -> impl I
             {signature}
         </section>
         {contract_section(i18n, o.id, o.contract, o.declaration, actions)}
+        <SupportSection org=o.id/>
     }
 }

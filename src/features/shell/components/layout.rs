@@ -60,6 +60,7 @@ pub fn AppLayout(children: Children) -> impl IntoView {
                             links.push(("/admin/reviews", Key::NavReviewCycles));
                             links.push(("/privacy/externals", Key::NavExternalPeople));
                             links.push(("/privacy/export", Key::NavFullExport));
+                            links.push(("/privacy/support-access", Key::NavSupportAccess));
                         }
                         if roles.contains(&Role::Admin) || roles.contains(&Role::Auditor) {
                             links.push(("/privacy/audit-log", Key::NavAuditLog));

@@ -66,6 +66,7 @@ pub(super) const TENANT_TABLES: &[&str] = &[
     "breach_tenant",
     "rights_request",
     "organisation_export",
+    "support_grant",
     "user_account",
     "audit_event",
 ];

@@ -37,6 +37,7 @@ const STILL_OPEN: &[&str] = &[
     "full_export/latest",
     "registers/dpia",
     "registers/processing",
+    "support/grants",
     "functions/list",
     "goal_templates/choices",
     "goal_templates/details",

@@ -65,6 +65,7 @@ pub const EXPORTED: &[(&str, Owner)] = &[
     ("sub_processor_objection", Owner::Itself),
     ("breach_tenant", Owner::Itself),
     ("rights_request", Owner::Itself),
+    ("support_grant", Owner::Itself),
     ("audit_event", Owner::Itself),
 ];
 
@@ -135,6 +136,7 @@ macro_rules! for_table {
             "sub_processor_objection" => $run::<sub_processor_objection::Entity>($($args),*).await,
             "breach_tenant" => $run::<breach_tenant::Entity>($($args),*).await,
             "rights_request" => $run::<rights_request::Entity>($($args),*).await,
+            "support_grant" => $run::<support_grant::Entity>($($args),*).await,
             "audit_event" => $run::<audit_event::Entity>($($args),*).await,
             other => {
                 tracing::error!(table = other, "a table to export without an entity");
