@@ -37,7 +37,10 @@ commands:
   precompress    write the compressed copies of the static files now
                  (serve does it in the background at start-up)
   bench-org [N]  add an organisation of N people (default 10000) through the
-                 import and print how fast the org chart and people search are
+                 import, print how fast the org chart and people search are,
+                 and give it a year of data
+  bench-export   write the full export of the newest benchmark organisation
+                 and print its time and the process's peak memory
   run-jobs [--at TIME] [--only JOB]
                  run the background jobs (reminders, digests, copying review
                  cycles forward, destroying organisations whose day has come)
@@ -119,6 +122,10 @@ pub async fn run(args: Vec<String>) -> ExitCode {
             let transports = transports(&config);
             with_db(&config, |db| async move { run_jobs(&db, &context, &transports?, (at, only)).await })
                 .await
+        }
+        ["bench-export"] => {
+            let (keys, directory) = (keyring(&config), config.site.data_directory.clone());
+            with_db(&config, |db| async move { Ok(super::bench::export::run(&db, &keys?, &directory).await?) }).await
         }
         ["audit", "verify"] => with_db(&config, |db| async move { verify_audit_log(&db).await }).await,
         ["backup", file] => {

@@ -2,8 +2,13 @@
 //! in ten divisions of ten departments of ten teams, through the bulk
 //! import, and prints how long the screens that must stay fast take: the
 //! org chart's first screen, an opened team, the org chart's search and the
-//! admin's people search, each the median of several runs (issue 4). It
-//! adds one organisation to the configured database and touches no other.
+//! admin's people search, each the median of several runs (issue 4). Then
+//! it adds a year of data (`year`), which `koers bench-export` exports
+//! (issue 8). It adds one organisation to the configured database and
+//! touches no other.
+
+pub mod export;
+mod year;
 
 use std::time::{Duration, Instant};
 
@@ -143,6 +148,9 @@ pub async fn run(db: &DatabaseConnection, keys: &Keyring, people: usize) -> Resu
     line(&format!("org chart search \"{SEARCH}\""), format!("{} (median of {RUNS})", millis(chart_search)));
     let shown = format!("{} (median of {RUNS}; {found} found, 50 shown)", millis(people_search));
     line(&format!("people search \"{SEARCH}\""), shown);
+    let started = Instant::now();
+    let rows = year::add_year(db, keys, org, now).await?;
+    line("a year of data added", format!("{rows} rows in {:.1} s", started.elapsed().as_secs_f64()));
     Ok(())
 }
 
