@@ -125,7 +125,11 @@ pub async fn run(args: Vec<String>) -> ExitCode {
         }
         ["bench-export"] => {
             let (keys, directory) = (keyring(&config), config.site.data_directory.clone());
-            with_db(&config, |db| async move { Ok(super::bench::export::run(&db, &keys?, &directory).await?) }).await
+            with_db(
+                &config,
+                |db| async move { Ok(super::bench::export::run(&db, &keys?, &directory).await?) },
+            )
+            .await
         }
         ["audit", "verify"] => with_db(&config, |db| async move { verify_audit_log(&db).await }).await,
         ["backup", file] => {

@@ -17,7 +17,11 @@ use crate::server::db::internal;
 use crate::server::entity::{organisation, user_account};
 use crate::server::service::full_export;
 
-pub async fn run(db: &DatabaseConnection, keys: &Keyring, data_directory: &std::path::Path) -> Result<(), AppError> {
+pub async fn run(
+    db: &DatabaseConnection,
+    keys: &Keyring,
+    data_directory: &std::path::Path,
+) -> Result<(), AppError> {
     let org = organisation::Entity::find()
         .filter(organisation::Column::Name.starts_with("Benchmark "))
         .order_by_desc(organisation::Column::CreatedAt)

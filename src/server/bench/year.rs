@@ -5,21 +5,30 @@
 //! exports.
 
 use chrono::{DateTime, Datelike, Duration, Utc};
-use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set, TransactionTrait,
+};
 
 use crate::domain::AppError;
 use crate::domain::goals::{GoalKind, GoalStatus, GoalVisibility};
 use crate::domain::ids::OrgId;
 use crate::server::crypto::{Keyring, Purpose, TenantCipher};
 use crate::server::db::internal;
-use crate::server::entity::{feedback, goal, goal_check_in, key_result, notification, private_note, user_account};
+use crate::server::entity::{
+    feedback, goal, goal_check_in, key_result, notification, private_note, user_account,
+};
 use crate::server::service::tenant_keys;
 
 /// People whose rows go into one transaction.
 const BATCH: usize = 200;
 
 /// Adds the year for every person of `org`; says how many rows it wrote.
-pub async fn add_year(db: &DatabaseConnection, keys: &Keyring, org: OrgId, now: DateTime<Utc>) -> Result<u64, AppError> {
+pub async fn add_year(
+    db: &DatabaseConnection,
+    keys: &Keyring,
+    org: OrgId,
+    now: DateTime<Utc>,
+) -> Result<u64, AppError> {
     let cipher = tenant_keys::content_cipher(db, keys, org).await?;
     let people: Vec<uuid::Uuid> = user_account::Entity::find()
         .filter(user_account::Column::OrgId.eq(org.0))
@@ -67,7 +76,10 @@ async fn person_year(
             template_id: Set(None),
             year: Set(now.year()),
             title: Set(field("title", &format!("Doel {} voor dit jaar", g + 1))),
-            description: Set(field("description", "Samen met het team de wachttijd voor cliënten verkorten.")),
+            description: Set(field(
+                "description",
+                "Samen met het team de wachttijd voor cliënten verkorten.",
+            )),
             target: Set(field("target", "Wachttijd onder de tien dagen")),
             due_on: Set(Some((now + Duration::days(120 * (g + 1))).date_naive())),
             status: Set(GoalStatus::OnTrack.code().to_owned()),
@@ -86,7 +98,11 @@ async fn person_year(
                 id: Set(result),
                 goal_id: Set(id),
                 position: Set(position),
-                title: Set(seal(Purpose::Goal, format!("key_result/{result}/title"), "Tevredenheid van cliënten")),
+                title: Set(seal(
+                    Purpose::Goal,
+                    format!("key_result/{result}/title"),
+                    "Tevredenheid van cliënten",
+                )),
                 start_value: Set(0.0),
                 target_value: Set(100.0),
                 current_value: Set(40.0),
@@ -103,7 +119,11 @@ async fn person_year(
                 author_id: Set(person),
                 status: Set(GoalStatus::OnTrack.code().to_owned()),
                 progress: Set(10 * (month + 1)),
-                comment: Set(seal(Purpose::Goal, format!("check_in/{check_in}/comment"), "Loopt volgens plan.")),
+                comment: Set(seal(
+                    Purpose::Goal,
+                    format!("check_in/{check_in}/comment"),
+                    "Loopt volgens plan.",
+                )),
                 values: Set("{}".to_owned()),
                 created_at: Set(now - Duration::days(30 * i64::from(4 - month))),
             }
@@ -124,7 +144,11 @@ async fn person_year(
             goal_id: Set(None),
             competency_id: Set(None),
             value_id: Set(None),
-            body: Set(seal(Purpose::Feedback, format!("feedback/{id}/body"), "Fijn hoe je het overleg voorbereidde.")),
+            body: Set(seal(
+                Purpose::Feedback,
+                format!("feedback/{id}/body"),
+                "Fijn hoe je het overleg voorbereidde.",
+            )),
             created_at: Set(now),
         }
         .insert(db)
@@ -137,7 +161,11 @@ async fn person_year(
         org_id: Set(org.0),
         author_id: Set(colleague),
         subject_id: Set(person),
-        body: Set(seal(Purpose::PrivateNote, format!("note/{note}/body"), "Bespreken in het volgende gesprek.")),
+        body: Set(seal(
+            Purpose::PrivateNote,
+            format!("note/{note}/body"),
+            "Bespreken in het volgende gesprek.",
+        )),
         created_at: Set(now),
         updated_at: Set(now),
     }

@@ -4,14 +4,14 @@
 
 use axum::extract::{Path, Request, State};
 use axum::http::{HeaderValue, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use chrono::Utc;
 use tower::ServiceExt as _;
 use tower_http::services::ServeFile;
 
-use super::{admin_of_request, refusal};
+use super::{refusal, requester};
 use crate::domain::AppError;
-use crate::domain::validation::encode_query_value;
+use crate::domain::roles::Role;
 use crate::server::AppState;
 use crate::server::service::full_export;
 
@@ -23,13 +23,10 @@ pub async fn full_export_download(
     request: Request,
 ) -> Response {
     let headers = request.headers().clone();
-    let admin = match admin_of_request(&state, &headers).await {
+    let back = format!("/privacy/export/{id}/download");
+    let admin = match requester(&state, &headers, &back, Some(Role::Admin)).await {
         Ok(admin) => admin,
-        Err(AppError::Unauthenticated) => {
-            let back = format!("/privacy/export/{id}/download");
-            return Redirect::to(&format!("/login?next={}", encode_query_value(&back))).into_response();
-        }
-        Err(error) => return refusal(&state, &headers, &error),
+        Err(refused) => return refused,
     };
     let Ok(id) = id.parse::<uuid::Uuid>() else { return refusal(&state, &headers, &AppError::NotFound) };
     let directory = &state.config.site.data_directory;

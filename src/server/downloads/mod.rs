@@ -48,13 +48,10 @@ pub async fn people_export(
     headers: HeaderMap,
 ) -> Response {
     let format = if query.format == "csv" { Format::Csv } else { Format::Xlsx };
-    let admin = match admin_of_request(&state, &headers).await {
+    let back = format!("{PEOPLE_EXPORT}?format={}", query.format);
+    let admin = match requester(&state, &headers, &back, Some(Role::Admin)).await {
         Ok(admin) => admin,
-        Err(AppError::Unauthenticated) => {
-            let back = format!("{PEOPLE_EXPORT}?format={}", query.format);
-            return Redirect::to(&format!("/login?next={}", encode_query_value(&back))).into_response();
-        }
-        Err(error) => return refusal(&state, &headers, &error),
+        Err(refused) => return refused,
     };
     let now = Utc::now();
     let bytes = match import::export(&state.db, &admin, format).await {
@@ -88,13 +85,10 @@ pub async fn review_progress_export(
     Query(query): Query<ProgressQuery>,
     headers: HeaderMap,
 ) -> Response {
-    let viewer = match member_of_request(&state, &headers).await {
+    let back = format!("{REVIEW_PROGRESS_EXPORT}?cycle={}", query.cycle);
+    let viewer = match requester(&state, &headers, &back, None).await {
         Ok(viewer) => viewer,
-        Err(AppError::Unauthenticated) => {
-            let back = format!("{REVIEW_PROGRESS_EXPORT}?cycle={}", query.cycle);
-            return Redirect::to(&format!("/login?next={}", encode_query_value(&back))).into_response();
-        }
-        Err(error) => return refusal(&state, &headers, &error),
+        Err(refused) => return refused,
     };
     let now = Utc::now();
     let today = now.with_timezone(&state.config.site.time_zone).date_naive();
@@ -148,9 +142,25 @@ async fn member_of_request(state: &AppState, headers: &HeaderMap) -> Result<OrgS
     }
 }
 
-/// The admin who sent the request, with their second factor set up.
-async fn admin_of_request(state: &AppState, headers: &HeaderMap) -> Result<OrgScope, AppError> {
-    member_of_request(state, headers).await?.require(Role::Admin)
+/// The member who sent the request, holding `role` if one is named; a
+/// visitor who is not signed in is sent to sign in and come back to `back`,
+/// anyone else gets the refusal.
+async fn requester(
+    state: &AppState,
+    headers: &HeaderMap,
+    back: &str,
+    role: Option<Role>,
+) -> Result<OrgScope, Response> {
+    let member = member_of_request(state, headers).await.and_then(|member| match role {
+        Some(role) => member.require(role),
+        None => Ok(member),
+    });
+    member.map_err(|error| match error {
+        AppError::Unauthenticated => {
+            Redirect::to(&format!("/login?next={}", encode_query_value(back))).into_response()
+        }
+        error => refusal(state, headers, &error),
+    })
 }
 
 /// The error's status with its message in the reader's language.

@@ -5,14 +5,14 @@
 
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use chrono::Utc;
 use serde::Deserialize;
 
-use super::{admin_of_request, attachment, refusal};
+use super::{attachment, refusal, requester};
 use crate::domain::AppError;
 use crate::domain::ids::UserId;
-use crate::domain::validation::encode_query_value;
+use crate::domain::roles::Role;
 use crate::server::AppState;
 use crate::server::http::language_of;
 use crate::server::service::subject_access::{self, ExportKind};
@@ -31,13 +31,10 @@ pub async fn personal_data(
     Query(query): Query<PersonalDataQuery>,
     headers: HeaderMap,
 ) -> Response {
-    let admin = match admin_of_request(&state, &headers).await {
+    let back = format!("/admin/people/{id}/personal-data?format={}", query.format);
+    let admin = match requester(&state, &headers, &back, Some(Role::Admin)).await {
         Ok(admin) => admin,
-        Err(AppError::Unauthenticated) => {
-            let back = format!("/admin/people/{id}/personal-data?format={}", query.format);
-            return Redirect::to(&format!("/login?next={}", encode_query_value(&back))).into_response();
-        }
-        Err(error) => return refusal(&state, &headers, &error),
+        Err(refused) => return refused,
     };
     let Ok(user) = id.parse().map(UserId) else { return refusal(&state, &headers, &AppError::NotFound) };
     let kind =

@@ -4,12 +4,10 @@
 
 use axum::extract::State;
 use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use chrono::Utc;
 
-use super::{attachment, member_of_request, refusal};
-use crate::domain::AppError;
-use crate::domain::validation::encode_query_value;
+use super::{attachment, refusal, requester};
 use crate::server::AppState;
 use crate::server::http::language_of;
 use crate::server::service::registers::{Installation, Register, document, to_pdf};
@@ -26,12 +24,9 @@ pub async fn dpia_pdf(State(state): State<AppState>, headers: HeaderMap) -> Resp
 }
 
 async fn pdf(state: &AppState, headers: &HeaderMap, which: Register, path: &str) -> Response {
-    let viewer = match member_of_request(state, headers).await {
+    let viewer = match requester(state, headers, path, None).await {
         Ok(viewer) => viewer,
-        Err(AppError::Unauthenticated) => {
-            return Redirect::to(&format!("/login?next={}", encode_query_value(path))).into_response();
-        }
-        Err(error) => return refusal(state, headers, &error),
+        Err(refused) => return refused,
     };
     let lang = language_of(headers, state.config.site.default_language);
     let now = Utc::now();
