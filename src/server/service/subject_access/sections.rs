@@ -1,7 +1,7 @@
 //! Where a person's data lives: the walk through every table that holds
 //! rows about them or by them. A table added to Koers with a person in it
-//! belongs here; the test of this module seeds a person everywhere and
-//! checks that each of those tables shows up.
+//! belongs here: a test reads the schema and fails on a table with a
+//! person's column that the walk does not visit.
 
 use sea_orm::sea_query::IntoCondition;
 use sea_orm::{
