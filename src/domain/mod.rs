@@ -4,6 +4,7 @@
 #[macro_use]
 mod coded;
 
+pub mod anonymity;
 pub mod audit;
 pub mod dto;
 pub mod error;
