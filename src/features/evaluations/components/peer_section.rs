@@ -104,7 +104,7 @@ fn nominations(
             });
             view! {
                 <li>
-                    <span>{n.who.clone()}</span>
+                    <span>{reviewer_name(i18n, &n.who)}</span>
                     {external}
                     <span class="badge">{i18n.t(state)}</span>
                     {withdraw}
@@ -217,7 +217,15 @@ fn answer_line(
     }
     let text = parts.join(" · ");
     Some(match &set.reviewer {
-        Some(name) => i18n.format(Key::PeerReviewsByName, &[("person", name), ("answer", &text)]),
+        Some(name) => {
+            i18n.format(Key::PeerReviewsByName, &[("person", &reviewer_name(i18n, name)), ("answer", &text)])
+        }
         None => text,
     })
+}
+
+/// A reviewer's name; a reviewer erased since (GDPR art. 17) has none, and
+/// their answers stay without it.
+fn reviewer_name(i18n: I18n, name: &str) -> String {
+    if name.is_empty() { i18n.t(Key::PeerReviewsErasedReviewer).to_owned() } else { name.to_owned() }
 }

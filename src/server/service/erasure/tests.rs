@@ -56,6 +56,13 @@ for_each_backend! {
         }
         assert_eq!(feedback_of(&db, demo.org).await, feedback_before - received, "what they gave stays");
         assert_eq!(feedback_given_by(&db, person.id).await, 0, "without their name");
+        let review_of_colleague = review_nomination::Entity::find()
+            .filter(review_nomination::Column::EmployeeId.eq(demo.admin.user.0))
+            .one(&db)
+            .await
+            .expect("read")
+            .expect("the review they wrote for a colleague stays");
+        assert_eq!((review_of_colleague.reviewer_id, review_of_colleague.answers.is_some()), (None, true));
         assert_eq!(private_note::Entity::find().filter(private_note::Column::SubjectId.eq(person.id)).count(&db).await.expect("count"), 0);
         let logged = crate::server::entity::audit_event::Entity::find()
             .filter(crate::server::entity::audit_event::Column::Action.eq("user.erased"))
