@@ -80,7 +80,7 @@ fn latest_view(i18n: I18n, latest: Option<FullExportStatus>) -> impl IntoView {
             let ready = i18n.format(Key::FullExportReady, &[("until", &expires_at), ("size", &size)]);
             view! {
                 <p role="status">{ready}</p>
-                <p><a class="button" href=download download rel="external">{i18n.t(Key::FullExportDownload)}</a></p>
+                <p><a class="button-primary" href=download download rel="external">{i18n.t(Key::FullExportDownload)}</a></p>
             }
             .into_any()
         }

@@ -36,7 +36,7 @@ fn document_page(
             view! {
                 <h1>{i18n.t(title)}</h1>
                 <p>{i18n.t(intro)}</p>
-                <p><a class="button" href=pdf download rel="external">{i18n.t(Key::RegisterDownloadPdf)}</a></p>
+                <p><a class="button-primary" href=pdf download rel="external">{i18n.t(Key::RegisterDownloadPdf)}</a></p>
                 <Suspense>
                     {move || Suspend::new(async move {
                         match document.await {
@@ -61,7 +61,8 @@ fn section_view(section: DocumentSection) -> impl IntoView {
     });
     let table = section.table.map(|table| {
         view! {
-            <table>
+            <div class="table-scroll">
+            <table class="data-table">
                 <thead><tr>{table.header.into_iter().map(|cell| view! { <th scope="col">{cell}</th> }).collect_view()}</tr></thead>
                 <tbody>
                     {table
@@ -71,6 +72,7 @@ fn section_view(section: DocumentSection) -> impl IntoView {
                         .collect_view()}
                 </tbody>
             </table>
+            </div>
         }
     });
     view! {

@@ -57,7 +57,8 @@ fn accounts(i18n: I18n, view: SupportView) -> impl IntoView {
         .collect_view();
     view! {
         <p role="status">{granted}</p>
-        <table>
+        <div class="table-scroll">
+        <table class="data-table">
             <thead>
                 <tr>
                     <th scope="col">{i18n.t(Key::PeopleName)}</th>
@@ -68,5 +69,6 @@ fn accounts(i18n: I18n, view: SupportView) -> impl IntoView {
             </thead>
             <tbody>{rows}</tbody>
         </table>
+        </div>
     }
 }

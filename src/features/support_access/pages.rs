@@ -99,7 +99,8 @@ fn grant_list(
         })
         .collect_view();
     view! {
-        <table>
+        <div class="table-scroll">
+        <table class="data-table">
             <thead>
                 <tr>
                     <th scope="col">{i18n.t(Key::SupportAccessCase)}</th>
@@ -111,6 +112,7 @@ fn grant_list(
             </thead>
             <tbody>{rows}</tbody>
         </table>
+        </div>
     }
     .into_any()
 }
