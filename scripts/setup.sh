@@ -46,6 +46,9 @@ command -v chromium >/dev/null || apt_packages+=(chromium)
 /usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || apt_packages+=(python3-aiosmtpd)
 if ! pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
   apt_packages+=(postgresql postgresql-client)
+elif ! command -v pg_dump >/dev/null; then
+  # The backup tests dump and restore a PostgreSQL schema.
+  apt_packages+=(postgresql-client)
 fi
 if [ ${#apt_packages[@]} -gt 0 ]; then
   step "installing ${apt_packages[*]} from Debian"
