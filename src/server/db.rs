@@ -45,7 +45,8 @@ pub fn internal(error: DbErr) -> crate::domain::AppError {
     crate::domain::AppError::Internal
 }
 
-fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
+/// The file of a SQLite database URL; `None` for PostgreSQL or memory.
+pub fn sqlite_file(url: &str) -> Option<std::path::PathBuf> {
     let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
     let path = rest.split('?').next()?;
     (!path.is_empty() && !is_in_memory(url)).then(|| path.into())

@@ -14,25 +14,30 @@ pub struct DumpedRow {
 
 /// Every row of every table of the database (or schema).
 pub async fn dump(db: &impl ConnectionTrait) -> Result<Vec<DumpedRow>, DbErr> {
-    let backend = db.get_database_backend();
     let mut rows = Vec::new();
     for table in tables(db).await? {
-        let select = match backend {
-            DatabaseBackend::Postgres => format!("SELECT t::text AS row FROM \"{table}\" t"),
-            _ => {
-                let columns = strings(db, &format!("SELECT name FROM pragma_table_info('{table}')")).await?;
-                let quoted: Vec<String> = columns.iter().map(|c| format!("quote(\"{c}\")")).collect();
-                format!("SELECT {} AS row FROM \"{table}\"", quoted.join(" || ',' || "))
-            }
-        };
         rows.extend(
-            strings(db, &select).await?.into_iter().map(|text| DumpedRow { table: table.clone(), text }),
+            rows_of(db, &table).await?.into_iter().map(|text| DumpedRow { table: table.clone(), text }),
         );
     }
     Ok(rows)
 }
 
-async fn tables(db: &impl ConnectionTrait) -> Result<Vec<String>, DbErr> {
+/// Every row of `table` as text.
+pub async fn rows_of(db: &impl ConnectionTrait, table: &str) -> Result<Vec<String>, DbErr> {
+    let select = match db.get_database_backend() {
+        DatabaseBackend::Postgres => format!("SELECT t::text AS row FROM \"{table}\" t"),
+        _ => {
+            let columns = strings(db, &format!("SELECT name FROM pragma_table_info('{table}')")).await?;
+            let quoted: Vec<String> = columns.iter().map(|c| format!("quote(\"{c}\")")).collect();
+            format!("SELECT {} AS row FROM \"{table}\"", quoted.join(" || ',' || "))
+        }
+    };
+    strings(db, &select).await
+}
+
+/// The names of the database's (or schema's) tables.
+pub async fn tables(db: &impl ConnectionTrait) -> Result<Vec<String>, DbErr> {
     let sql = match db.get_database_backend() {
         DatabaseBackend::Postgres => {
             "SELECT tablename AS row FROM pg_tables WHERE schemaname = current_schema()"

@@ -233,18 +233,23 @@ fn throttle_keys(person: &user_account::Model) -> Vec<String> {
 }
 
 /// The rows per table of the whole database whose text holds one of
-/// `needles`, ignoring case.
+/// `needles`, ignoring case. Read one table at a time, so memory holds the
+/// largest table, not the database.
 pub async fn traces(db: &impl ConnectionTrait, needles: &[String]) -> Result<Vec<TraceCount>, AppError> {
     let needles: Vec<String> = needles.iter().map(|n| n.to_lowercase()).collect();
     let mut found: Vec<TraceCount> = Vec::new();
-    for row in dump(db).await.map_err(internal)? {
-        let text = row.text.to_lowercase();
-        if !needles.iter().any(|needle| text.contains(needle.as_str())) {
-            continue;
-        }
-        match found.iter_mut().find(|trace| trace.table == row.table) {
-            Some(trace) => trace.rows += 1,
-            None => found.push(TraceCount { table: row.table, rows: 1 }),
+    for table in dump::tables(db).await.map_err(internal)? {
+        let rows = dump::rows_of(db, &table)
+            .await
+            .map_err(internal)?
+            .into_iter()
+            .filter(|text| {
+                let text = text.to_lowercase();
+                needles.iter().any(|needle| text.contains(needle.as_str()))
+            })
+            .count();
+        if rows > 0 {
+            found.push(TraceCount { table, rows: u32::try_from(rows).unwrap_or(u32::MAX) });
         }
     }
     Ok(found)

@@ -259,6 +259,7 @@ pub async fn download(
 }
 
 /// Deletes the files of exports whose link has expired; says how many.
+/// A discarded export loses its size, so the next run skips it.
 pub async fn discard_expired(
     db: &DatabaseConnection,
     data_directory: &Path,
@@ -266,10 +267,23 @@ pub async fn discard_expired(
 ) -> Result<usize, AppError> {
     let expired = organisation_export::Entity::find()
         .filter(organisation_export::Column::ExpiresAt.lte(now))
+        .filter(organisation_export::Column::SizeBytes.is_not_null())
         .all(db)
         .await
         .map_err(internal)?;
-    Ok(expired.iter().filter(|export| std::fs::remove_file(file_of(data_directory, export)).is_ok()).count())
+    let mut discarded = 0;
+    for export in expired {
+        if std::fs::remove_file(file_of(data_directory, &export)).is_ok() {
+            discarded += 1;
+        }
+        let change = organisation_export::ActiveModel {
+            id: Set(export.id),
+            size_bytes: Set(None),
+            ..Default::default()
+        };
+        change.update(db).await.map_err(internal)?;
+    }
+    Ok(discarded)
 }
 
 /// Deletes every export file of `org`: when its data is destroyed, or

@@ -104,6 +104,8 @@ for_each_backend! {
         assert_eq!(super::download(&db, &femke, export.id, &scratch.0, expired).await, Err(AppError::ExportExpired));
         assert_eq!(discard_expired(&db, &scratch.0, expired).await, Ok(1));
         assert!(!file_of(&scratch.0, &export).exists(), "the file is gone");
+        let kept = organisation_export::Entity::find_by_id(export.id).one(&db).await.expect("read").expect("kept");
+        assert_eq!(kept.size_bytes, None, "and the next run passes it by");
         assert!(matches!(status(&db, &femke, chrono_tz::UTC, expired).await, Ok(Some(FullExportStatus { state: FullExportState::Expired, .. }))));
 
         // A destruction or an erasure deletes every export file of the organisation.
