@@ -47,6 +47,9 @@ use crate::features::shell::pages::NotFoundPage;
 use crate::features::structure::pages::{StructurePage, UnitPage};
 use crate::features::sub_processors::pages::{OperatorSubProcessorsPage, SubProcessorsPage};
 use crate::features::support_access::pages::SupportAccessPage;
+use crate::features::surveys::pages::{
+    AnswerSurveyPage, ManageSurveysPage, SurveyBuilderPage, SurveyResultsPage, SurveysPage,
+};
 use crate::i18n::{Key, use_i18n};
 
 #[component]
@@ -132,6 +135,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/reviews/thanks") view=ReviewThanksPage/>
                     <Route path=path!("/r/:token") view=ExternalReviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/reviews/:moment/:employee") view=EvaluationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/surveys") view=SurveysPage ssr=SsrMode::Async/>
+                    <Route path=path!("/surveys/answer/:round") view=AnswerSurveyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/surveys/results/:round") view=SurveyResultsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/surveys") view=ManageSurveysPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/surveys/:id") view=SurveyBuilderPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/reviews") view=ReviewCyclesPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/reviews/forms") view=ReviewFormsPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/reviews/forms/:id") view=ReviewFormPage ssr=SsrMode::Async/>

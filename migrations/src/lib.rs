@@ -38,6 +38,8 @@ mod m20261227_000030_rights_requests;
 mod m20261228_000031_restriction;
 mod m20261229_000032_organisation_export;
 mod m20261230_000033_support_access;
+mod m20261231_000034_person_dates;
+mod m20270101_000035_surveys;
 
 pub struct Migrator;
 
@@ -94,6 +96,8 @@ impl MigratorTrait for Migrator {
             Box::new(m20261228_000031_restriction::Migration),
             Box::new(m20261229_000032_organisation_export::Migration),
             Box::new(m20261230_000033_support_access::Migration),
+            Box::new(m20261231_000034_person_dates::Migration),
+            Box::new(m20270101_000035_surveys::Migration),
         ]
     }
 }

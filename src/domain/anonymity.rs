@@ -6,9 +6,11 @@
 //! (never below 3). Complementary suppression then stops differencing: when
 //! two shown groups differ by fewer than the threshold people — a unit and
 //! its sub-unit, two overlapping segments — subtracting one number from the
-//! other would reveal those few, so the smaller group is hidden too, until
-//! no two shown groups can be played off against each other. A hidden group
-//! says why.
+//! other would reveal those few, so one of the two is hidden too, until no
+//! two shown groups can be played off against each other. Which one gives
+//! way follows what people act on: units stay before segments; of two
+//! units, the team stays and the department above it gives way; of two
+//! segments, the larger stays. A hidden group says why.
 
 use std::collections::BTreeSet;
 
@@ -24,6 +26,18 @@ pub const DEFAULT_THRESHOLD: u32 = 5;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Group {
     pub respondents: BTreeSet<u32>,
+    pub kind: GroupKind,
+}
+
+/// What a group is cut along, which decides which of two clashing groups stays.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GroupKind {
+    /// Everyone, or a unit with the units below it: nested groups, of which
+    /// the smaller (the team) stays.
+    Structure,
+    /// A segment (function, tenure, age), possibly within a unit: gives way
+    /// to structure, and of two segments the larger stays.
+    Segment,
 }
 
 /// What may be done with a group.
@@ -46,35 +60,91 @@ pub fn threshold(asked: u32) -> u32 {
 
 /// The verdict on every group, in the order given.
 pub fn judge(groups: &[Group], asked_threshold: u32) -> Vec<Verdict> {
-    let k = threshold(asked_threshold) as usize;
-    let mut verdicts: Vec<Verdict> = groups
+    let k = threshold(asked_threshold);
+    let sets: Vec<Bits> = groups.iter().map(|group| Bits::of(&group.respondents)).collect();
+    let mut verdicts: Vec<Verdict> = sets
         .iter()
-        .map(|group| match group.respondents.len() {
-            n if n >= k => Verdict::Shown { respondents: u32::try_from(n).unwrap_or(u32::MAX) },
-            _ => Verdict::TooFew,
-        })
+        .map(|set| if set.len >= k { Verdict::Shown { respondents: set.len } } else { Verdict::TooFew })
         .collect();
-    while let Some(hide) = first_revealing_pair(groups, &verdicts, k) {
-        verdicts[hide] = Verdict::WouldRevealOthers;
-    }
+    // Hiding one group can never make two others revealing, but one pass
+    // over the pairs is cheap enough to repeat until nothing changes.
+    while hide_revealing_pairs(groups, &sets, &mut verdicts, k) {}
     verdicts
 }
 
-/// Of the first two shown groups whose difference holds between one and
-/// `k - 1` respondents, the one to hide: the smaller (the later on a tie).
-fn first_revealing_pair(groups: &[Group], verdicts: &[Verdict], k: usize) -> Option<usize> {
-    let shown: Vec<usize> =
-        (0..groups.len()).filter(|i| matches!(verdicts[*i], Verdict::Shown { .. })).collect();
-    for (position, &a) in shown.iter().enumerate() {
-        for &b in &shown[position + 1..] {
-            let (first, second) = (&groups[a].respondents, &groups[b].respondents);
-            let revealing = |d: usize| d > 0 && d < k;
-            if revealing(first.difference(second).count()) || revealing(second.difference(first).count()) {
-                return Some(if second.len() <= first.len() { b } else { a });
+/// One pass over the pairs of shown groups: of each pair whose difference
+/// holds between one and `k - 1` respondents, one is hidden (see
+/// [`giving_way`]). Says whether any was.
+fn hide_revealing_pairs(groups: &[Group], sets: &[Bits], verdicts: &mut [Verdict], k: u32) -> bool {
+    let revealing = |d: u32| d > 0 && d < k;
+    let mut hid = false;
+    for a in 0..sets.len() {
+        for b in a + 1..sets.len() {
+            let shown = |i: usize| matches!(verdicts[i], Verdict::Shown { .. });
+            if !shown(a) || !shown(b) {
+                continue;
+            }
+            if revealing(sets[a].minus(&sets[b])) || revealing(sets[b].minus(&sets[a])) {
+                let hide = giving_way((a, groups[a].kind, sets[a].len), (b, groups[b].kind, sets[b].len));
+                verdicts[hide] = Verdict::WouldRevealOthers;
+                hid = true;
             }
         }
     }
-    None
+    hid
+}
+
+/// Which of two clashing groups is hidden: a segment before a unit; of two
+/// units the larger (the department, not its team); of two segments the
+/// smaller. On a tie, the later one.
+fn giving_way(
+    (a, a_kind, a_len): (usize, GroupKind, u32),
+    (b, b_kind, b_len): (usize, GroupKind, u32),
+) -> usize {
+    match (a_kind, b_kind) {
+        (GroupKind::Structure, GroupKind::Segment) => b,
+        (GroupKind::Segment, GroupKind::Structure) => a,
+        (GroupKind::Structure, GroupKind::Structure) => {
+            if a_len > b_len {
+                a
+            } else {
+                b
+            }
+        }
+        (GroupKind::Segment, GroupKind::Segment) => {
+            if b_len <= a_len {
+                b
+            } else {
+                a
+            }
+        }
+    }
+}
+
+/// A group as a bit set, so a difference costs a few machine words even
+/// for thousands of groups of hundreds of respondents.
+struct Bits {
+    words: Vec<u64>,
+    len: u32,
+}
+
+impl Bits {
+    fn of(respondents: &BTreeSet<u32>) -> Bits {
+        let mut words = vec![0u64; respondents.last().map_or(0, |last| *last as usize / 64 + 1)];
+        for respondent in respondents {
+            words[*respondent as usize / 64] |= 1 << (respondent % 64);
+        }
+        Bits { words, len: u32::try_from(respondents.len()).unwrap_or(u32::MAX) }
+    }
+
+    /// How many of this group's respondents are not in `other`.
+    fn minus(&self, other: &Bits) -> u32 {
+        self.words
+            .iter()
+            .enumerate()
+            .map(|(i, word)| (word & !other.words.get(i).copied().unwrap_or(0)).count_ones())
+            .sum()
+    }
 }
 
 #[cfg(test)]
@@ -84,7 +154,11 @@ mod tests {
     use super::*;
 
     fn group(respondents: impl IntoIterator<Item = u32>) -> Group {
-        Group { respondents: respondents.into_iter().collect() }
+        Group { respondents: respondents.into_iter().collect(), kind: GroupKind::Structure }
+    }
+
+    fn segment(respondents: impl IntoIterator<Item = u32>) -> Group {
+        Group { kind: GroupKind::Segment, ..group(respondents) }
     }
 
     #[test]
@@ -95,14 +169,27 @@ mod tests {
     }
 
     #[test]
-    fn a_unit_is_hidden_when_its_sub_unit_differs_from_it_by_fewer_than_the_threshold() {
+    fn a_department_gives_way_when_it_differs_from_its_team_by_fewer_than_the_threshold() {
         // Eight in the department, six of them in one team: showing both
-        // would tell what the other two answered.
+        // would tell what the other two answered. The team stays.
         let department = group(0..8);
         let team = group(0..6);
         assert_eq!(
             judge(&[department, team], 5),
-            [Verdict::Shown { respondents: 8 }, Verdict::WouldRevealOthers]
+            [Verdict::WouldRevealOthers, Verdict::Shown { respondents: 6 }]
+        );
+    }
+
+    #[test]
+    fn a_segment_gives_way_to_a_unit_and_the_smaller_segment_to_the_larger() {
+        // All 20, and a function holding 18 of them.
+        assert_eq!(
+            judge(&[group(0..20), segment(0..18)], 5),
+            [Verdict::Shown { respondents: 20 }, Verdict::WouldRevealOthers]
+        );
+        assert_eq!(
+            judge(&[segment(0..6), segment(0..8)], 5),
+            [Verdict::WouldRevealOthers, Verdict::Shown { respondents: 8 }]
         );
     }
 
@@ -122,8 +209,14 @@ mod tests {
     prop_compose! {
         /// Up to 12 groups out of 40 respondents, as filters on units and
         /// segments would cut them.
-        fn groups()(picks in prop::collection::vec(prop::collection::btree_set(0u32..40, 0..40), 1..12)) -> Vec<Group> {
-            picks.into_iter().map(|respondents| Group { respondents }).collect()
+        fn groups()(picks in prop::collection::vec((prop::collection::btree_set(0u32..40, 0..40), any::<bool>()), 1..12)) -> Vec<Group> {
+            picks
+                .into_iter()
+                .map(|(respondents, unit)| Group {
+                    respondents,
+                    kind: if unit { GroupKind::Structure } else { GroupKind::Segment },
+                })
+                .collect()
         }
     }
 

@@ -159,3 +159,23 @@ id_type!(
     /// A data subject's request that reached the processor (DPA 3.G, 8.C).
     RightsRequestId
 );
+
+id_type!(
+    /// An engagement survey (issue 9).
+    SurveyId
+);
+
+id_type!(
+    /// A question of an engagement survey.
+    SurveyQuestionId
+);
+
+id_type!(
+    /// One run of a survey, from its opening to its closing.
+    SurveyRoundId
+);
+
+id_type!(
+    /// One anonymous answer to a survey question; comments are replied to by it.
+    SurveyAnswerId
+);

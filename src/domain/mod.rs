@@ -18,6 +18,7 @@ pub mod reviews;
 pub mod rights;
 pub mod roles;
 pub mod settings;
+pub mod surveys;
 pub mod validation;
 
 pub use error::AppError;

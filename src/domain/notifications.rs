@@ -44,6 +44,10 @@ coded!(
         /// To an organisation's admins: a data subject's request reached the
         /// processor and is forwarded to them (DPA 8.C).
         RightsRequestForwarded => "rights_request_forwarded", NotificationKindRightsRequestForwarded;
+        /// To everyone a survey round is for: it is open for their answers.
+        SurveyOpened => "survey_opened", NotificationKindSurveyOpened;
+        /// To those who have not answered an open round yet.
+        SurveyReminder => "survey_reminder", NotificationKindSurveyReminder;
     }
 );
 

@@ -27,3 +27,4 @@ pub mod shell;
 pub mod structure;
 pub mod sub_processors;
 pub mod support_access;
+pub mod surveys;

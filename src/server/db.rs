@@ -67,7 +67,7 @@ mod tests {
     /// Every migration goes up, all the way down, and up again, leaving the
     /// schema it promises each time (STYLE.md pattern 10).
     async fn migrations_go_up_and_down(db: DatabaseConnection) {
-        const TABLES: [&str; 66] = [
+        const TABLES: [&str; 74] = [
             "organisation",
             "audit_chain",
             "audit_event",
@@ -134,6 +134,14 @@ mod tests {
             "rights_request",
             "organisation_export",
             "support_grant",
+            "survey",
+            "survey_question",
+            "survey_unit",
+            "survey_round",
+            "survey_participant",
+            "survey_response",
+            "survey_answer",
+            "survey_reply",
         ];
         let schema = SchemaManager::new(&db);
         let tables_present = async || {

@@ -33,6 +33,7 @@ mod settings;
 mod structure;
 mod sub_processors;
 mod support_access;
+pub mod surveys;
 mod talent;
 mod viewer;
 

@@ -25,6 +25,8 @@ pub struct Model {
     /// The day its data is destroyed: 30 days after the end, or later on request (8.A–B).
     pub destroy_on: Option<Date>,
     pub destroyed_at: Option<ChronoDateTimeUtc>,
+    /// The fewest respondents a survey group needs to be shown (never below 3).
+    pub survey_threshold: i32,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -27,6 +27,10 @@ pub struct Model {
     pub offboarded_at: Option<ChronoDateTimeUtc>,
     /// Their job function, if any.
     pub function_id: Option<Uuid>,
+    /// When they started: onboarding surveys and tenure bands count from it.
+    pub started_on: Option<Date>,
+    /// Only the year, for age bands in survey results.
+    pub birth_year: Option<i32>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -25,7 +25,7 @@ pub use templates::{
     feedback_requested_mail, goal_assigned_mail, goal_due_mail, goal_plan_mail, invitation_mail,
     invitation_sms, one_on_one_mail, password_reset_mail, password_reset_sms, review_reminder_mail,
     review_requested_mail, rights_request_mail, sign_in_code_mail, sign_in_code_sms, sub_processor_mail,
-    weekly_digest_mail,
+    survey_opened_mail, survey_reminder_mail, weekly_digest_mail,
 };
 pub use worker::{Wakeup, spawn_worker};
 

@@ -190,6 +190,26 @@ pub fn review_reminder_mail(lang: Lang, to: &str, name: &str, person: &str, date
     notice_mail(lang, to, keys, &values, Key::MailReviewAction, link)
 }
 
+/// To someone a survey round is for: it is open until `date`.
+pub fn survey_opened_mail(lang: Lang, to: &str, name: &str, title: &str, date: &str, link: &str) -> Mail {
+    let values = [("name", name), ("title", title), ("date", date)];
+    notice_mail(
+        lang,
+        to,
+        (Key::MailSurveyOpenedSubject, Key::MailSurveyOpenedBody),
+        &values,
+        Key::MailSurveyAction,
+        link,
+    )
+}
+
+/// To someone who has not answered an open round yet.
+pub fn survey_reminder_mail(lang: Lang, to: &str, name: &str, title: &str, date: &str, link: &str) -> Mail {
+    let values = [("name", name), ("title", title), ("date", date)];
+    let keys = (Key::MailSurveyReminderSubject, Key::MailSurveyReminderBody);
+    notice_mail(lang, to, keys, &values, Key::MailSurveyAction, link)
+}
+
 /// To a colleague whose review the manager approved: `person` asks for it.
 pub fn review_requested_mail(lang: Lang, to: &str, name: &str, person: &str, date: &str, link: &str) -> Mail {
     let values = [("name", name), ("person", person), ("date", date)];

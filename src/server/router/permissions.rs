@@ -362,6 +362,42 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ),
     ("/api/feedback_requests/remind", "request={feedback_request}", Rule::MemberOnlyAnswers(404)),
     ("/api/feedback_requests/withdraw", "request={feedback_request}", Rule::MemberOnlyAnswers(404)),
+    ("/api/surveys/list", "", Rule::AdminOnly),
+    ("/api/surveys/details", "id={survey}", Rule::AdminOfTheObject),
+    ("/api/surveys/create", "form[title_nl]=", Rule::AdminOnlyRejectsInput),
+    (
+        "/api/surveys/update",
+        "id={survey}&form[title_nl]=Peiling&form[kind]=once&form[open_days]=14",
+        Rule::AdminOfTheObject,
+    ),
+    // Changes go to surveys that never opened; the first one is closed.
+    ("/api/surveys/delete", "id={spare_survey}", Rule::AdminOfTheObject),
+    ("/api/surveys/add_library_question", "id={survey_draft}&key=engagement.energy", Rule::AdminOfTheObject),
+    (
+        "/api/surveys/add_custom_question",
+        "id={survey_draft}&question[theme]=general&question[kind]=open&question[text_nl]=Tip",
+        Rule::AdminOfTheObject,
+    ),
+    ("/api/surveys/remove_question", "id={spare_survey_question}", Rule::AdminOfTheObject),
+    ("/api/surveys/move_question", "id={survey_question}&up=false", Rule::AdminOfTheObject),
+    ("/api/surveys/set_units", "id={survey_draft}&audience[units][0]={unit}", Rule::AdminOfTheObject),
+    ("/api/surveys/schedule", "id={survey_draft}&opens_on=gisteren", Rule::AdminOfTheObjectRejectsInput),
+    // The round is closed already.
+    ("/api/surveys/close_round", "round={survey_round}", Rule::AdminOfTheObjectRejectsInput),
+    ("/api/surveys/set_threshold", "threshold=2", Rule::AdminOnlyRejectsInput),
+    ("/api/surveys/mine", "", Rule::MemberOnly),
+    // Nobody of the first organisation was asked in that round.
+    ("/api/surveys/to_answer", "round={survey_round}", Rule::MemberOnlyAnswers(404)),
+    ("/api/surveys/answer", "round={survey_round}&send=1", Rule::MemberOnlyAnswers(404)),
+    ("/api/surveys/readable", "", Rule::MemberOnly),
+    ("/api/surveys/results", "query[round]={survey_round}&query[breakdown]=unit", Rule::AdminOfTheObject),
+    ("/api/surveys/reply", "answer={survey_question}&reply[text]=Dank", Rule::MemberOnlyAnswers(404)),
+    ("/api/surveys/own_comments", "", Rule::MemberOnly),
+    (
+        "/api/surveys/respond",
+        "round={survey_round}&answer={survey_question}&reply[text]=Dank",
+        Rule::MemberOnlyAnswers(404),
+    ),
     ("/api/review_forms/list", "", Rule::AdminOnly),
     ("/api/review_forms/details", "id={review_form}", Rule::AdminOfTheObject),
     ("/api/review_forms/create", "form[name_nl]=", Rule::AdminOnlyRejectsInput),
@@ -635,6 +671,7 @@ async fn world(db: DatabaseConnection) -> World {
     let unit = structure::create(&db, &first_admin, "Zorg", None, now).await.expect("unit");
     structure::create(&db, &first_admin, "Team", Some(unit), now).await.expect("sub-unit");
     let mut objects = objects_of(&db, &first_admin).await;
+    objects.extend(survey_objects(&db, &first_admin, unit).await);
     let tess = OrgScope { org: first, user: UserId(target), name: "Tess".into(), roles: Roles::default() };
     let goal = GoalForm {
         kind: "performance".into(),
@@ -860,4 +897,38 @@ async fn every_server_function_enforces_its_rule_on_sqlite() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_server_function_enforces_its_rule_on_postgres() {
     every_server_function_enforces_its_rule(TestDb::postgres().await.db).await;
+}
+
+/// Surveys of the first organisation: one run once and closed (its round
+/// has results), and two that never opened, one of them to delete.
+async fn survey_objects(
+    db: &DatabaseConnection,
+    admin: &OrgScope,
+    unit: UnitId,
+) -> Vec<(&'static str, String)> {
+    use crate::domain::dto::surveys::SurveyForm;
+    use crate::server::service::surveys::builder;
+
+    let now = Utc::now();
+    let form = SurveyForm {
+        title_nl: "Peiling".into(),
+        kind: "once".into(),
+        open_days: "14".into(),
+        ..Default::default()
+    };
+    let mut objects = Vec::new();
+    let mut ids = Vec::new();
+    for placeholder in ["{survey}", "{survey_draft}", "{spare_survey}"] {
+        let id = builder::create(db, admin, &form, now).await.expect("survey");
+        objects.push((placeholder, id.to_string()));
+        ids.push(id);
+    }
+    builder::set_units(db, admin, ids[0], &[unit]).await.expect("units");
+    let round = builder::schedule(db, admin, ids[0], "", chrono_tz::UTC, now).await.expect("opened");
+    builder::close_now(db, admin, round, now).await.expect("closed");
+    objects.push(("{survey_round}", round.to_string()));
+    let draft = builder::details(db, admin, ids[1], chrono_tz::UTC).await.expect("draft");
+    objects.push(("{survey_question}", draft.questions[0].id.to_string()));
+    objects.push(("{spare_survey_question}", draft.questions[1].id.to_string()));
+    objects
 }

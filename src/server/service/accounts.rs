@@ -90,6 +90,8 @@ pub async fn create_user(
         offboarding_successor: Set(None),
         offboarded_at: Set(None),
         function_id: Set(None),
+        started_on: Set(None),
+        birth_year: Set(None),
     }
     .insert(db)
     .await

@@ -39,4 +39,5 @@ pub mod structure;
 pub mod sub_processors;
 pub mod subject_access;
 pub mod support_access;
+pub mod surveys;
 pub mod tenant_keys;

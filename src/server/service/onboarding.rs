@@ -46,6 +46,7 @@ pub async fn add_organisation(
         contract_end: Set(None),
         destroy_on: Set(None),
         destroyed_at: Set(None),
+        survey_threshold: Set(crate::domain::anonymity::DEFAULT_THRESHOLD as i32),
     }
     .insert(&txn)
     .await
@@ -87,6 +88,8 @@ pub async fn add_organisation(
         offboarding_successor: Set(None),
         offboarded_at: Set(None),
         function_id: Set(None),
+        started_on: Set(None),
+        birth_year: Set(None),
     }
     .insert(&txn)
     .await

@@ -42,6 +42,7 @@ pub async fn create(
         contract_end: Set(None),
         destroy_on: Set(None),
         destroyed_at: Set(None),
+        survey_threshold: Set(crate::domain::anonymity::DEFAULT_THRESHOLD as i32),
     }
     .insert(&txn)
     .await?;

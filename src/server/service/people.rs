@@ -244,6 +244,8 @@ pub async fn invite(
         offboarding_successor: Set(None),
         offboarded_at: Set(None),
         function_id: Set(None),
+        started_on: Set(None),
+        birth_year: Set(None),
     }
     .insert(&txn)
     .await

@@ -116,6 +116,8 @@ fn describe(i18n: I18n, item: &Notification) -> String {
         NotificationKind::BreachUpdated => Key::NotificationsBreachUpdated,
         NotificationKind::ContractEnding => Key::NotificationsContractEnding,
         NotificationKind::RightsRequestForwarded => Key::NotificationsRightsRequestForwarded,
+        NotificationKind::SurveyOpened => Key::NotificationsSurveyOpened,
+        NotificationKind::SurveyReminder => Key::NotificationsSurveyReminder,
     };
     i18n.format(key, &[("person", person), ("goal", goal), ("year", &year), ("date", &date)])
 }

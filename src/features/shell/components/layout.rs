@@ -36,6 +36,7 @@ pub fn AppLayout(children: Children) -> impl IntoView {
                             ("/feedback", Key::NavFeedback),
                             ("/one-on-ones", Key::NavOneOnOnes),
                             ("/reviews", Key::NavReviews),
+                            ("/surveys", Key::NavSurveys),
                             ("/notes", Key::NavNotes),
                             ("/org", Key::NavOrgChart),
                         ];

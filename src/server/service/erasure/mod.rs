@@ -124,7 +124,8 @@ pub async fn erase(
     Ok(ErasureOutcome { name: person.name, traces: traces(db, &needles).await? })
 }
 
-/// Feedback, peer reviews and review forms the person wrote for others.
+/// Feedback, peer reviews, review forms and replies to survey comments the
+/// person wrote for others.
 async fn authored_content(
     txn: &DatabaseTransaction,
     person: uuid::Uuid,
@@ -134,6 +135,7 @@ async fn authored_content(
         AuthoredContent::Anonymise => {
             set_null(txn, "feedback", "giver_id", person).await?;
             set_null(txn, "review_writing", "author_id", person).await?;
+            set_null(txn, "survey_reply", "author_id", person).await?;
             // A review they were asked for but never wrote goes; one they
             // wrote stays, where the schema would delete it with them.
             review_nomination::Entity::delete_many()
@@ -149,6 +151,7 @@ async fn authored_content(
             feedback::Entity::delete_many().filter(given).exec(txn).await.map_err(internal)?;
             let written = review_writing::Column::AuthorId.eq(person);
             review_writing::Entity::delete_many().filter(written).exec(txn).await.map_err(internal)?;
+            delete_where(txn, "survey_reply", "author_id", person).await?;
             let reviews = review_nomination::Column::ReviewerId.eq(person);
             review_nomination::Entity::delete_many().filter(reviews).exec(txn).await.map_err(internal)?;
         }

@@ -16,6 +16,10 @@ pub enum Owner {
 
 /// The organisation's business data, in an order a reader can follow.
 /// Sign-in secrets and sessions are not part of it, nor the list of exports.
+/// Nor are survey answers one by one: with their segments they could be
+/// traced to the few who gave them, so surveys leave with their questions
+/// and rounds, and their results only as the results page shows them,
+/// through the anonymity engine (issue 9).
 pub const EXPORTED: &[(&str, Owner)] = &[
     ("user_account", Owner::Itself),
     ("invitation", Owner::Itself),
@@ -66,6 +70,10 @@ pub const EXPORTED: &[(&str, Owner)] = &[
     ("breach_tenant", Owner::Itself),
     ("rights_request", Owner::Itself),
     ("support_grant", Owner::Itself),
+    ("survey", Owner::Itself),
+    ("survey_question", Owner::Itself),
+    ("survey_unit", Owner::Itself),
+    ("survey_round", Owner::Itself),
     ("audit_event", Owner::Itself),
 ];
 
@@ -137,6 +145,10 @@ macro_rules! for_table {
             "breach_tenant" => $run::<breach_tenant::Entity>($($args),*).await,
             "rights_request" => $run::<rights_request::Entity>($($args),*).await,
             "support_grant" => $run::<support_grant::Entity>($($args),*).await,
+            "survey" => $run::<survey::Entity>($($args),*).await,
+            "survey_question" => $run::<survey_question::Entity>($($args),*).await,
+            "survey_unit" => $run::<survey_unit::Entity>($($args),*).await,
+            "survey_round" => $run::<survey_round::Entity>($($args),*).await,
             "audit_event" => $run::<audit_event::Entity>($($args),*).await,
             other => {
                 tracing::error!(table = other, "a table to export without an entity");

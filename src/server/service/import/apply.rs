@@ -172,6 +172,8 @@ async fn create_person(
         offboarding_successor: Set(None),
         offboarded_at: Set(None),
         function_id: Set(function),
+        started_on: Set(None),
+        birth_year: Set(None),
     }
     .insert(db)
     .await

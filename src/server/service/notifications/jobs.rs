@@ -56,10 +56,12 @@ pub enum Job {
     Destructions,
     /// Deletes full exports whose download link has expired (DPA 8.B).
     ExpiredExports,
+    /// Opens, reminds, closes and repeats survey rounds; asks newcomers.
+    SurveyRounds,
 }
 
 impl Job {
-    pub const ALL: [Job; 7] = [
+    pub const ALL: [Job; 8] = [
         Job::GoalReminders,
         Job::WeeklyDigests,
         Job::OneOnOneReminders,
@@ -67,6 +69,7 @@ impl Job {
         Job::ReviewCycles,
         Job::Destructions,
         Job::ExpiredExports,
+        Job::SurveyRounds,
     ];
 
     pub fn name(self) -> &'static str {
@@ -78,6 +81,7 @@ impl Job {
             Job::ReviewCycles => "review-cycles",
             Job::Destructions => "destructions",
             Job::ExpiredExports => "expired-exports",
+            Job::SurveyRounds => "survey-rounds",
         }
     }
 
@@ -111,7 +115,7 @@ pub async fn run_once(
     now: DateTime<Utc>,
     only: Option<Job>,
 ) -> usize {
-    use crate::server::service::{contract_end, full_export, one_on_ones, reviews};
+    use crate::server::service::{contract_end, full_export, one_on_ones, reviews, surveys};
 
     let today = now.with_timezone(&context.time_zone).date_naive();
     let mut done = 0;
@@ -127,6 +131,7 @@ pub async fn run_once(
                     .await
             }
             Job::ExpiredExports => full_export::discard_expired(db, &context.data_directory, now).await,
+            Job::SurveyRounds => surveys::rounds::run(db, context, now).await,
         };
         match outcome {
             Ok(0) => {}

@@ -263,6 +263,7 @@ pub fn link(
             _,
             _,
         ) => "/reviews".to_owned(),
+        (NotificationKind::SurveyOpened | NotificationKind::SurveyReminder, _, _) => "/surveys".to_owned(),
         (NotificationKind::SubProcessorAnnounced, _, _) => "/privacy/sub-processors".to_owned(),
         (NotificationKind::BreachNotified | NotificationKind::BreachUpdated, _, _) => {
             "/privacy/breaches".to_owned()

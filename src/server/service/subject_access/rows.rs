@@ -121,6 +121,7 @@ fn purpose_of(table: &str) -> Purpose {
         "private_note" => Purpose::PrivateNote,
         "one_on_one_meeting" | "one_on_one_point" | "one_on_one_action" => Purpose::Conversation,
         "goal" | "key_result" | "goal_check_in" | "goal_plan" | "goal_template" => Purpose::Goal,
+        "survey_participant" | "survey_answer" | "survey_reply" => Purpose::SurveyComment,
         _ => Purpose::Evaluation,
     }
 }
@@ -139,6 +140,9 @@ fn record_of(table: &str, column: &str, row: &Row) -> Option<String> {
         ("feedback_request_giver", "external_email") => Some(format!("{table}/{}/email", id?)),
         ("private_note", _) => Some(format!("note/{}/{column}", id?)),
         ("goal_template", _) => Some(format!("template/{}/{column}", id?)),
+        ("survey_participant", _) => {
+            Some(format!("{table}/{}/{}/{column}", text("round_id")?, text("user_id")?))
+        }
         _ => Some(format!("{table}/{}/{column}", id?)),
     }
 }

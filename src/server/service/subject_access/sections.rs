@@ -20,8 +20,8 @@ use crate::server::entity::{
     manager_override, notification, notification_preference, one_on_one, one_on_one_action,
     one_on_one_meeting, one_on_one_point, outbound_message, password_reset, private_note, recovery_code,
     review_calibration, review_cycle_scope, review_evaluation, review_nomination, review_writing, session,
-    sign_in_code, sub_processor_objection, talent_review, totp_credential, unit_manager, unit_member,
-    user_account,
+    sign_in_code, sub_processor_objection, survey, survey_participant, survey_reply, talent_review,
+    totp_credential, unit_manager, unit_member, user_account,
 };
 
 /// Columns of a peer review that would tell the person who reviewed them.
@@ -53,6 +53,7 @@ impl<'a> Walk<'a> {
         self.feedback().await?;
         self.conversations().await?;
         self.reviews().await?;
+        self.surveys().await?;
         self.traces().await?;
         self.mentions().await
     }
@@ -200,6 +201,19 @@ impl<'a> Walk<'a> {
         Ok(())
     }
 
+    /// Which survey rounds the person was asked to answer, whether they did,
+    /// and their answers while not yet sent; the replies they wrote to
+    /// comments as a manager. What they answered is not theirs to find:
+    /// answers carry no link to anyone (issue 9).
+    async fn surveys(&mut self) -> Result<(), AppError> {
+        let me = self.me();
+        let rounds = survey_participant::Column::UserId.eq(me);
+        self.section::<survey_participant::Entity>("survey_participation", true, rounds).await?;
+        let replies = survey_reply::Column::AuthorId.eq(me);
+        self.section::<survey_reply::Entity>("survey_replies_written", true, replies).await?;
+        Ok(())
+    }
+
     /// What the organisation's systems recorded of the person: the audit
     /// log's entries by or about them and the messages sent to them.
     async fn traces(&mut self) -> Result<(), AppError> {
@@ -252,6 +266,8 @@ impl<'a> Walk<'a> {
             sub_processor_objection::Column::ObjectedBy.eq(me),
         )
         .await?;
+        self.count_mention::<survey::Entity>(survey::Column::CreatedBy, survey::Column::CreatedBy.eq(me))
+            .await?;
         self.count_mention::<dpa_acceptance::Entity>(
             dpa_acceptance::Column::RecordedBy,
             dpa_acceptance::Column::RecordedBy.eq(me),

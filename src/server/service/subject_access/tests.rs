@@ -67,7 +67,7 @@ for_each_backend! {
             .iter()
             .map(|s| s.table)
             .chain(export.named_in.iter().map(|m| m.table))
-            .chain(["private_note", "sub_processor_objection", "goal_template_assignment", "dpa_acceptance", "review_calibration"])
+            .chain(["private_note", "sub_processor_objection", "goal_template_assignment", "dpa_acceptance", "review_calibration", "survey"])
             .collect();
         for table in tables_with_people(&db).await {
             assert!(covered.contains(table.as_str()), "{table} holds people but the export does not look there");

@@ -1,0 +1,22 @@
+use sea_orm::entity::prelude::*;
+
+/// One anonymous response: the segments its respondent was in, no person
+/// and no time. Its id is random, so its order tells nothing either.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel, serde::Serialize)]
+#[sea_orm(table_name = "survey_response")]
+pub struct Model {
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub id: Uuid,
+    pub org_id: Uuid,
+    pub round_id: Uuid,
+    pub unit_id: Option<Uuid>,
+    pub function_id: Option<Uuid>,
+    pub tenure_band: Option<String>,
+    pub age_band: Option<String>,
+    pub reply_code_hash: Option<String>,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}

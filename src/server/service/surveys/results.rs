@@ -1,0 +1,446 @@
+//! A round's results as a viewer may see them: admins for everyone,
+//! managers for the units they manage and the units below. Every number
+//! comes from a group the anonymity engine judged for the whole round
+//! (`groups::Judgement`); a hidden group says why. Results appear once the
+//! round has closed: numbers that move with each answer would tell, answer
+//! by answer, what the last one said.
+
+use std::collections::{HashMap, HashSet};
+
+use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+
+use super::groups::{GroupKey, Judgement, Respondent, SegmentValue};
+use super::{local_day, owned, owned_round, questions_of, title_of};
+use crate::domain::AppError;
+use crate::domain::dto::FunctionName;
+use crate::domain::dto::surveys::{
+    Cell, Comments, QuestionResult, ResultRow, ResultsEntry, ResultsQuery, RoundState, RoundSummary,
+    RowLabel, SurveyQuestion, SurveyResults, TrendPoint,
+};
+use crate::domain::ids::{SurveyRoundId, UnitId};
+use crate::domain::surveys::bands::{AgeBand, TenureBand};
+use crate::domain::surveys::scores::{agreement_score, enps};
+use crate::domain::surveys::{Segment, SurveyQuestionKind, Theme};
+use crate::domain::validation::Problem;
+use crate::server::auth::OrgScope;
+use crate::server::auth::reach::Structure;
+use crate::server::crypto::Keyring;
+use crate::server::db::internal;
+use crate::server::entity::{
+    job_function, org_unit, survey, survey_answer, survey_response, survey_round, unit_manager,
+};
+
+/// What the viewer may look at: everything, or some units (with the units below).
+pub(super) enum Reach {
+    Everything,
+    Units(HashSet<UnitId>),
+}
+
+impl Reach {
+    pub(super) fn covers(&self, scope: Option<UnitId>) -> bool {
+        match (self, scope) {
+            (Reach::Everything, _) => true,
+            (Reach::Units(units), Some(unit)) => units.contains(&unit),
+            (Reach::Units(_), None) => false,
+        }
+    }
+}
+
+/// Admins see everything; managers the units they manage and below; others nothing.
+pub(super) async fn reach_of(
+    db: &impl ConnectionTrait,
+    viewer: &OrgScope,
+    structure: &Structure,
+) -> Result<Reach, AppError> {
+    if viewer.roles.admin {
+        return Ok(Reach::Everything);
+    }
+    let managed: Vec<UnitId> = unit_manager::Entity::find()
+        .filter(unit_manager::Column::UserId.eq(viewer.user.0))
+        .all(db)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|link| UnitId(link.unit_id))
+        .filter(|unit| structure.contains(*unit))
+        .collect();
+    if managed.is_empty() {
+        return Err(AppError::Forbidden);
+    }
+    Ok(Reach::Units(
+        structure
+            .units()
+            .filter(|unit| managed.iter().any(|above| structure.is_within(*unit, *above)))
+            .collect(),
+    ))
+}
+
+/// A round's responses and answers, cut into groups and judged.
+pub(super) struct RoundData {
+    pub(super) round: survey_round::Model,
+    pub(super) judgement: Judgement,
+    respondents: Vec<Respondent>,
+    /// Per respondent, their answers.
+    pub(super) answers: Vec<Vec<survey_answer::Model>>,
+}
+
+impl RoundData {
+    pub(super) async fn load(
+        db: &impl ConnectionTrait,
+        round: survey_round::Model,
+        structure: &Structure,
+    ) -> Result<RoundData, AppError> {
+        let responses = survey_response::Entity::find()
+            .filter(survey_response::Column::RoundId.eq(round.id))
+            .order_by_asc(survey_response::Column::Id)
+            .all(db)
+            .await
+            .map_err(internal)?;
+        let position: HashMap<uuid::Uuid, usize> =
+            responses.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+        let mut answers: Vec<Vec<survey_answer::Model>> = vec![Vec::new(); responses.len()];
+        for answer in survey_answer::Entity::find()
+            .filter(survey_answer::Column::ResponseId.is_in(responses.iter().map(|r| r.id)))
+            .all(db)
+            .await
+            .map_err(internal)?
+        {
+            if let Some(at) = position.get(&answer.response_id) {
+                answers[*at].push(answer);
+            }
+        }
+        let respondents: Vec<Respondent> = responses
+            .iter()
+            .map(|r| Respondent {
+                units: r.unit_id.map(|unit| structure.ancestry(UnitId(unit))).unwrap_or_default(),
+                function: r.function_id,
+                tenure: r.tenure_band.as_deref().and_then(TenureBand::from_code),
+                age: r.age_band.as_deref().and_then(AgeBand::from_code),
+            })
+            .collect();
+        let threshold = round.threshold.and_then(|t| u32::try_from(t).ok()).unwrap_or_default();
+        let judgement = Judgement::of(&respondents, threshold);
+        Ok(RoundData { round, judgement, respondents, answers })
+    }
+
+    /// A group's numbers, or why they are hidden.
+    fn cell(&self, key: GroupKey, questions: &[SurveyQuestion], themes: &[Theme]) -> Cell {
+        let Some(members) = self.judgement.shown_members(key) else {
+            return Cell::Hidden(self.judgement.verdict(key));
+        };
+        let scores = |wanted: &dyn Fn(&SurveyQuestion) -> bool| -> Vec<i32> {
+            members
+                .iter()
+                .flat_map(|m| &self.answers[*m])
+                .filter(|a| questions.iter().any(|q| q.id.0 == a.question_id && wanted(q)))
+                .filter_map(|a| a.score)
+                .collect()
+        };
+        Cell::Shown {
+            respondents: u32::try_from(members.len()).unwrap_or(u32::MAX),
+            themes: themes
+                .iter()
+                .map(|theme| {
+                    agreement_score(&scores(&|q| q.kind == SurveyQuestionKind::Likert && q.theme == *theme))
+                })
+                .collect(),
+            enps: enps(&scores(&|q| q.kind == SurveyQuestionKind::Enps)),
+        }
+    }
+
+    fn question_results(&self, key: GroupKey, questions: &[SurveyQuestion]) -> Vec<QuestionResult> {
+        let Some(members) = self.judgement.shown_members(key) else { return Vec::new() };
+        questions
+            .iter()
+            .filter(|q| q.kind != SurveyQuestionKind::Open)
+            .map(|q| {
+                let scores: Vec<i32> = members
+                    .iter()
+                    .flat_map(|m| &self.answers[*m])
+                    .filter(|a| a.question_id == q.id.0)
+                    .filter_map(|a| a.score)
+                    .collect();
+                QuestionResult {
+                    text: q.text.clone(),
+                    theme: q.theme,
+                    kind: q.kind,
+                    score: if q.kind == SurveyQuestionKind::Enps {
+                        enps(&scores)
+                    } else {
+                        agreement_score(&scores)
+                    },
+                    answers: u32::try_from(scores.len()).unwrap_or(u32::MAX),
+                }
+            })
+            .collect()
+    }
+
+    /// The answers with a comment of a group whose comments may be shown.
+    pub(super) fn comments_of(&self, key: GroupKey) -> Vec<&survey_answer::Model> {
+        if !self.judgement.comments_shown(key) {
+            return Vec::new();
+        }
+        let Some(members) = self.judgement.shown_members(key) else { return Vec::new() };
+        members.iter().flat_map(|m| &self.answers[*m]).filter(|a| a.comment.is_some()).collect()
+    }
+
+    /// The values of a segment among the respondents, known ones first.
+    fn values_of(&self, segment: Segment) -> Vec<SegmentValue> {
+        let mut values: Vec<SegmentValue> = match segment {
+            Segment::Tenure => TenureBand::ALL.iter().map(|b| SegmentValue::Tenure(Some(*b))).collect(),
+            Segment::Age => AgeBand::ALL.iter().map(|b| SegmentValue::Age(Some(*b))).collect(),
+            Segment::Function | Segment::Unit => Vec::new(),
+        };
+        for respondent in &self.respondents {
+            let value = match segment {
+                Segment::Function => SegmentValue::Function(respondent.function),
+                Segment::Tenure => SegmentValue::Tenure(respondent.tenure),
+                Segment::Age => SegmentValue::Age(respondent.age),
+                Segment::Unit => continue,
+            };
+            if !values.contains(&value) {
+                values.push(value);
+            }
+        }
+        values
+    }
+}
+
+/// The surveys with closed rounds whose results the viewer may read:
+/// admins all, managers those for units they manage.
+pub async fn readable(
+    db: &DatabaseConnection,
+    viewer: &OrgScope,
+    time_zone: chrono_tz::Tz,
+) -> Result<Vec<ResultsEntry>, AppError> {
+    let structure = Structure::load(db, viewer.org).await.map_err(internal)?;
+    let reach = match reach_of(db, viewer, &structure).await {
+        Err(AppError::Forbidden) => return Ok(Vec::new()),
+        other => other?,
+    };
+    let surveys = survey::Entity::find()
+        .filter(survey::Column::OrgId.eq(viewer.org.0))
+        .order_by_desc(survey::Column::CreatedAt)
+        .all(db)
+        .await
+        .map_err(internal)?;
+    let mut rounds = super::rounds_of(db, surveys.iter().map(|s| s.id).collect(), time_zone).await?;
+    rounds.retain(|(_, round)| round.state == RoundState::Closed);
+    let mut entries = Vec::new();
+    for of_survey in surveys {
+        let units = audience_units(db, of_survey.id, &structure).await?;
+        if !units.iter().any(|unit| reach.covers(Some(*unit))) {
+            continue;
+        }
+        let own: Vec<RoundSummary> = rounds
+            .iter()
+            .filter(|(survey, _)| *survey == of_survey.id)
+            .map(|(_, round)| round.clone())
+            .collect();
+        if !own.is_empty() {
+            entries.push(ResultsEntry { title: title_of(&of_survey), rounds: own });
+        }
+    }
+    Ok(entries)
+}
+
+/// The results of a closed round as `viewer` may see them.
+pub async fn results(
+    db: &DatabaseConnection,
+    keys: &Keyring,
+    viewer: &OrgScope,
+    query: ResultsQuery,
+    time_zone: chrono_tz::Tz,
+) -> Result<SurveyResults, AppError> {
+    let round = owned_round(db, viewer.org, query.round).await?;
+    let of_survey = owned(db, viewer.org, round.survey_id).await?;
+    let structure = Structure::load(db, viewer.org).await.map_err(internal)?;
+    let reach = reach_of(db, viewer, &structure).await?;
+    if round.closed_at.is_none() {
+        return Err(AppError::invalid("round", Problem::NotNow));
+    }
+    let audience_units = audience_units(db, round.survey_id, &structure).await?;
+    let unit_names = unit_names(db, viewer).await?;
+    let mut scopes: Vec<(Option<UnitId>, String)> = audience_units
+        .iter()
+        .filter(|unit| reach.covers(Some(**unit)))
+        .map(|unit| (Some(*unit), unit_names.get(unit).cloned().unwrap_or_default()))
+        .collect();
+    scopes.sort_by(|a, b| a.1.cmp(&b.1));
+    if matches!(reach, Reach::Everything) {
+        scopes.insert(0, (None, String::new()));
+    }
+    let scope = match query.unit {
+        Some(unit) if reach.covers(Some(unit)) && audience_units.contains(&unit) => Some(unit),
+        Some(_) => return Err(AppError::NotFound),
+        None if matches!(reach, Reach::Everything) => None,
+        None => scopes.first().and_then(|(unit, _)| *unit),
+    };
+    if scope.is_none() && !matches!(reach, Reach::Everything) {
+        return Err(AppError::Forbidden);
+    }
+    let query = ResultsQuery { unit: scope, ..query };
+    let questions = questions_of(db, of_survey.id).await?;
+    let themes = themes_of(&questions);
+    let summary = summary_of(db, &round, time_zone).await?;
+    let data = RoundData::load(db, round, &structure).await?;
+    let scope_key = GroupKey::scope(scope);
+    let rows = match query.breakdown {
+        Segment::Unit => {
+            let mut units: Vec<UnitId> = audience_units
+                .iter()
+                .copied()
+                .filter(|unit| Some(*unit) != scope)
+                .filter(|unit| scope.is_none_or(|above| structure.is_within(*unit, above)))
+                .collect();
+            units.sort_by_key(|unit| unit_names.get(unit).cloned().unwrap_or_default());
+            units
+                .into_iter()
+                .map(|unit| ResultRow {
+                    label: RowLabel::Unit(unit_names.get(&unit).cloned().unwrap_or_default()),
+                    cell: data.cell(GroupKey::Unit(unit), &questions, &themes),
+                })
+                .collect()
+        }
+        segment => {
+            let functions = function_names(db, viewer).await?;
+            data.values_of(segment)
+                .into_iter()
+                .map(|value| ResultRow {
+                    label: label_of(value, &functions),
+                    cell: data.cell(GroupKey::within(scope, value), &questions, &themes),
+                })
+                .collect()
+        }
+    };
+    let comments = if data.judgement.comments_shown(scope_key) {
+        Comments::Shown(
+            super::comments::threads(db, keys, viewer, &data.comments_of(scope_key), &questions, time_zone)
+                .await?,
+        )
+    } else {
+        Comments::Hidden
+    };
+    let trend = trend(db, &data.round, &structure, scope_key, &questions, &themes, time_zone).await?;
+    Ok(SurveyResults {
+        survey: crate::domain::ids::SurveyId(of_survey.id),
+        title: title_of(&of_survey),
+        round: summary,
+        threshold: data.judgement.threshold(),
+        scopes,
+        query,
+        has_enps: questions.iter().any(|q| q.kind == SurveyQuestionKind::Enps),
+        overall: data.cell(scope_key, &questions, &themes),
+        questions: data.question_results(scope_key, &questions),
+        rows,
+        themes,
+        comments,
+        trend,
+    })
+}
+
+/// The themes of the survey's agreement questions, in the order they first come.
+fn themes_of(questions: &[SurveyQuestion]) -> Vec<Theme> {
+    let mut themes = Vec::new();
+    for question in questions.iter().filter(|q| q.kind == SurveyQuestionKind::Likert) {
+        if !themes.contains(&question.theme) {
+            themes.push(question.theme);
+        }
+    }
+    themes
+}
+
+/// The same group in every closed round of the survey up to this one, oldest first.
+async fn trend(
+    db: &DatabaseConnection,
+    current: &survey_round::Model,
+    structure: &Structure,
+    key: GroupKey,
+    questions: &[SurveyQuestion],
+    themes: &[Theme],
+    time_zone: chrono_tz::Tz,
+) -> Result<Vec<TrendPoint>, AppError> {
+    let rounds = survey_round::Entity::find()
+        .filter(survey_round::Column::SurveyId.eq(current.survey_id))
+        .filter(survey_round::Column::ClosedAt.is_not_null())
+        .filter(survey_round::Column::OpensAt.lte(current.opens_at))
+        .order_by_asc(survey_round::Column::OpensAt)
+        .all(db)
+        .await
+        .map_err(internal)?;
+    let mut points = Vec::with_capacity(rounds.len());
+    for round in rounds {
+        let opens_on = local_day(round.opens_at, time_zone);
+        let data = RoundData::load(db, round, structure).await?;
+        points.push(TrendPoint { opens_on, cell: data.cell(key, questions, themes) });
+    }
+    Ok(points)
+}
+
+async fn summary_of(
+    db: &impl ConnectionTrait,
+    round: &survey_round::Model,
+    time_zone: chrono_tz::Tz,
+) -> Result<RoundSummary, AppError> {
+    let rounds = super::rounds_of(db, vec![round.survey_id], time_zone).await?;
+    rounds
+        .into_iter()
+        .map(|(_, summary)| summary)
+        .find(|summary| summary.id == SurveyRoundId(round.id))
+        .filter(|summary| summary.state == RoundState::Closed || summary.state == RoundState::Open)
+        .ok_or(AppError::Internal)
+}
+
+/// The survey's units and every unit below them.
+pub(super) async fn audience_units(
+    db: &impl ConnectionTrait,
+    survey: uuid::Uuid,
+    structure: &Structure,
+) -> Result<Vec<UnitId>, AppError> {
+    let chosen = super::builder::audience(db, survey).await?;
+    Ok(structure
+        .units()
+        .filter(|unit| chosen.iter().any(|above| structure.is_within(*unit, *above)))
+        .collect())
+}
+
+async fn unit_names(
+    db: &impl ConnectionTrait,
+    viewer: &OrgScope,
+) -> Result<HashMap<UnitId, String>, AppError> {
+    Ok(org_unit::Entity::find()
+        .filter(org_unit::Column::OrgId.eq(viewer.org.0))
+        .all(db)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|u| (UnitId(u.id), u.name))
+        .collect())
+}
+
+async fn function_names(
+    db: &impl ConnectionTrait,
+    viewer: &OrgScope,
+) -> Result<HashMap<uuid::Uuid, FunctionName>, AppError> {
+    Ok(job_function::Entity::find()
+        .filter(job_function::Column::OrgId.eq(viewer.org.0))
+        .all(db)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|f| (f.id, FunctionName { nl: f.name_nl, en: f.name_en }))
+        .collect())
+}
+
+fn label_of(value: SegmentValue, functions: &HashMap<uuid::Uuid, FunctionName>) -> RowLabel {
+    match value {
+        SegmentValue::Function(Some(id)) => {
+            functions.get(&id).cloned().map_or(RowLabel::Unknown, RowLabel::Function)
+        }
+        SegmentValue::Tenure(Some(band)) => RowLabel::Tenure(band),
+        SegmentValue::Age(Some(band)) => RowLabel::Age(band),
+        SegmentValue::Function(None) | SegmentValue::Tenure(None) | SegmentValue::Age(None) => {
+            RowLabel::Unknown
+        }
+    }
+}
