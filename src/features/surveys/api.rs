@@ -133,7 +133,15 @@ pub async fn schedule_survey(id: SurveyId, #[server(default)] opens_on: String) 
     let admin = auth::require_member().await?.require(Role::Admin)?;
     let state = AppState::current()?;
     let tz = state.config.site.time_zone;
-    service::surveys::builder::schedule(&state.db, &admin, id, &opens_on, tz, chrono::Utc::now()).await?;
+    let now = chrono::Utc::now();
+    service::surveys::builder::schedule(&state.db, &admin, id, &opens_on, tz, now).await?;
+    let context = service::notifications::jobs::JobContext {
+        public_url: state.config.site.public_url.as_str().to_owned(),
+        time_zone: tz,
+        keys: (*state.keys).clone(),
+        data_directory: state.config.site.data_directory.clone(),
+    };
+    service::surveys::rounds::tell_open(&state.db, &context, now).await?;
     state.outbox.notify();
     Ok(())
 }

@@ -111,7 +111,16 @@ fn page(i18n: I18n, results: SurveyResults, reply: ServerAction<ReplyToComment>)
             view! { <p class="hidden-cell" id="comments-hidden">{why}</p> }.into_any()
         }
     };
+    // What is shown, for tests and assistive tools to tell one view from the next.
+    let scope_name = results
+        .scopes
+        .iter()
+        .find(|(unit, _)| *unit == results.query.unit)
+        .map(|(_, name)| name.clone())
+        .unwrap_or_default();
+    let shown_view = format!("{scope_name}|{}", results.query.breakdown.code());
     view! {
+        <div id="results-view" data-view=shown_view>
         <h1>{results.title.in_language(i18n.lang).to_owned()}</h1>
         <p class="hint">{line}</p>
         <p class="hint">{hint}</p>
@@ -146,6 +155,7 @@ fn page(i18n: I18n, results: SurveyResults, reply: ServerAction<ReplyToComment>)
             <h2 id="comments-title">{i18n.t(Key::SurveysComments)}</h2>
             {comments}
         </section>
+        </div>
     }
 }
 

@@ -20,6 +20,7 @@ use crate::domain::ids::{SurveyRoundId, UnitId};
 use crate::domain::surveys::bands::{AgeBand, TenureBand};
 use crate::domain::validation::Problem;
 use crate::server::auth::OrgScope;
+use crate::server::auth::reach::Structure;
 use crate::server::auth::token::{random_code, token_hash};
 use crate::server::crypto::{Keyring, Purpose, TenantCipher};
 use crate::server::db::internal;
@@ -172,7 +173,7 @@ pub async fn submit(
         return Err(AppError::invalid("answers", Problem::Unanswered));
     }
     let cipher = tenant_keys::content_cipher(db, keys, scope.org).await?;
-    let segments = segments_of(db, scope, now.with_timezone(&time_zone).date_naive()).await?;
+    let segments = segments_of(db, scope, row.survey_id, now.with_timezone(&time_zone).date_naive()).await?;
     let reply_code = checked.iter().any(|a| !a.comment.is_empty()).then(|| random_code(4, 5));
     let txn = db.begin().await.map_err(internal)?;
     let claimed = survey_participant::Entity::update_many()
@@ -242,9 +243,12 @@ struct Segments {
     age: Option<AgeBand>,
 }
 
+/// The respondent's unit is the one they were asked through: their primary
+/// unit when the survey is for it, else a unit of theirs that it is for.
 async fn segments_of(
     db: &impl ConnectionTrait,
     scope: &OrgScope,
+    survey: uuid::Uuid,
     today: chrono::NaiveDate,
 ) -> Result<Segments, AppError> {
     let person = user_account::Entity::find_by_id(scope.user.0)
@@ -252,13 +256,19 @@ async fn segments_of(
         .await
         .map_err(internal)?
         .ok_or(AppError::NotFound)?;
-    let unit = unit_member::Entity::find()
+    let structure = Structure::load(db, scope.org).await.map_err(internal)?;
+    let audience = super::results::audience_units(db, survey, &structure).await?;
+    let mut memberships = unit_member::Entity::find()
         .filter(unit_member::Column::UserId.eq(person.id))
-        .filter(unit_member::Column::IsPrimary.eq(true))
-        .one(db)
+        .all(db)
         .await
-        .map_err(internal)?
-        .map(|m| UnitId(m.unit_id));
+        .map_err(internal)?;
+    memberships.sort_by_key(|m| !m.is_primary);
+    let unit = memberships
+        .iter()
+        .map(|m| UnitId(m.unit_id))
+        .find(|unit| audience.contains(unit))
+        .or_else(|| memberships.first().map(|m| UnitId(m.unit_id)));
     Ok(Segments {
         unit,
         function: person.function_id,

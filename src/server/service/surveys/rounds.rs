@@ -86,11 +86,20 @@ async fn open_due_everywhere(
     context: &JobContext,
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
-    let mut told = 0;
     for round in due_to_open(db, None, now).await? {
         open(db, &round, now).await?;
     }
-    // Rounds opened now or by an admin, whose people were not told yet.
+    tell_open(db, context, now).await
+}
+
+/// Tells the people asked in open rounds who were not told yet: at once
+/// when an admin opens a round, else with the job.
+pub async fn tell_open(
+    db: &DatabaseConnection,
+    context: &JobContext,
+    now: DateTime<Utc>,
+) -> Result<usize, AppError> {
+    let mut told = 0;
     let untold = survey_round::Entity::find()
         .filter(survey_round::Column::OpenedAt.is_not_null())
         .filter(survey_round::Column::ClosedAt.is_null())
@@ -260,11 +269,14 @@ async fn tell_participants(
         };
         let title =
             |lang| crate::domain::dto::in_language(lang, &of_survey.title_nl, &of_survey.title_en).to_owned();
-        let (kind, template): (_, fn(_, &str, &str, &str, &str, &str) -> _) = match whom {
-            TellWhom::NotYetTold => (NotificationKind::SurveyOpened, survey_opened_mail),
-            TellWhom::NotAnswered => (NotificationKind::SurveyReminder, survey_reminder_mail),
+        let kind = match whom {
+            TellWhom::NotYetTold => NotificationKind::SurveyOpened,
+            TellWhom::NotAnswered => NotificationKind::SurveyReminder,
         };
-        let mail = |lang, to: &str, name: &str| template(lang, to, name, &title(lang), &closes_on, &link);
+        let mail = |lang, to: &str, name: &str| match whom {
+            TellWhom::NotYetTold => survey_opened_mail(lang, to, name, &title(lang), &closes_on, &link),
+            TellWhom::NotAnswered => survey_reminder_mail(lang, to, name, &title(lang), &closes_on, &link),
+        };
         notify(&txn, OrgId(round.org_id), &person, Notice::new(kind), mail, now).await?;
         txn.commit().await.map_err(internal)?;
         told += 1;
