@@ -398,9 +398,11 @@ pub struct QuestionResult {
     pub text: FunctionName,
     pub theme: Theme,
     pub kind: SurveyQuestionKind,
-    /// 0–100 for agreement, −100..100 for eNPS; none for comments.
+    /// 0–100 for agreement, −100..100 for eNPS; none for comments, or when
+    /// fewer than the threshold answered it.
     pub score: Option<i32>,
-    pub answers: u32,
+    /// How many answered it; none when fewer than the threshold did.
+    pub answers: Option<u32>,
 }
 
 /// The comments of a group, or why they are not shown.

@@ -221,10 +221,19 @@ pub async fn answer_survey(
     )
     .await?;
     if let Some(code) = code {
-        http::set_cookie(&reply_cookie(round, &code, state.config.served_over_https()));
+        http::set_cookie(&reply_cookie(round, &bind(member.user, &code), state.config.served_over_https()));
     }
     leptos_axum::redirect("/surveys?sent=1");
     Ok(())
+}
+
+/// A reply code as its cookie holds it: tagged with the account that
+/// answered, so whoever signs in next on the same browser cannot use it.
+/// The database never sees the tag.
+#[cfg(feature = "ssr")]
+fn bind(user: crate::domain::ids::UserId, code: &str) -> String {
+    let tag = crate::server::auth::token::token_hash(&format!("{user}/{code}"));
+    format!("{}.{code}", tag.get(..16).unwrap_or_default())
 }
 
 #[cfg(feature = "ssr")]
@@ -280,20 +289,20 @@ pub async fn load_own_comments() -> Result<Vec<OwnComments>, AppError> {
     let member = auth::require_member().await?;
     let state = AppState::current()?;
     let mut found = Vec::new();
-    for (round, code) in reply_codes() {
+    for (round, code) in reply_codes(member.user) {
         let tz = state.config.site.time_zone;
         match service::surveys::comments::own(&state.db, &state.keys, &member, round, &code, tz).await {
             Ok(comments) => found.push(comments),
-            Err(AppError::NotFound) => {} // a code of someone else who used this browser, or of a deleted survey
+            Err(AppError::NotFound) => {} // the survey was deleted since
             Err(error) => return Err(error),
         }
     }
     Ok(found)
 }
 
-/// The reply codes this browser holds, by round.
+/// The reply codes this browser holds for `user`, by round.
 #[cfg(feature = "ssr")]
-fn reply_codes() -> Vec<(SurveyRoundId, String)> {
+fn reply_codes(user: crate::domain::ids::UserId) -> Vec<(SurveyRoundId, String)> {
     use axum::http::{header, request::Parts};
 
     let Some(parts) = use_context::<Parts>() else { return Vec::new() };
@@ -306,7 +315,8 @@ fn reply_codes() -> Vec<(SurveyRoundId, String)> {
         .filter_map(Result::ok)
         .filter_map(|cookie| {
             let round = cookie.name().strip_prefix(REPLY_COOKIE_PREFIX)?.parse().ok()?;
-            Some((SurveyRoundId(round), cookie.value().to_owned()))
+            let (_, code) = cookie.value().split_once('.')?;
+            (bind(user, code) == cookie.value()).then(|| (SurveyRoundId(round), code.to_owned()))
         })
         .collect()
 }
@@ -322,7 +332,7 @@ pub async fn respond_to_reply(
 
     let member = auth::require_member().await?;
     let state = AppState::current()?;
-    let code = reply_codes()
+    let code = reply_codes(member.user)
         .into_iter()
         .find(|(of, _)| *of == round)
         .map(|(_, code)| code)

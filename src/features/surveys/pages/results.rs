@@ -85,17 +85,19 @@ fn page(i18n: I18n, results: SurveyResults, reply: ServerAction<ReplyToComment>)
     let trend_rows: Vec<(String, Cell)> =
         results.trend.iter().map(|point| (point.opens_on.clone(), point.cell.clone())).collect();
     let trend = table(i18n, &columns, has_enps, trend_rows, "trend");
+    let fewer = i18n.format(Key::SurveysFewerThan, &[("threshold", &results.threshold.to_string())]);
     let questions = results
         .questions
         .iter()
         .map(|q| {
             let score = q.score.map(|s| s.to_string()).unwrap_or_else(|| "–".to_owned());
+            let answers = q.answers.map_or_else(|| fewer.clone(), |n| n.to_string());
             view! {
                 <tr>
                     <td>{q.text.in_language(i18n.lang).to_owned()}</td>
                     <td>{i18n.t(q.theme.label_key())}</td>
                     <td>{score}</td>
-                    <td>{q.answers.to_string()}</td>
+                    <td>{answers}</td>
                 </tr>
             }
         })

@@ -18,8 +18,8 @@ pub type Row = serde_json::Map<String, Value>;
 
 /// Columns never exported (`HIDDEN.contains`): secrets that tell the person nothing and would
 /// weaken their account if the file went astray, the audit chain's hashes,
-/// the organisation's id that every row repeats, and a message's HTML,
-/// whose text body says the same.
+/// the organisation's id that every row repeats, a message's HTML, whose
+/// text body says the same, and unsent survey answers.
 pub const HIDDEN: &[&str] = &[
     "password_hash",
     "token_hash",
@@ -29,6 +29,9 @@ pub const HIDDEN: &[&str] = &[
     "prev_hash",
     "hash",
     "html_body",
+    // A survey answer not yet sent, under the person's name: shown to
+    // nobody, so it can never be matched to the anonymous response (issue 9).
+    "draft",
 ];
 
 /// Columns that hold the id of a person of the organisation; the export

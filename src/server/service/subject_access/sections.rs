@@ -201,10 +201,10 @@ impl<'a> Walk<'a> {
         Ok(())
     }
 
-    /// Which survey rounds the person was asked to answer, whether they did,
-    /// and their answers while not yet sent; the replies they wrote to
-    /// comments as a manager. What they answered is not theirs to find:
-    /// answers carry no link to anyone (issue 9).
+    /// Which survey rounds the person was asked to answer and whether they
+    /// did; the replies they wrote to comments as a manager. What they
+    /// answered is not found: answers carry no link to anyone, and an unsent
+    /// draft is not exported, as it would name them (issue 9).
     async fn surveys(&mut self) -> Result<(), AppError> {
         let me = self.me();
         let rounds = survey_participant::Column::UserId.eq(me);

@@ -129,12 +129,13 @@ impl RoundData {
             return Cell::Hidden(self.judgement.verdict(key));
         };
         let scores = |wanted: &dyn Fn(&SurveyQuestion) -> bool| -> Vec<i32> {
-            members
-                .iter()
-                .flat_map(|m| &self.answers[*m])
-                .filter(|a| questions.iter().any(|q| q.id.0 == a.question_id && wanted(q)))
-                .filter_map(|a| a.score)
-                .collect()
+            self.enough(members.iter().map(|m| {
+                self.answers[*m]
+                    .iter()
+                    .filter(|a| questions.iter().any(|q| q.id.0 == a.question_id && wanted(q)))
+                    .filter_map(|a| a.score)
+                    .collect()
+            }))
         };
         Cell::Shown {
             respondents: u32::try_from(members.len()).unwrap_or(u32::MAX),
@@ -154,12 +155,19 @@ impl RoundData {
             .iter()
             .filter(|q| q.kind != SurveyQuestionKind::Open)
             .map(|q| {
-                let scores: Vec<i32> = members
+                let answered = members
                     .iter()
-                    .flat_map(|m| &self.answers[*m])
-                    .filter(|a| a.question_id == q.id.0)
-                    .filter_map(|a| a.score)
-                    .collect();
+                    .filter(|m| {
+                        self.answers[**m].iter().any(|a| a.question_id == q.id.0 && a.score.is_some())
+                    })
+                    .count();
+                let scores = self.enough(members.iter().map(|m| {
+                    self.answers[*m]
+                        .iter()
+                        .filter(|a| a.question_id == q.id.0)
+                        .filter_map(|a| a.score)
+                        .collect()
+                }));
                 QuestionResult {
                     text: q.text.clone(),
                     theme: q.theme,
@@ -169,10 +177,18 @@ impl RoundData {
                     } else {
                         agreement_score(&scores)
                     },
-                    answers: u32::try_from(scores.len()).unwrap_or(u32::MAX),
+                    answers: (!scores.is_empty()).then(|| u32::try_from(answered).unwrap_or(u32::MAX)),
                 }
             })
             .collect()
+    }
+
+    /// The scores of a shown group's members (each member's own scores), or
+    /// none when fewer members than the threshold gave any: questions may be
+    /// skipped, and a score from one or two of a group of six would be theirs.
+    fn enough(&self, per_member: impl Iterator<Item = Vec<i32>>) -> Vec<i32> {
+        let given: Vec<Vec<i32>> = per_member.filter(|scores| !scores.is_empty()).collect();
+        if given.len() < self.judgement.threshold() as usize { Vec::new() } else { given.concat() }
     }
 
     /// The answers with a comment of a group whose comments may be shown.
@@ -184,12 +200,23 @@ impl RoundData {
         members.iter().flat_map(|m| &self.answers[*m]).filter(|a| a.comment.is_some()).collect()
     }
 
-    /// The values of a segment among the respondents, known ones first.
-    fn values_of(&self, segment: Segment) -> Vec<SegmentValue> {
+    /// The values of a segment: every band, every function of the
+    /// organisation (a row only for functions someone answered with would
+    /// tell that they took part), then "not known" when some answered so.
+    fn values_of(
+        &self,
+        segment: Segment,
+        functions: &HashMap<uuid::Uuid, FunctionName>,
+    ) -> Vec<SegmentValue> {
         let mut values: Vec<SegmentValue> = match segment {
             Segment::Tenure => TenureBand::ALL.iter().map(|b| SegmentValue::Tenure(Some(*b))).collect(),
             Segment::Age => AgeBand::ALL.iter().map(|b| SegmentValue::Age(Some(*b))).collect(),
-            Segment::Function | Segment::Unit => Vec::new(),
+            Segment::Function => {
+                let mut named: Vec<(&uuid::Uuid, &FunctionName)> = functions.iter().collect();
+                named.sort_by(|a, b| a.1.nl.cmp(&b.1.nl));
+                named.into_iter().map(|(id, _)| SegmentValue::Function(Some(*id))).collect()
+            }
+            Segment::Unit => Vec::new(),
         };
         for respondent in &self.respondents {
             let value = match segment {
@@ -304,7 +331,7 @@ pub async fn results(
         }
         segment => {
             let functions = function_names(db, viewer).await?;
-            data.values_of(segment)
+            data.values_of(segment, &functions)
                 .into_iter()
                 .map(|value| ResultRow {
                     label: label_of(value, &functions),

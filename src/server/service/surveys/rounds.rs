@@ -7,7 +7,7 @@
 //! running the jobs each happens once.
 
 use chrono::{DateTime, Datelike, Duration, Months, NaiveDate, Utc};
-use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::{Expr, OnConflict};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait,
     QueryFilter, Set, TransactionTrait,
@@ -196,23 +196,30 @@ async fn people_asked(
         .map_err(internal)
 }
 
+/// Asks `person` in `round`; asking twice (two servers at once) does nothing.
 async fn add_participant(
     db: &impl ConnectionTrait,
     round: &survey_round::Model,
     person: user_account::Model,
 ) -> Result<(), AppError> {
-    survey_participant::ActiveModel {
+    let row = survey_participant::ActiveModel {
         round_id: Set(round.id),
         user_id: Set(person.id),
         org_id: Set(round.org_id),
         answered: Set(false),
         draft: Set(None),
         told: Set(false),
-    }
-    .insert(db)
-    .await
-    .map(|_| ())
-    .map_err(internal)
+    };
+    survey_participant::Entity::insert(row)
+        .on_conflict(
+            OnConflict::columns([survey_participant::Column::RoundId, survey_participant::Column::UserId])
+                .do_nothing()
+                .to_owned(),
+        )
+        .exec_without_returning(db)
+        .await
+        .map(|_| ())
+        .map_err(internal)
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -198,4 +198,28 @@ for_each_backend! {
             .expect("results");
         assert_eq!(results.threshold, 5, "the round kept the threshold it opened with");
     }
+
+    async fn a_question_few_answered_shows_no_score_even_in_a_group_that_shows(db) {
+        let teams = two_teams(&db, "once").await;
+        let enps = teams.questions.iter().find(|q| q.kind == SurveyQuestionKind::Enps).expect("enps").id;
+        for (at, person) in teams.people.iter().take(6).enumerate() {
+            // Only the first of Zorg's six answers the recommendation question.
+            let answers: Vec<Answer> = teams
+                .questions
+                .iter()
+                .filter(|q| q.kind != SurveyQuestionKind::Open && (q.id != enps || at == 0))
+                .map(|q| Answer { question: Some(q.id), score: Some(if q.id == enps { 10 } else { 4 }), comment: String::new() })
+                .collect();
+            answering::submit(&db, &teams.keys, person, teams.round, &answers, TZ, Utc::now()).await.expect("sent");
+        }
+        builder::close_now(&db, &teams.femke, teams.round, Utc::now()).await.expect("closed");
+        let seen = results::results(&db, &teams.keys, &teams.femke, query(teams.round, Some(teams.zorg), Segment::Unit), TZ)
+            .await
+            .expect("Zorg");
+        let Cell::Shown { respondents: 6, enps: score, themes } = seen.overall else { panic!("Zorg's six show") };
+        assert_eq!(score, None, "one person's recommendation would be theirs");
+        assert!(themes.iter().all(Option::is_some), "the themes all six answered show");
+        let question = seen.questions.iter().find(|q| q.kind == SurveyQuestionKind::Enps).expect("question");
+        assert_eq!((question.score, question.answers), (None, None));
+    }
 }
