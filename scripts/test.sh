@@ -22,8 +22,11 @@ start_test_database
 trap stop_test_database EXIT
 
 step "unit and service tests (SQLite and PostgreSQL)"
-# A test that hangs fails the run within minutes instead of using up CI's
+# Compiling comes first and has no time limit: on a fresh clone it alone
+# can take most of a quarter of an hour on two cores. Running is limited, so
+# a test that hangs fails the run within minutes instead of using up CI's
 # time; the harness names any test running for over 60 seconds.
+cargo_as_leptos test --workspace --features ssr --no-run
 timeout --kill-after=10s 15m bash -c "$(declare -f cargo_as_leptos); cargo_as_leptos test --workspace --features ssr"
 
 step "building the app"
