@@ -25,10 +25,13 @@ pub enum ImportColumn {
     Manager,
     /// Extra roles: `manager`, `admin`, `auditor`, separated by commas.
     Roles,
+    /// The day they started: `2019-03-01` or `1-3-2019`.
+    StartedOn,
+    BirthYear,
 }
 
 impl ImportColumn {
-    pub const ALL: [ImportColumn; 10] = [
+    pub const ALL: [ImportColumn; 12] = [
         ImportColumn::Name,
         ImportColumn::Email,
         ImportColumn::Username,
@@ -39,6 +42,8 @@ impl ImportColumn {
         ImportColumn::ManagesUnit,
         ImportColumn::Manager,
         ImportColumn::Roles,
+        ImportColumn::StartedOn,
+        ImportColumn::BirthYear,
     ];
 
     /// The header the export writes.
@@ -54,6 +59,8 @@ impl ImportColumn {
             ImportColumn::ManagesUnit => "manages unit",
             ImportColumn::Manager => "manager",
             ImportColumn::Roles => "roles",
+            ImportColumn::StartedOn => "start date",
+            ImportColumn::BirthYear => "birth year",
         }
     }
 
@@ -70,6 +77,10 @@ impl ImportColumn {
             ImportColumn::ManagesUnit => &["manages unit", "leidinggevende van eenheid", "manages"],
             ImportColumn::Manager => &["manager", "leidinggevende"],
             ImportColumn::Roles => &["roles", "rollen"],
+            ImportColumn::StartedOn => {
+                &["start date", "started on", "startdatum", "datum in dienst", "in dienst"]
+            }
+            ImportColumn::BirthYear => &["birth year", "year of birth", "geboortejaar"],
         }
     }
 

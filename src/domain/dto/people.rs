@@ -68,6 +68,10 @@ pub struct PersonDetails {
     /// Their job function, and every function they could have.
     pub function: Option<crate::domain::ids::FunctionId>,
     pub functions: Vec<super::JobFunction>,
+    /// The day they started (`YYYY-MM-DD`) and their year of birth, when
+    /// known: only survey results use them, as tenure and age bands.
+    pub started_on: Option<String>,
+    pub birth_year: Option<u32>,
 }
 
 /// What happens to someone's data after offboarding (DPA 8.D).
@@ -220,6 +224,11 @@ pub struct RectifyForm {
     pub phone: String,
     #[serde(default)]
     pub language: String,
+    /// `YYYY-MM-DD`, or empty when not known.
+    #[serde(default)]
+    pub started_on: String,
+    #[serde(default)]
+    pub birth_year: String,
 }
 
 /// A correction whose fields passed their checks; empty optional fields are `None`.
@@ -230,11 +239,15 @@ pub struct Rectified {
     pub username: Option<String>,
     pub phone: Option<String>,
     pub language: Lang,
+    /// The day they started working for the organisation (`YYYY-MM-DD`).
+    pub started_on: Option<String>,
+    pub birth_year: Option<u32>,
 }
 
 impl RectifyForm {
-    /// A person keeps a name to sign in with: an e-mail address or a username.
-    pub fn validate(&self) -> Result<Rectified, Vec<FieldError>> {
+    /// A person keeps a name to sign in with: an e-mail address or a
+    /// username. A year of birth is checked against `this_year`.
+    pub fn validate(&self, this_year: u32) -> Result<Rectified, Vec<FieldError>> {
         let mut c = Checks::default();
         let given = |value: &str| !value.trim().is_empty();
         let name = c.text("name", &self.name, 200);
@@ -248,7 +261,9 @@ impl RectifyForm {
             c.fail("language", crate::domain::validation::Problem::NotAChoice);
             Lang::default()
         });
-        c.finish().map(|()| Rectified { name, email, username, phone, language })
+        let started_on = c.optional_date("started_on", &self.started_on);
+        let birth_year = c.optional_birth_year("birth_year", &self.birth_year, this_year);
+        c.finish().map(|()| Rectified { name, email, username, phone, language, started_on, birth_year })
     }
 }
 
@@ -261,11 +276,11 @@ mod tests {
     fn a_correction_keeps_a_name_to_sign_in_with() {
         let form = RectifyForm { name: "Dewi".into(), language: "nl".into(), ..Default::default() };
         let problems: Vec<_> =
-            form.validate().unwrap_err().into_iter().map(|e| (e.field, e.problem)).collect();
+            form.validate(2026).unwrap_err().into_iter().map(|e| (e.field, e.problem)).collect();
         assert_eq!(problems, [("email".to_owned(), Problem::Required)]);
         let fixed =
             RectifyForm { email: "Dewi.S@DeLinde.example".into(), phone: "06 1234 5678".into(), ..form };
-        let rectified = fixed.validate().expect("valid");
+        let rectified = fixed.validate(2026).expect("valid");
         assert_eq!(rectified.email.as_deref(), Some("dewi.s@delinde.example"));
         assert_eq!(rectified.phone.as_deref(), Some("+31612345678"));
     }

@@ -54,6 +54,11 @@ pub enum Problem {
     },
     /// A confirmation that does not repeat the name shown.
     NameMismatch,
+    /// A year of birth outside the years a working person is born in.
+    BirthYearOutOfRange {
+        from: u32,
+        to: u32,
+    },
 }
 
 impl Problem {
@@ -85,6 +90,11 @@ impl Problem {
             Problem::Unanswered => text(lang, Key::ValidationUnanswered).to_owned(),
             Problem::TooSoon { days } => format(lang, Key::ValidationTooSoon, &[("days", &days.to_string())]),
             Problem::NameMismatch => text(lang, Key::ValidationNameMismatch).to_owned(),
+            Problem::BirthYearOutOfRange { from, to } => format(
+                lang,
+                Key::ValidationBirthYearOutOfRange,
+                &[("from", &from.to_string()), ("to", &to.to_string())],
+            ),
         }
     }
 }
@@ -233,6 +243,39 @@ impl Checks {
         Some(value.to_owned())
     }
 
+    /// An optional calendar date, as `<input type="date">` sends it
+    /// (`2026-12-01`) or as a Dutch spreadsheet shows it (`1-12-2026`,
+    /// `1/12/2026`, `1.12.2026`, day first); `None` when left empty, else
+    /// the date as `YYYY-MM-DD`.
+    pub fn optional_date(&mut self, field: &str, value: &str) -> Option<String> {
+        let value = value.trim();
+        if value.is_empty() {
+            return None;
+        }
+        let iso = day_first_as_iso(value).unwrap_or_else(|| value.to_owned());
+        if !is_calendar_date(&iso) {
+            self.fail(field, Problem::InvalidDate);
+        }
+        Some(iso)
+    }
+
+    /// An optional year of birth of someone of working age in `this_year`
+    /// (between 14 and 100 years before it); `None` when left empty.
+    pub fn optional_birth_year(&mut self, field: &str, value: &str, this_year: u32) -> Option<u32> {
+        let value = value.trim();
+        if value.is_empty() {
+            return None;
+        }
+        let (from, to) = (this_year.saturating_sub(100), this_year.saturating_sub(14));
+        match value.parse::<u32>() {
+            Ok(year) if (from..=to).contains(&year) => Some(year),
+            _ => {
+                self.fail(field, Problem::BirthYearOutOfRange { from, to });
+                None
+            }
+        }
+    }
+
     pub fn at_least_one(&mut self, field: &str, any: bool) {
         if !any {
             self.fail(field, Problem::NoLanguage);
@@ -251,6 +294,14 @@ fn is_clock_time(value: &str) -> bool {
         && minutes.len() == 2
         && hours.parse::<u32>().is_ok_and(|h| h < 24)
         && minutes.parse::<u32>().is_ok_and(|m| m < 60)
+}
+
+/// `D-M-YYYY` (or with `/` or `.`) as `YYYY-MM-DD`; `None` for anything else.
+fn day_first_as_iso(value: &str) -> Option<String> {
+    let parts: Vec<&str> = value.split(['-', '/', '.']).collect();
+    let [day, month, year] = parts.as_slice() else { return None };
+    let short = |part: &str| (1..=2).contains(&part.len());
+    (short(day) && short(month) && year.len() == 4).then(|| format!("{year}-{month:0>2}-{day:0>2}"))
 }
 
 fn is_calendar_date(value: &str) -> bool {
@@ -350,6 +401,39 @@ mod tests {
             assert_eq!(
                 problems(|c| _ = c.optional_local_date_time("t", bad)),
                 [Problem::InvalidDateTime],
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_optional_date_is_written_year_first_or_day_first() {
+        assert_eq!(problems(|c| assert_eq!(c.optional_date("d", " "), None)), []);
+        for (typed, stored) in [
+            ("2024-03-01", "2024-03-01"),
+            ("1-3-2024", "2024-03-01"),
+            ("01/03/2024", "2024-03-01"),
+            ("1.3.2024", "2024-03-01"),
+        ] {
+            assert_eq!(
+                problems(|c| assert_eq!(c.optional_date("d", typed).as_deref(), Some(stored))),
+                [],
+                "{typed}"
+            );
+        }
+        for bad in ["2024-02-30", "30-2-2024", "maart 2024", "3/1/24"] {
+            assert_eq!(problems(|c| _ = c.optional_date("d", bad)), [Problem::InvalidDate], "{bad}");
+        }
+    }
+
+    #[test]
+    fn a_birth_year_is_of_someone_of_working_age() {
+        assert_eq!(problems(|c| assert_eq!(c.optional_birth_year("b", "", 2026), None)), []);
+        assert_eq!(problems(|c| assert_eq!(c.optional_birth_year("b", " 1980 ", 2026), Some(1980))), []);
+        for bad in ["2020", "1890", "tachtig", "80"] {
+            assert_eq!(
+                problems(|c| _ = c.optional_birth_year("b", bad, 2026)),
+                [Problem::BirthYearOutOfRange { from: 1926, to: 2012 }],
                 "{bad}"
             );
         }

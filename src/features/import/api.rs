@@ -14,7 +14,7 @@ pub async fn preview_import(content: String) -> Result<ImportPreview, AppError> 
 
     let admin = auth::require_member().await?.require(Role::Admin)?;
     let bytes = decode(&content)?;
-    service::import::preview(&AppState::current()?.db, &admin, &bytes).await
+    service::import::preview(&AppState::current()?.db, &admin, &bytes, chrono::Utc::now()).await
 }
 
 /// Admins: starts importing the previewed file (its `fingerprint` from the

@@ -58,7 +58,8 @@ pub fn restriction_section(person: &PersonSummary, actions: RestrictionActions) 
     .into_any()
 }
 
-/// The form to correct a person's name, sign-in names, number and language.
+/// The form to correct a person's name, sign-in names, number, language,
+/// start date and year of birth.
 pub fn rectification_section(
     details: &PersonDetails,
     rectify: ServerAction<RectifyPerson>,
@@ -67,6 +68,8 @@ pub fn rectification_section(
     let error: Signal<Option<AppError>> = Signal::derive(move || rectify.value().get().and_then(Result::err));
     let person = details.summary.clone();
     let phone = details.phone.clone().unwrap_or_default();
+    let started_on = details.started_on.clone().unwrap_or_default();
+    let birth_year = details.birth_year.map(|year| year.to_string()).unwrap_or_default();
     let field = move |name: &'static str, label: Key, value: String| {
         let id = format!("rectify-{name}");
         view! {
@@ -86,6 +89,13 @@ pub fn rectification_section(
                 {field("email", Key::PeopleRectifyEmail, person.email.clone().unwrap_or_default())}
                 {field("username", Key::PeopleRectifyUsername, person.username.clone().unwrap_or_default())}
                 {field("phone", Key::PeopleRectifyPhone, phone)}
+                <label for="rectify-started_on">{i18n.t(Key::PeopleRectifyStartedOn)}</label>
+                <input id="rectify-started_on" name="form[started_on]" type="date" value=started_on/>
+                <FieldError error field="started_on"/>
+                <label for="rectify-birth_year">{i18n.t(Key::PeopleRectifyBirthYear)}</label>
+                <input id="rectify-birth_year" name="form[birth_year]" type="number" inputmode="numeric" value=birth_year/>
+                <FieldError error field="birth_year"/>
+                <p class="hint">{i18n.t(Key::PeopleRectifyBandsHint)}</p>
                 <label for="rectify-language">{i18n.t(Key::PeopleLanguage)}</label>
                 <select id="rectify-language" name="form[language]">
                     <option value="nl" selected=!english>{i18n.t(Key::LanguageNl)}</option>

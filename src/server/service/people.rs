@@ -109,6 +109,8 @@ pub async fn details(
     let language = account.language.clone();
     let phone = account.phone.clone();
     let function = account.function_id;
+    let started_on = account.started_on.map(|day| day.format("%Y-%m-%d").to_string());
+    let birth_year = account.birth_year.and_then(|year| u32::try_from(year).ok());
     let (account_choice, account_successor) =
         (account.offboarding_choice.clone(), account.offboarding_successor);
     let summary = summaries(db, Some(admin.user), vec![account], time_zone, now)
@@ -135,6 +137,8 @@ pub async fn details(
         managers: placement.managers,
         manager_override: placement.manager_override,
         candidates: placement.candidates,
+        started_on,
+        birth_year,
     })
 }
 

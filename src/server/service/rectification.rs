@@ -1,10 +1,10 @@
 //! Rectification (GDPR art. 16, DPA 3.G): an admin corrects the data a
 //! person's account holds — name, e-mail address, username, mobile number,
-//! language. An address or username someone else in the organisation has
+//! language, start date and year of birth. An address or username someone else in the organisation has
 //! is refused, and every correction is audit-logged. What the person wrote
 //! (goals, feedback, notes) they correct themselves, where it is.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, DatabaseConnection, Set};
 
 use super::people::{member, record, refuse_names_in_use};
@@ -24,7 +24,8 @@ pub async fn rectify(
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let person = member(db, admin, user).await?;
-    let corrected = form.validate().map_err(|errors| AppError::Invalid { errors })?;
+    let this_year = u32::try_from(now.year()).unwrap_or_default();
+    let corrected = form.validate(this_year).map_err(|errors| AppError::Invalid { errors })?;
     refuse_names_in_use(db, admin, (corrected.email.as_deref(), corrected.username.as_deref()), Some(user))
         .await?;
     let mut change: user_account::ActiveModel = person.into();
@@ -33,6 +34,8 @@ pub async fn rectify(
     change.username = Set(corrected.username);
     change.phone = Set(corrected.phone);
     change.language = Set(corrected.language.code().to_owned());
+    change.started_on = Set(corrected.started_on.and_then(|day| day.parse::<NaiveDate>().ok()));
+    change.birth_year = Set(corrected.birth_year.and_then(|year| i32::try_from(year).ok()));
     change.update(db).await.map_err(internal)?;
     record(db, admin, AuditAction::UserRectified, user, now).await
 }
@@ -52,6 +55,8 @@ mod tests {
             username: String::new(),
             phone: "06 1234 5678".into(),
             language: "en".into(),
+            started_on: "1-3-2019".into(),
+            birth_year: "1984".into(),
         }
     }
 
@@ -69,6 +74,13 @@ mod tests {
             assert_eq!(details.summary.name, "Dewi Sutanto-de Boer");
             assert_eq!(details.summary.email.as_deref(), Some("dewi.sutanto@delinde.example"));
             assert_eq!((details.phone.as_deref(), details.language.as_str()), (Some("+31612345678"), "en"));
+            assert_eq!((details.started_on.as_deref(), details.birth_year), (Some("2019-03-01"), Some(1984)));
+            let at = "2026-11-27T12:00:00Z".parse::<DateTime<Utc>>().expect("a time");
+            let born_too_late = RectifyForm { birth_year: "2020".into(), ..correction("dewi.sutanto@delinde.example") };
+            assert_eq!(
+                rectify(&db, &femke, dewi, &born_too_late, at).await,
+                Err(AppError::invalid("birth_year", Problem::BirthYearOutOfRange { from: 1926, to: 2012 }))
+            );
             rectify(&db, &femke, dewi, &correction("dewi.sutanto@delinde.example"), Utc::now())
                 .await
                 .expect("their own address is no clash");

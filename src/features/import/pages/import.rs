@@ -152,6 +152,8 @@ const fn column_help(column: ImportColumn) -> Key {
         ImportColumn::ManagesUnit => Key::ImportHelpManagesUnit,
         ImportColumn::Manager => Key::ImportHelpManager,
         ImportColumn::Roles => Key::ImportHelpRoles,
+        ImportColumn::StartedOn => Key::ImportHelpStartedOn,
+        ImportColumn::BirthYear => Key::ImportHelpBirthYear,
     }
 }
 
@@ -168,6 +170,8 @@ const fn column_name(column: ImportColumn) -> Key {
         ImportColumn::ManagesUnit => Key::ImportColumnManagesUnit,
         ImportColumn::Manager => Key::ImportColumnManager,
         ImportColumn::Roles => Key::ImportColumnRoles,
+        ImportColumn::StartedOn => Key::ImportColumnStartedOn,
+        ImportColumn::BirthYear => Key::ImportColumnBirthYear,
     }
 }
 

@@ -172,13 +172,18 @@ async fn create_person(
         offboarding_successor: Set(None),
         offboarded_at: Set(None),
         function_id: Set(function),
-        started_on: Set(None),
-        birth_year: Set(None),
+        started_on: Set(person.started_on.clone().flatten().and_then(|day| day_of(&day))),
+        birth_year: Set(person.birth_year.flatten().and_then(|year| i32::try_from(year).ok())),
     }
     .insert(db)
     .await
     .map_err(internal)?;
     Ok(id)
+}
+
+/// A `YYYY-MM-DD` the plan checked.
+fn day_of(iso: &str) -> Option<chrono::NaiveDate> {
+    iso.parse().ok()
 }
 
 /// Sets what the row names; what it leaves out stays as it is.
@@ -204,6 +209,12 @@ async fn update_person(
     }
     if let Some(function) = function {
         change.function_id = Set(function);
+    }
+    if let Some(started_on) = &person.started_on {
+        change.started_on = Set(started_on.as_deref().and_then(day_of));
+    }
+    if let Some(birth_year) = person.birth_year {
+        change.birth_year = Set(birth_year.and_then(|year| i32::try_from(year).ok()));
     }
     if let Some(roles) = person.roles {
         change.is_manager = Set(roles.manager);

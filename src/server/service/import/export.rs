@@ -20,6 +20,7 @@ pub fn table(snapshot: &Snapshot) -> Table {
     let rows = snapshot.people.iter().filter(|person| person.deactivated_at.is_none()).map(|person| {
         let id = UserId(person.id);
         let unit = snapshot.primary_unit.get(&id);
+        let (started_on, birth_year) = super::plan::employment(person);
         ImportColumn::ALL
             .iter()
             .map(|column| match column {
@@ -39,6 +40,8 @@ pub fn table(snapshot: &Snapshot) -> Table {
                     let manages = unit.is_some_and(|unit| snapshot.manages.contains(&(*unit, id)));
                     (if manages { "yes" } else { "no" }).to_owned()
                 }
+                ImportColumn::StartedOn => started_on.clone().unwrap_or_default(),
+                ImportColumn::BirthYear => birth_year.map(|year| year.to_string()).unwrap_or_default(),
                 ImportColumn::Manager => snapshot.overrides.get(&id).map(sign_in_name).unwrap_or_default(),
                 ImportColumn::Roles => {
                     let roles = [

@@ -45,9 +45,10 @@ pub async fn preview(
     db: &DatabaseConnection,
     admin: &OrgScope,
     bytes: &[u8],
+    now: DateTime<Utc>,
 ) -> Result<ImportPreview, AppError> {
     let fingerprint = fingerprint(bytes);
-    let (plan, _) = match read_and_plan(db, admin, bytes).await? {
+    let (plan, _) = match read_and_plan(db, admin, bytes, year_of(now)).await? {
         Ok(planned) => planned,
         Err(problem) => {
             return Ok(ImportPreview {
@@ -122,7 +123,7 @@ pub async fn run(
         return Err(rejected(vec![ImportProblem { row: 0, column: None, issue: ImportIssue::FileChanged }]));
     }
     let txn = db.begin().await.map_err(internal)?;
-    let (plan, snapshot) = match read_and_plan(&txn, admin, bytes).await? {
+    let (plan, snapshot) = match read_and_plan(&txn, admin, bytes, year_of(now)).await? {
         Ok(planned) => planned,
         Err(problem) => return Err(rejected(vec![problem])),
     };
@@ -184,11 +185,16 @@ pub fn fingerprint(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
 }
 
+fn year_of(now: DateTime<Utc>) -> u32 {
+    u32::try_from(chrono::Datelike::year(&now)).unwrap_or_default()
+}
+
 /// The plan for `bytes`, or the one problem that keeps the file from being read.
 async fn read_and_plan(
     db: &impl sea_orm::ConnectionTrait,
     admin: &OrgScope,
     bytes: &[u8],
+    this_year: u32,
 ) -> Result<Result<(plan::Plan, snapshot::Snapshot), ImportProblem>, AppError> {
     let file_problem = |issue| ImportProblem { row: 0, column: None, issue };
     if bytes.len() > MAX_MEGABYTES as usize * 1024 * 1024 {
@@ -202,7 +208,7 @@ async fn read_and_plan(
         return Ok(Err(file_problem(ImportIssue::TooManyRows { max: MAX_ROWS })));
     }
     let snapshot = snapshot::Snapshot::load(db, admin.org).await.map_err(internal)?;
-    let plan = plan::plan(&table, &snapshot, admin.user);
+    let plan = plan::plan(&table, &snapshot, admin.user, this_year);
     Ok(Ok((plan, snapshot)))
 }
 

@@ -32,6 +32,9 @@ pub struct RowPerson {
     pub manages_unit: Option<bool>,
     pub manager: Option<Option<ManagerRef>>,
     pub roles: Option<Roles>,
+    /// `YYYY-MM-DD`, or none.
+    pub started_on: Option<Option<String>>,
+    pub birth_year: Option<Option<u32>>,
 }
 
 /// An explicit manager: someone already there, or someone in the file.
@@ -68,8 +71,9 @@ pub struct Plan {
     pub new_functions: Vec<String>,
 }
 
-/// Reads `table` against `snapshot`. `importer` is the admin importing.
-pub fn plan(table: &Table, snapshot: &Snapshot, importer: UserId) -> Plan {
+/// Reads `table` against `snapshot`. `importer` is the admin importing;
+/// years of birth are checked against `this_year`.
+pub fn plan(table: &Table, snapshot: &Snapshot, importer: UserId, this_year: u32) -> Plan {
     let mut problems = Vec::new();
     let Some((header, body)) = table.split_first() else {
         problems.push(file_problem(ImportIssue::NoRows));
@@ -92,7 +96,7 @@ pub fn plan(table: &Table, snapshot: &Snapshot, importer: UserId) -> Plan {
             columns.iter().position(|c| *c == Some(column)).map(|at| cells.get(at).map_or("", |v| v.trim()))
         };
         let mut row_problems = Vec::new();
-        let person = read_row(row, &cell, &mut row_problems);
+        let person = read_row(row, &cell, this_year, &mut row_problems);
         for identity in identities(&person) {
             match first_row_of.get(&identity) {
                 Some(first_row) => row_problems.push(ImportProblem {
@@ -187,6 +191,7 @@ fn read_header(header: &[String], problems: &mut Vec<ImportProblem>) -> Vec<Opti
 fn read_row<'a>(
     row: u32,
     cell: &impl Fn(ImportColumn) -> Option<&'a str>,
+    this_year: u32,
     problems: &mut Vec<ImportProblem>,
 ) -> RowPerson {
     use ImportColumn as C;
@@ -207,6 +212,9 @@ fn read_row<'a>(
             .collect();
         segments.join(PATH_SEPARATOR)
     });
+    let started_on = cell(C::StartedOn).map(|value| checks.optional_date(C::StartedOn.header(), value));
+    let birth_year =
+        cell(C::BirthYear).map(|value| checks.optional_birth_year(C::BirthYear.header(), value, this_year));
     if let Err(errors) = checks.finish() {
         problems.extend(errors.into_iter().map(|FieldError { field, problem }| ImportProblem {
             row,
@@ -240,7 +248,20 @@ fn read_row<'a>(
     if email.is_none() && username.is_none() {
         problems.push(cell_problem(row, C::Email, ImportIssue::NeedsEmailOrUsername));
     }
-    RowPerson { name, email, username, phone, language, function, unit, manages_unit, manager: None, roles }
+    RowPerson {
+        name,
+        email,
+        username,
+        phone,
+        language,
+        function,
+        unit,
+        manages_unit,
+        manager: None,
+        roles,
+        started_on,
+        birth_year,
+    }
 }
 
 fn single_spaced(value: &str) -> String {
@@ -422,6 +443,7 @@ fn changes(
     let unit = wanted.unit.as_deref().and_then(|path| snapshot.unit_by_path.get(&path_key(path)));
     let current_override = snapshot.overrides.get(&id).copied();
     let roles = Roles { manager: person.is_manager, admin: person.is_admin, auditor: person.is_auditor };
+    let (started_on, birth_year) = employment(person);
     let differs = |column| match column {
         ImportColumn::Name => wanted.name != person.name,
         ImportColumn::Email => wanted.email.is_some() && wanted.email != person.email,
@@ -455,6 +477,16 @@ fn changes(
             wanted_id != current_override
         }),
         ImportColumn::Roles => wanted.roles.is_some_and(|wanted| wanted != roles),
+        ImportColumn::StartedOn => wanted.started_on.as_ref().is_some_and(|day| *day != started_on),
+        ImportColumn::BirthYear => wanted.birth_year.is_some_and(|year| year != birth_year),
     };
     ImportColumn::ALL.into_iter().filter(|column| differs(*column)).collect()
+}
+
+/// A person's start date (`YYYY-MM-DD`) and year of birth as the import file writes them.
+pub fn employment(person: &user_account::Model) -> (Option<String>, Option<u32>) {
+    (
+        person.started_on.map(|day| day.format("%Y-%m-%d").to_string()),
+        person.birth_year.and_then(|year| u32::try_from(year).ok()),
+    )
 }

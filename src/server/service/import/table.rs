@@ -28,14 +28,27 @@ fn read_xlsx(bytes: &[u8]) -> Result<Table, ImportIssue> {
 }
 
 /// A cell as the person who typed it would read it: whole numbers without
-/// a decimal point (a number typed into a text column).
+/// a decimal point (a number typed into a text column), dates as
+/// `YYYY-MM-DD`.
 fn cell_text(cell: &Data) -> String {
     match cell {
         Data::Empty | Data::Error(_) => String::new(),
         Data::String(text) => text.clone(),
+        Data::DateTime(moment) if moment.is_datetime() => excel_day(moment.as_f64()),
         Data::Float(number) if number.fract() == 0.0 && number.abs() < 1e15 => format!("{number:.0}"),
         other => other.to_string(),
     }
+}
+
+/// The day of a spreadsheet date: days since 30 December 1899.
+fn excel_day(serial: f64) -> String {
+    let epoch = chrono::NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default();
+    // Whole days only: a spreadsheet keeps the time of day as the fraction.
+    let days = serial.floor() as i64;
+    epoch
+        .checked_add_signed(chrono::Duration::days(days))
+        .map(|day| day.format("%Y-%m-%d").to_string())
+        .unwrap_or_default()
 }
 
 fn read_csv(bytes: &[u8]) -> Result<Table, ImportIssue> {
@@ -139,5 +152,17 @@ mod tests {
         let xlsx = write_xlsx(&written, "people").expect("xlsx");
         assert!(xlsx.starts_with(ZIP_MAGIC));
         assert_eq!(read(&xlsx).expect("xlsx read"), written);
+    }
+
+    #[test]
+    fn a_date_typed_into_a_spreadsheet_reads_as_year_month_day() -> Result<(), rust_xlsxwriter::XlsxError> {
+        let mut workbook = rust_xlsxwriter::Workbook::new();
+        let sheet = workbook.add_worksheet();
+        sheet.write_string(0, 0, "start date")?;
+        let dutch_date = rust_xlsxwriter::Format::new().set_num_format("d-m-yyyy");
+        sheet.write_number_with_format(1, 0, 43_525.0, &dutch_date)?;
+        let read_back = read(&workbook.save_to_buffer()?).expect("read");
+        assert_eq!(read_back, table(&[&["start date"], &["2019-03-01"]]));
+        Ok(())
     }
 }

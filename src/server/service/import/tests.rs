@@ -66,7 +66,7 @@ for_each_backend! {
         let admin = admin(&db).await;
         let file = ORGANISATION.as_bytes();
 
-        let first = preview(&db, &admin, file).await.expect("preview");
+        let first = preview(&db, &admin, file, Utc::now()).await.expect("preview");
         assert_eq!(first.problems, []);
         assert_eq!((first.new_people, first.changed_people, first.unchanged_people), (4, 0, 0));
         assert_eq!(first.new_units, ["Zorg", "Zorg > Wijkteam Noord", "Zorg > Wijkteam Noord > Nachtdienst"]);
@@ -87,7 +87,7 @@ for_each_backend! {
         let invitations = outbound_message::Entity::find().filter(outbound_message::Column::OrgId.eq(admin.org.0)).count(&db).await.expect("count");
         assert_eq!(invitations, 4, "every new person is invited");
 
-        let again = preview(&db, &admin, file).await.expect("preview");
+        let again = preview(&db, &admin, file, Utc::now()).await.expect("preview");
         assert_eq!((again.new_people, again.changed_people, again.unchanged_people), (0, 0, 4));
         assert!(again.new_units.is_empty() && again.new_functions.is_empty() && !again.has_changes());
         let outcome = import(&db, &admin, file).await.expect("imported again");
@@ -111,7 +111,7 @@ Niemand,,,nl,no,,,
 Leider,leider@example.org,,nl,yes,,,
 Telefoon,tel@example.org,,nl,no,,,12
 ";
-        let checked = preview(&db, &admin, file.as_bytes()).await.expect("preview");
+        let checked = preview(&db, &admin, file.as_bytes(), Utc::now()).await.expect("preview");
         let found: Vec<(u32, Option<ImportColumn>, ImportIssue)> = checked.problems.iter().map(|p| (p.row, p.column, p.issue.clone())).collect();
         use crate::domain::validation::Problem;
         assert_eq!(found, [
@@ -138,7 +138,7 @@ Telefoon,tel@example.org,,nl,no,,,12
         let admin = admin(&db).await;
         let problems = |file: &'static [u8]| {
             let (db, admin) = (db.clone(), admin.clone());
-            async move { preview(&db, &admin, file).await.expect("preview").problems.into_iter().map(|p| (p.row, p.issue)).collect::<Vec<_>>() }
+            async move { preview(&db, &admin, file, Utc::now()).await.expect("preview").problems.into_iter().map(|p| (p.row, p.issue)).collect::<Vec<_>>() }
         };
         assert_eq!(problems(b"naam;email;schoenmaat\nSanne;s@example.org;38\n").await, [(1, ImportIssue::UnknownColumn { header: "schoenmaat".into() })]);
         assert_eq!(problems(b"email\ns@example.org\n").await, [(1, ImportIssue::MissingColumn)]);
@@ -150,7 +150,7 @@ Telefoon,tel@example.org,,nl,no,,,12
         let admin = admin(&db).await;
         let email = user_account::Entity::find_by_id(admin.user.0).one(&db).await.expect("read").and_then(|u| u.email).expect("email");
         let file = format!("name,email,roles\nFemke,{email},manager\n");
-        let checked = preview(&db, &admin, file.as_bytes()).await.expect("preview");
+        let checked = preview(&db, &admin, file.as_bytes(), Utc::now()).await.expect("preview");
         assert_eq!(checked.problems.iter().map(|p| (p.column, p.issue.clone())).collect::<Vec<_>>(), [(Some(ImportColumn::Roles), ImportIssue::OwnAdminRole)]);
     }
 
@@ -171,7 +171,7 @@ Telefoon,tel@example.org,,nl,no,,,12
         structure::set_manager_override(&db, &admin, sanne, Some(olga), Utc::now()).await.expect("override");
         for format in [Format::Csv, Format::Xlsx] {
             let exported = export(&db, &admin, format).await.expect("export");
-            let again = preview(&db, &admin, &exported).await.expect("preview");
+            let again = preview(&db, &admin, &exported, Utc::now()).await.expect("preview");
             assert_eq!(again.problems, [], "{format:?}");
             assert_eq!((again.new_people, again.changed_people, again.unchanged_people), (0, 0, 5), "{format:?}: Femke and the four");
         }
@@ -179,12 +179,41 @@ Telefoon,tel@example.org,,nl,no,,,12
         assert!(csv.contains("Sanne de Vries,sanne@delinde.example,,,nl,Wijkverpleegkundige,Zorg > Wijkteam Noord,no,olga@delinde.example,"), "{csv}");
     }
 
+    async fn a_start_date_and_year_of_birth_are_read_checked_cleared_and_exported(db) {
+        use crate::domain::validation::Problem;
+        let admin = admin(&db).await;
+        import(&db, &admin, ORGANISATION.as_bytes()).await.expect("imported");
+        let this_year = "2026-11-27T12:00:00Z".parse::<chrono::DateTime<Utc>>().expect("a time");
+        let wrong = "naam;e-mail;in dienst;geboortejaar\nSanne de Vries;sanne@delinde.example;31-2-2019;2020\n";
+        let checked = preview(&db, &admin, wrong.as_bytes(), this_year).await.expect("preview");
+        let found: Vec<(Option<ImportColumn>, ImportIssue)> = checked.problems.iter().map(|p| (p.column, p.issue.clone())).collect();
+        assert_eq!(found, [
+            (Some(ImportColumn::StartedOn), ImportIssue::Field { problem: Problem::InvalidDate }),
+            (Some(ImportColumn::BirthYear), ImportIssue::Field { problem: Problem::BirthYearOutOfRange { from: 1926, to: 2012 } }),
+        ]);
+
+        let right = "naam;e-mail;in dienst;geboortejaar\nSanne de Vries;sanne@delinde.example;1-3-2019;1984\n";
+        let planned = preview(&db, &admin, right.as_bytes(), this_year).await.expect("preview");
+        assert_eq!(planned.rows[0].outcome, RowOutcome::Changed(vec![ImportColumn::StartedOn, ImportColumn::BirthYear]));
+        import(&db, &admin, right.as_bytes()).await.expect("imported");
+        let sanne = person(&db, &admin, "sanne@delinde.example").await;
+        let stored = user_account::Entity::find_by_id(sanne.0).one(&db).await.expect("read").expect("there");
+        assert_eq!((stored.started_on.map(|day| day.to_string()), stored.birth_year), (Some("2019-03-01".into()), Some(1984)));
+        let csv = String::from_utf8(export(&db, &admin, Format::Csv).await.expect("export")).expect("text");
+        assert!(csv.contains("start date,birth year") && csv.contains(",2019-03-01,1984"), "{csv}");
+
+        let cleared = "name,email,start date,birth year\nSanne de Vries,sanne@delinde.example,,\n";
+        import(&db, &admin, cleared.as_bytes()).await.expect("cleared");
+        let stored = user_account::Entity::find_by_id(sanne.0).one(&db).await.expect("read").expect("there");
+        assert_eq!((stored.started_on, stored.birth_year), (None, None), "an empty cell clears, as for a phone number");
+    }
+
     async fn an_import_changes_only_what_the_file_says_and_only_in_its_own_organisation(db) {
         let admin = admin(&db).await;
         let other = self::admin(&db).await;
         import(&db, &admin, ORGANISATION.as_bytes()).await.expect("imported");
         let moved = "name,email,unit\nSanne de Vries,sanne@delinde.example,Zorg\n";
-        let planned = preview(&db, &admin, moved.as_bytes()).await.expect("preview");
+        let planned = preview(&db, &admin, moved.as_bytes(), Utc::now()).await.expect("preview");
         assert_eq!(planned.rows[0].outcome, RowOutcome::Changed(vec![ImportColumn::Unit]));
         import(&db, &admin, moved.as_bytes()).await.expect("moved");
         let sanne = person(&db, &admin, "sanne@delinde.example").await;
@@ -197,7 +226,7 @@ Telefoon,tel@example.org,,nl,no,,,12
         let theirs = import(&db, &other, ORGANISATION.as_bytes()).await.expect("imported there");
         assert_eq!(theirs.created, 4);
         assert_eq!(people(&db, &admin).await, 5);
-        let borrowed = preview(&db, &other, b"name,email,manager\nNieuw,nieuw@example.org,femke-does-not-exist-there\n").await.expect("preview");
+        let borrowed = preview(&db, &other, b"name,email,manager\nNieuw,nieuw@example.org,femke-does-not-exist-there\n", Utc::now()).await.expect("preview");
         assert_eq!(borrowed.problems[0].issue, ImportIssue::UnknownManager);
     }
 }
