@@ -16,6 +16,8 @@ use std::collections::BTreeSet;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Key;
+
 /// No organisation may set a threshold below this.
 pub const MINIMUM_THRESHOLD: u32 = 3;
 /// The threshold a new organisation starts with.
@@ -51,6 +53,16 @@ pub enum Verdict {
     /// Shown together with another group, it would reveal fewer
     /// respondents than the threshold by subtraction.
     WouldRevealOthers,
+}
+
+impl Verdict {
+    /// Why a hidden group is hidden, as every screen and export says it.
+    pub const fn reason_key(self) -> Key {
+        match self {
+            Verdict::TooFew | Verdict::Shown { .. } => Key::SurveysHiddenTooFew,
+            Verdict::WouldRevealOthers => Key::SurveysHiddenWouldReveal,
+        }
+    }
 }
 
 /// The threshold an organisation asked for, raised to the minimum.

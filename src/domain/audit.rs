@@ -100,6 +100,9 @@ pub enum AuditAction {
     SupportAccessUsed,
     /// An admin corrected a person's account data (GDPR art. 16).
     UserRectified,
+    /// A survey round's results exported to a file, as far as the
+    /// anonymity engine shows them (the object: the round).
+    SurveyResultsExported,
 }
 
 impl AuditAction {
@@ -158,6 +161,7 @@ impl AuditAction {
         AuditAction::SupportAccessEnded,
         AuditAction::SupportAccessUsed,
         AuditAction::UserRectified,
+        AuditAction::SurveyResultsExported,
     ];
 
     /// The action a stored code stands for.
@@ -221,6 +225,7 @@ impl AuditAction {
             AuditAction::SupportAccessEnded => Key::AuditActionSupportAccessEnded,
             AuditAction::SupportAccessUsed => Key::AuditActionSupportAccessUsed,
             AuditAction::UserRectified => Key::AuditActionUserRectified,
+            AuditAction::SurveyResultsExported => Key::AuditActionSurveyResultsExported,
         }
     }
 
@@ -279,6 +284,7 @@ impl AuditAction {
             AuditAction::SupportAccessEnded => "support.ended",
             AuditAction::SupportAccessUsed => "support.used",
             AuditAction::UserRectified => "user.rectified",
+            AuditAction::SurveyResultsExported => "survey.results_exported",
         }
     }
 }

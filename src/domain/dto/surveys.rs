@@ -14,6 +14,7 @@ use crate::domain::surveys::{
     Segment, SurveyKind, SurveyQuestionKind, Theme,
 };
 use crate::domain::validation::{Checks, FieldError, Problem};
+use crate::i18n::{Key, Lang, format, text};
 
 coded!(
     /// Where a round is in its life.
@@ -45,6 +46,23 @@ pub struct RoundSummary {
     pub state: RoundState,
     pub invited: u32,
     pub answered: u32,
+}
+
+impl RoundSummary {
+    /// "Closed, 2026-10-01 to 2026-10-15: 8 of 10 answered", as every list shows a round.
+    pub fn line(&self, lang: Lang) -> String {
+        format(
+            lang,
+            Key::SurveysRoundLine,
+            &[
+                ("state", text(lang, self.state.label_key())),
+                ("opens", &self.opens_on),
+                ("closes", &self.closes_on),
+                ("answered", &self.answered.to_string()),
+                ("invited", &self.invited.to_string()),
+            ],
+        )
+    }
 }
 
 /// A survey with everything its builder shows.
@@ -340,6 +358,25 @@ pub struct ResultsQuery {
     pub breakdown: Segment,
 }
 
+impl ResultsQuery {
+    /// The query of the results page's address: `/surveys/results/{round}?unit=…&by=…`;
+    /// an empty unit is the whole audience, an unknown segment cuts by unit.
+    pub fn from_address(round: &str, unit: &str, by: &str) -> Result<ResultsQuery, AppError> {
+        let round = SurveyRoundId(round.parse().map_err(|_| AppError::NotFound)?);
+        let unit = match unit.trim() {
+            "" => None,
+            unit => Some(UnitId(unit.parse().map_err(|_| AppError::NotFound)?)),
+        };
+        Ok(ResultsQuery { round, unit, breakdown: Segment::from_code(by).unwrap_or(Segment::Unit) })
+    }
+
+    /// The address of these results as a spreadsheet.
+    pub fn export_address(&self) -> String {
+        let unit = self.unit.map(|unit| unit.to_string()).unwrap_or_default();
+        format!("/surveys/results/{}/export.xlsx?unit={unit}&by={}", self.round, self.breakdown.code())
+    }
+}
+
 /// A round's results, as far as the anonymity engine allows.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SurveyResults {
@@ -379,6 +416,18 @@ pub enum RowLabel {
     Age(AgeBand),
     /// Respondents whose segment is not known (no function, no start date…).
     Unknown,
+}
+
+impl RowLabel {
+    pub fn in_language(&self, lang: Lang) -> String {
+        match self {
+            RowLabel::Unit(name) => name.clone(),
+            RowLabel::Function(name) => name.in_language(lang).to_owned(),
+            RowLabel::Tenure(band) => text(lang, band.label_key()).to_owned(),
+            RowLabel::Age(band) => text(lang, band.label_key()).to_owned(),
+            RowLabel::Unknown => text(lang, Key::SurveysUnknown).to_owned(),
+        }
+    }
 }
 
 /// A group's numbers, or why they are hidden.

@@ -3,16 +3,19 @@
 //! admins only, and the progress of a review cycle as XLSX (issue 7), for
 //! admins and managers; a person's data for a rights request
 //! (`personal_data`), the organisation's full export (`full_export`) and
-//! its registers as PDF (`registers`). Personal data: never cached, and every export is
+//! its registers as PDF (`registers`), and a survey round's results as XLSX
+//! (`survey_results`, issue 9). Personal data: never cached, and every export is
 //! logged.
 
 mod full_export;
 mod personal_data;
 mod registers;
+mod survey_results;
 
 pub use full_export::{FULL_EXPORT, full_export_download};
 pub use personal_data::{PERSONAL_DATA, personal_data};
 pub use registers::{DPIA_PDF, REGISTER_PDF, dpia_pdf, register_pdf};
+pub use survey_results::{SURVEY_RESULTS_EXPORT, survey_results_export};
 
 use axum::extract::{Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};

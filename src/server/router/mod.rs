@@ -53,6 +53,7 @@ pub fn build(state: AppState) -> Router {
         .route(downloads::FULL_EXPORT, get(downloads::full_export_download))
         .route(downloads::REGISTER_PDF, get(downloads::register_pdf))
         .route(downloads::DPIA_PDF, get(downloads::dpia_pdf))
+        .route(downloads::SURVEY_RESULTS_EXPORT, get(downloads::survey_results_export))
         .leptos_routes_with_context(&state, routes, provide_state.clone(), {
             let options = leptos_options.clone();
             move || shell(options.clone())

@@ -1,7 +1,8 @@
 //! Demo data for `make run`: a realistic organisation to click through —
 //! a care group of sixty people in three levels of units, with job
-//! functions, core values and competencies in Dutch and English, and a
-//! year of goals with their check-ins. The people
+//! functions, core values and competencies in Dutch and English, a year of
+//! goals with their check-ins, and two years of quarterly engagement
+//! pulses. The people
 //! and structure come from `people.csv` through the import, as an admin's
 //! file would. Runs only on an empty database, so a second start keeps what
 //! users changed.
@@ -13,6 +14,7 @@ mod goals;
 mod one_on_ones;
 mod reviews;
 mod sub_processors;
+mod surveys;
 
 use std::collections::HashMap;
 
@@ -138,6 +140,7 @@ pub async fn seed_demo_if_empty(
     feedback::seed_feedback(db, keys, org, public_url, now).await?;
     one_on_ones::seed_one_on_ones(db, keys, org, now).await?;
     reviews::seed_reviews(db, keys, org, now).await?;
+    surveys::seed_surveys(db, keys, org, now).await?;
     sub_processors::seed_sub_processors(db, now).await?;
     breaches::seed_breaches(db, operator, org, now).await?;
     tracing::info!(organisation = DEMO_ORGANISATION, "demo data created");

@@ -22,7 +22,6 @@ use crate::i18n::{I18n, Key, use_i18n};
 use crate::ui::{ErrorMessage, FieldError, FormError, successes};
 
 use super::fields::survey_fields;
-use super::manage::round_text;
 
 /// Every change the builder makes; one that succeeded reloads the survey.
 #[derive(Clone, Copy)]
@@ -156,7 +155,7 @@ fn rounds_section(i18n: I18n, details: &SurveyDetails, edits: Edits) -> impl Int
         .rounds
         .iter()
         .map(|round| {
-            let line = round_text(i18n, round);
+            let line = round.line(i18n.lang);
             let round_id = round.id.to_string();
             let action = match round.state {
                 RoundState::Closed => view! {

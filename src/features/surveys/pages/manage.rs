@@ -7,7 +7,7 @@ use leptos_router::components::A;
 
 use crate::domain::AppError;
 use crate::domain::anonymity::MINIMUM_THRESHOLD;
-use crate::domain::dto::surveys::{RoundSummary, SurveySummary};
+use crate::domain::dto::surveys::SurveySummary;
 use crate::domain::surveys::THRESHOLD_MAX;
 use crate::features::account::components::RequireSignIn;
 use crate::features::surveys::api::{CreateSurvey, SetSurveyThreshold, list_surveys};
@@ -75,7 +75,7 @@ fn survey_table(i18n: I18n, list: Vec<SurveySummary>) -> impl IntoView {
     let rows = list
         .into_iter()
         .map(|survey| {
-            let latest = survey.rounds.first().map(|round| round_text(i18n, round)).unwrap_or_else(|| i18n.t(Key::SurveysNoRounds).to_owned());
+            let latest = survey.rounds.first().map(|round| round.line(i18n.lang)).unwrap_or_else(|| i18n.t(Key::SurveysNoRounds).to_owned());
             view! {
                 <tr>
                     <td><A href=format!("/admin/surveys/{}", survey.id)>{survey.title.in_language(i18n.lang).to_owned()}</A></td>
@@ -99,18 +99,4 @@ fn survey_table(i18n: I18n, list: Vec<SurveySummary>) -> impl IntoView {
             </table>
         </div>
     }
-}
-
-/// "Open, 2026-11-27 to 2026-12-11, 6 of 8 answered".
-pub(super) fn round_text(i18n: I18n, round: &RoundSummary) -> String {
-    i18n.format(
-        Key::SurveysRoundLine,
-        &[
-            ("state", i18n.t(round.state.label_key())),
-            ("opens", &round.opens_on),
-            ("closes", &round.closes_on),
-            ("answered", &round.answered.to_string()),
-            ("invited", &round.invited.to_string()),
-        ],
-    )
 }

@@ -17,7 +17,6 @@ use crate::features::surveys::api::{RespondToReply, load_own_comments, my_survey
 use crate::i18n::{I18n, Key, use_i18n};
 use crate::ui::{ErrorMessage, FieldError, FormError, successes};
 
-use super::manage::round_text;
 use super::results::conversation;
 
 #[component]
@@ -164,7 +163,7 @@ fn results_section(i18n: I18n, list: Vec<ResultsEntry>) -> impl IntoView + use<>
                 .map(|round| {
                     view! {
                         <li class="inline-pair">
-                            <span>{round_text(i18n, round)}</span>
+                            <span>{round.line(i18n.lang)}</span>
                             <A href=format!("/surveys/results/{}", round.id)>{i18n.t(Key::SurveysSeeResults)}</A>
                         </li>
                     }

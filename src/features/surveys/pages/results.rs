@@ -2,7 +2,7 @@
 //! as the anonymity engine allows — the group looked from, a heatmap of its
 //! units or of a segment, the questions, the trend over earlier rounds and
 //! the comments by theme, with their conversations. A hidden number says
-//! why it is hidden.
+//! why it is hidden. The same view downloads as a spreadsheet.
 
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -10,11 +10,9 @@ use leptos_router::components::{A, Form};
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::domain::AppError;
-use crate::domain::anonymity::Verdict;
 use crate::domain::dto::surveys::{
-    Cell, CommentThread, Comments, ResultRow, ResultsQuery, RowLabel, SurveyResults, ThemeComments,
+    Cell, CommentThread, Comments, ResultsQuery, SurveyResults, ThemeComments,
 };
-use crate::domain::ids::{SurveyRoundId, UnitId};
 use crate::domain::surveys::{Segment, Theme};
 use crate::features::account::components::RequireSignIn;
 use crate::features::surveys::api::{ReplyToComment, load_survey_results};
@@ -35,14 +33,7 @@ pub fn SurveyResultsPage() -> impl IntoView {
     let results = Resource::new(
         move || (query(), replied.get()),
         |((round, unit, by), _)| async move {
-            let round = SurveyRoundId(round.parse().map_err(|_| AppError::NotFound)?);
-            let unit = if unit.is_empty() {
-                None
-            } else {
-                Some(UnitId(unit.parse().map_err(|_| AppError::NotFound)?))
-            };
-            let breakdown = Segment::from_code(&by).unwrap_or(Segment::Unit);
-            load_survey_results(ResultsQuery { round, unit, breakdown }).await
+            load_survey_results(ResultsQuery::from_address(&round, &unit, &by)?).await
         },
     );
     view! {
@@ -64,7 +55,7 @@ pub fn SurveyResultsPage() -> impl IntoView {
 }
 
 fn page(i18n: I18n, results: SurveyResults, reply: ServerAction<ReplyToComment>) -> impl IntoView + use<> {
-    let line = super::manage::round_text(i18n, &results.round);
+    let line = results.round.line(i18n.lang);
     let hint = i18n.format(Key::SurveysResultsHint, &[("threshold", &results.threshold.to_string())]);
     let columns = results.themes.clone();
     let has_enps = results.has_enps;
@@ -76,7 +67,7 @@ fn page(i18n: I18n, results: SurveyResults, reply: ServerAction<ReplyToComment>)
         "overall",
     );
     let rows: Vec<(String, Cell)> =
-        results.rows.iter().map(|row| (row_label(i18n, row), row.cell.clone())).collect();
+        results.rows.iter().map(|row| (row.label.in_language(i18n.lang), row.cell.clone())).collect();
     let heatmap = if rows.is_empty() {
         view! { <p>{i18n.t(Key::SurveysNoRows)}</p> }.into_any()
     } else {
@@ -127,6 +118,7 @@ fn page(i18n: I18n, results: SurveyResults, reply: ServerAction<ReplyToComment>)
         <p class="hint">{line}</p>
         <p class="hint">{hint}</p>
         {filters(i18n, &results)}
+        <p><a href=results.query.export_address() download id="results-export">{i18n.t(Key::SurveysExportXlsx)}</a></p>
         <section aria-labelledby="overall-title">
             <h2 id="overall-title">{i18n.t(Key::SurveysOverall)}</h2>
             {overall}
@@ -190,16 +182,6 @@ fn filters(i18n: I18n, results: &SurveyResults) -> impl IntoView + use<> {
     }
 }
 
-fn row_label(i18n: I18n, row: &ResultRow) -> String {
-    match &row.label {
-        RowLabel::Unit(name) => name.clone(),
-        RowLabel::Function(name) => name.in_language(i18n.lang).to_owned(),
-        RowLabel::Tenure(band) => i18n.t(band.label_key()).to_owned(),
-        RowLabel::Age(band) => i18n.t(band.label_key()).to_owned(),
-        RowLabel::Unknown => i18n.t(Key::SurveysUnknown).to_owned(),
-    }
-}
-
 /// Groups as rows, themes (and eNPS) as columns; a hidden group spans the
 /// row with its reason.
 fn table(
@@ -235,7 +217,7 @@ fn table(
                 .into_any()
             }
             Cell::Hidden(verdict) => {
-                let why = hidden_reason(i18n, verdict);
+                let why = i18n.t(verdict.reason_key());
                 view! {
                     <tr>
                         <th scope="row">{label}</th>
@@ -258,13 +240,6 @@ fn table(
                 <tbody>{body}</tbody>
             </table>
         </div>
-    }
-}
-
-fn hidden_reason(i18n: I18n, verdict: Verdict) -> String {
-    match verdict {
-        Verdict::TooFew | Verdict::Shown { .. } => i18n.t(Key::SurveysHiddenTooFew).to_owned(),
-        Verdict::WouldRevealOthers => i18n.t(Key::SurveysHiddenWouldReveal).to_owned(),
     }
 }
 

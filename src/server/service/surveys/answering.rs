@@ -205,34 +205,30 @@ pub async fn submit(
     .insert(&txn)
     .await
     .map_err(internal)?;
-    for answer in &checked {
-        insert_answer(&txn, &cipher, response, answer).await?;
-    }
+    let rows =
+        checked.iter().map(|answer| answer_row(&cipher, response, answer)).collect::<Result<Vec<_>, _>>()?;
+    survey_answer::Entity::insert_many(rows).exec_without_returning(&txn).await.map_err(internal)?;
     txn.commit().await.map_err(internal)?;
     Ok(reply_code)
 }
 
-async fn insert_answer(
-    db: &impl ConnectionTrait,
+/// One answer of `response`, its comment sealed.
+fn answer_row(
     cipher: &TenantCipher,
     response: uuid::Uuid,
     answer: &Answer,
-) -> Result<(), AppError> {
+) -> Result<survey_answer::ActiveModel, AppError> {
     let id = uuid::Uuid::new_v4();
     let comment = (!answer.comment.is_empty())
         .then(|| cipher.seal_text(Purpose::SurveyComment, &comment_record(id), &answer.comment));
-    survey_answer::ActiveModel {
+    Ok(survey_answer::ActiveModel {
         id: Set(id),
         org_id: Set(cipher.org().0),
         response_id: Set(response),
         question_id: Set(answer.question.map(|q| q.0).ok_or(AppError::Internal)?),
         score: Set(answer.score),
         comment: Set(comment),
-    }
-    .insert(db)
-    .await
-    .map(|_| ())
-    .map_err(internal)
+    })
 }
 
 /// The groups a respondent belongs to when answering.

@@ -7,11 +7,13 @@
 //! - `rounds`: the job that opens, reminds, closes and repeats rounds;
 //! - `answering`: the respondent's side, drafts and the anonymous response;
 //! - `results`: groups, the engine's verdicts and the numbers shown;
-//! - `comments`: conversations on comments, the respondent staying anonymous.
+//! - `comments`: conversations on comments, the respondent staying anonymous;
+//! - `export`: the results as a spreadsheet, as the page shows them.
 
 pub mod answering;
 pub mod builder;
 pub mod comments;
+pub mod export;
 pub mod groups;
 pub mod results;
 pub mod rounds;

@@ -69,11 +69,7 @@ pub async fn run(
 
 /// Opens the due rounds of `org` now (when an admin opens one at once);
 /// the invitations go out with the next run of the job.
-pub(super) async fn open_due(
-    db: &DatabaseConnection,
-    org: OrgId,
-    now: DateTime<Utc>,
-) -> Result<usize, AppError> {
+pub async fn open_due(db: &DatabaseConnection, org: OrgId, now: DateTime<Utc>) -> Result<usize, AppError> {
     let mut opened = 0;
     for round in due_to_open(db, Some(org), now).await? {
         opened += usize::from(open(db, &round, now).await?.is_some());
@@ -331,7 +327,7 @@ async fn remind_due(
 
 /// Closes the open rounds whose time is up (of `org`, or everywhere):
 /// drafts nobody sent are dropped, and a pulse plans its next round.
-pub(super) async fn close_due(
+pub async fn close_due(
     db: &DatabaseConnection,
     org: Option<OrgId>,
     now: DateTime<Utc>,
