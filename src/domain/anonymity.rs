@@ -7,10 +7,18 @@
 //! two shown groups differ by fewer than the threshold people — a unit and
 //! its sub-unit, two overlapping segments — subtracting one number from the
 //! other would reveal those few, so one of the two is hidden too, until no
-//! two shown groups can be played off against each other. Which one gives
-//! way follows what people act on: units stay before segments; of two
-//! units, the team stays and the department above it gives way; of two
-//! segments, the larger stays. A hidden group says why.
+//! two shown groups can be played off against each other. The same holds
+//! for more than two: a *family* is a group and the groups inside it a
+//! reader could subtract from it all at once (a department and every unit
+//! below it; a unit and every value of one segment within it); what the
+//! shown ones leave of the whole must be nobody or at least the threshold.
+//! Which one gives way follows what people act on: units stay before
+//! segments; of two units, the team stays and the department above it
+//! gives way; of two segments, the larger stays. A hidden group says why.
+//!
+//! Known limit: groups of different families that happen to be disjoint
+//! (a tenure band in one unit and an age band in another) are not combined;
+//! pairs of any two groups are.
 
 use std::collections::BTreeSet;
 
@@ -42,6 +50,14 @@ pub enum GroupKind {
     Segment,
 }
 
+/// A group (`whole`, by its position in the groups judged) and groups
+/// inside it (`parts`) whose numbers could all be subtracted from it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Family {
+    pub whole: usize,
+    pub parts: Vec<usize>,
+}
+
 /// What may be done with a group.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Verdict {
@@ -70,18 +86,55 @@ pub fn threshold(asked: u32) -> u32 {
     asked.max(MINIMUM_THRESHOLD)
 }
 
-/// The verdict on every group, in the order given.
-pub fn judge(groups: &[Group], asked_threshold: u32) -> Vec<Verdict> {
+/// The verdict on every group, in the order given, `families` naming
+/// which groups lie inside which.
+pub fn judge(groups: &[Group], families: &[Family], asked_threshold: u32) -> Vec<Verdict> {
     let k = threshold(asked_threshold);
     let sets: Vec<Bits> = groups.iter().map(|group| Bits::of(&group.respondents)).collect();
     let mut verdicts: Vec<Verdict> = sets
         .iter()
         .map(|set| if set.len >= k { Verdict::Shown { respondents: set.len } } else { Verdict::TooFew })
         .collect();
-    // Hiding one group can never make two others revealing, but one pass
-    // over the pairs is cheap enough to repeat until nothing changes.
-    while hide_revealing_pairs(groups, &sets, &mut verdicts, k) {}
+    // Hiding a part can make its family's remainder revealing, so both
+    // checks repeat until nothing changes; each round hides at least one
+    // group, so this ends.
+    while hide_revealing_pairs(groups, &sets, &mut verdicts, k)
+        | hide_revealing_remainders(groups, families, &sets, &mut verdicts, k)
+    {}
     verdicts
+}
+
+/// One pass over the families whose whole is shown: where the shown parts
+/// leave between one and `k - 1` respondents of it, the whole or its
+/// smallest shown part is hidden (see [`giving_way`]). Says whether any was.
+fn hide_revealing_remainders(
+    groups: &[Group],
+    families: &[Family],
+    sets: &[Bits],
+    verdicts: &mut [Verdict],
+    k: u32,
+) -> bool {
+    let mut hid = false;
+    for family in families {
+        let shown = |i: usize, verdicts: &[Verdict]| matches!(verdicts[i], Verdict::Shown { .. });
+        if !shown(family.whole, verdicts) {
+            continue;
+        }
+        let shown_parts: Vec<usize> = family.parts.iter().copied().filter(|p| shown(*p, verdicts)).collect();
+        let Some(smallest) = shown_parts.iter().copied().min_by_key(|p| sets[*p].len) else { continue };
+        let covered = Bits::union(shown_parts.iter().map(|p| &sets[*p]));
+        let remainder = sets[family.whole].minus(&covered);
+        if remainder > 0 && remainder < k {
+            let whole = family.whole;
+            let hide = giving_way(
+                (whole, groups[whole].kind, sets[whole].len),
+                (smallest, groups[smallest].kind, sets[smallest].len),
+            );
+            verdicts[hide] = Verdict::WouldRevealOthers;
+            hid = true;
+        }
+    }
+    hid
 }
 
 /// One pass over the pairs of shown groups: of each pair whose difference
@@ -149,6 +202,21 @@ impl Bits {
         Bits { words, len: u32::try_from(respondents.len()).unwrap_or(u32::MAX) }
     }
 
+    /// Everyone in any of `sets`.
+    fn union<'a>(sets: impl Iterator<Item = &'a Bits>) -> Bits {
+        let mut words: Vec<u64> = Vec::new();
+        for set in sets {
+            if words.len() < set.words.len() {
+                words.resize(set.words.len(), 0);
+            }
+            for (word, other) in words.iter_mut().zip(&set.words) {
+                *word |= other;
+            }
+        }
+        let len = words.iter().map(|word| word.count_ones()).sum();
+        Bits { words, len }
+    }
+
     /// How many of this group's respondents are not in `other`.
     fn minus(&self, other: &Bits) -> u32 {
         self.words
@@ -177,7 +245,7 @@ mod tests {
     fn a_team_of_six_is_shown_and_a_team_of_two_is_not() {
         let six = group(0..6);
         let two = group(6..8);
-        assert_eq!(judge(&[six, two], 5), [Verdict::Shown { respondents: 6 }, Verdict::TooFew]);
+        assert_eq!(judge(&[six, two], &[], 5), [Verdict::Shown { respondents: 6 }, Verdict::TooFew]);
     }
 
     #[test]
@@ -187,7 +255,7 @@ mod tests {
         let department = group(0..8);
         let team = group(0..6);
         assert_eq!(
-            judge(&[department, team], 5),
+            judge(&[department, team], &[], 5),
             [Verdict::WouldRevealOthers, Verdict::Shown { respondents: 6 }]
         );
     }
@@ -196,25 +264,56 @@ mod tests {
     fn a_segment_gives_way_to_a_unit_and_the_smaller_segment_to_the_larger() {
         // All 20, and a function holding 18 of them.
         assert_eq!(
-            judge(&[group(0..20), segment(0..18)], 5),
+            judge(&[group(0..20), segment(0..18)], &[], 5),
             [Verdict::Shown { respondents: 20 }, Verdict::WouldRevealOthers]
         );
         assert_eq!(
-            judge(&[segment(0..6), segment(0..8)], 5),
+            judge(&[segment(0..6), segment(0..8)], &[], 5),
             [Verdict::WouldRevealOthers, Verdict::Shown { respondents: 8 }]
         );
     }
 
     #[test]
+    fn a_department_gives_way_when_its_shown_teams_leave_fewer_than_the_threshold() {
+        // Fourteen in the department: two teams of six and two people who
+        // belong to no team. Any pair is safe (14 − 6 = 8), but the
+        // department minus both teams is those two.
+        let groups = [group(0..14), group(0..6), group(6..12)];
+        let department = Family { whole: 0, parts: vec![1, 2] };
+        assert_eq!(
+            judge(&groups, &[department], 5),
+            [
+                Verdict::WouldRevealOthers,
+                Verdict::Shown { respondents: 6 },
+                Verdict::Shown { respondents: 6 }
+            ]
+        );
+        assert_eq!(judge(&groups, &[], 5)[0], Verdict::Shown { respondents: 14 }, "pairs alone miss it");
+    }
+
+    #[test]
+    fn of_a_segments_values_the_smallest_shown_gives_way_when_the_rest_would_add_up() {
+        // A unit of thirteen: two functions of five, and three people in
+        // functions too small to show. Thirteen minus five minus five is three.
+        let groups = [group(0..13), segment(0..5), segment(5..10), segment(10..13)];
+        let functions = Family { whole: 0, parts: vec![1, 2, 3] };
+        let verdicts = judge(&groups, &[functions], 5);
+        assert_eq!(verdicts[0], Verdict::Shown { respondents: 13 }, "the unit stays");
+        assert_eq!(verdicts[3], Verdict::TooFew);
+        let shown_functions = verdicts[1..3].iter().filter(|v| matches!(v, Verdict::Shown { .. })).count();
+        assert_eq!(shown_functions, 1, "one function of five gives way, so eight stay hidden: {verdicts:?}");
+    }
+
+    #[test]
     fn the_threshold_never_drops_below_three() {
         assert_eq!(threshold(1), 3);
-        assert_eq!(judge(&[group(0..2)], 1), [Verdict::TooFew]);
-        assert_eq!(judge(&[group(0..3)], 1), [Verdict::Shown { respondents: 3 }]);
+        assert_eq!(judge(&[group(0..2)], &[], 1), [Verdict::TooFew]);
+        assert_eq!(judge(&[group(0..3)], &[], 1), [Verdict::Shown { respondents: 3 }]);
     }
 
     #[test]
     fn identical_groups_reveal_nothing_about_each_other() {
-        let verdicts = judge(&[group(0..5), group(0..5)], 5);
+        let verdicts = judge(&[group(0..5), group(0..5)], &[], 5);
         assert!(verdicts.iter().all(|v| matches!(v, Verdict::Shown { .. })));
     }
 
@@ -236,7 +335,7 @@ mod tests {
         #[test]
         fn no_shown_number_comes_from_fewer_than_the_threshold(groups in groups(), asked in 0u32..8) {
             let k = threshold(asked) as usize;
-            for (group, verdict) in groups.iter().zip(judge(&groups, asked)) {
+            for (group, verdict) in groups.iter().zip(judge(&groups, &[], asked)) {
                 if let Verdict::Shown { respondents } = verdict {
                     prop_assert!(group.respondents.len() >= k);
                     prop_assert_eq!(respondents as usize, group.respondents.len());
@@ -247,7 +346,7 @@ mod tests {
         #[test]
         fn no_two_shown_numbers_isolate_fewer_than_the_threshold(groups in groups(), asked in 0u32..8) {
             let k = threshold(asked) as usize;
-            let verdicts = judge(&groups, asked);
+            let verdicts = judge(&groups, &[], asked);
             let shown: Vec<&Group> = groups.iter().zip(&verdicts)
                 .filter(|(_, v)| matches!(v, Verdict::Shown { .. }))
                 .map(|(g, _)| g)
@@ -262,7 +361,7 @@ mod tests {
 
         #[test]
         fn a_group_that_is_large_enough_and_alone_is_always_shown(size in 3u32..40, asked in 0u32..8) {
-            let verdict = judge(&[group(0..size)], asked)[0];
+            let verdict = judge(&[group(0..size)], &[], asked)[0];
             prop_assert_eq!(matches!(verdict, Verdict::Shown { .. }), size >= threshold(asked));
         }
     }

@@ -1,7 +1,9 @@
 //! The demo organisation's engagement pulse: every quarter for two years
-//! the whole organisation was asked the default questions, and most of
-//! those who worked there by then answered, through the same service a
-//! respondent uses. The numbers move as they would: the organisation slowly
+//! the care teams, the staff departments and the facilities were asked the
+//! default questions, and most of those who worked there by then answered,
+//! through the same service a respondent uses. The managers above the teams
+//! are not asked: were they, a department's number minus its teams' would
+//! be their answers, and the anonymity engine would hide the department. The numbers move as they would: the organisation slowly
 //! improves, wellbeing dips every winter, Wijkteam Noord's leadership
 //! scores rise after its new team leader started a year ago, and Wijkteam
 //! Zuid's wellbeing slides as its workload grows. Some left a comment, and
@@ -30,6 +32,9 @@ use crate::server::service::surveys::{answering, builder, comments, rounds};
 
 /// The demo organisation's time zone.
 const TIME_ZONE: chrono_tz::Tz = chrono_tz::Europe::Amsterdam;
+/// The units the pulse asks, with the units below them.
+const ASKED_UNITS: [&str; 6] =
+    ["Eikenhof", "Lindehof", "Wijkteam Noord", "Wijkteam Zuid", "Staf", "Facilitair"];
 /// Out of a hundred, how many of those asked answer a round.
 const ANSWERING: u64 = 82;
 /// Out of a hundred respondents, how many leave a comment.
@@ -69,13 +74,13 @@ pub async fn seed_surveys(
         ..SurveyForm::default()
     };
     let survey = builder::create(db, &femke, &form, first_opening).await?;
-    let top_units: Vec<UnitId> = structure::tree(db, &femke)
+    let asked: Vec<UnitId> = structure::tree(db, &femke)
         .await?
         .into_iter()
-        .filter(|unit| unit.parent.is_none())
+        .filter(|unit| ASKED_UNITS.contains(&unit.name.as_str()))
         .map(|unit| unit.id)
         .collect();
-    builder::set_units(db, &femke, survey, &top_units).await?;
+    builder::set_units(db, &femke, survey, &asked).await?;
     let questions = builder::details(db, &femke, survey, TIME_ZONE).await?.questions;
     let people = People::load(db, org).await?;
     let mut round = builder::schedule(db, &femke, survey, "", TIME_ZONE, first_opening).await?;

@@ -7,10 +7,16 @@
 //! above it, in their value of each segment (function, tenure band, age
 //! band — unknown is a value too), and in each of those within each of
 //! their units: the groups the results page shows as a unit's rows.
+//!
+//! The engine also hears which groups lie inside which (its families), so
+//! that no number can be subtracted from another together with others:
+//! each scope with every unit below it, each scope with every value of a
+//! segment in it, and each value in a scope with that value in every unit
+//! below.
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::domain::anonymity::{Group, GroupKind, Verdict, judge};
+use crate::domain::anonymity::{Family, Group, GroupKind, Verdict, judge};
 use crate::domain::ids::UnitId;
 use crate::domain::surveys::Segment;
 use crate::domain::surveys::bands::{AgeBand, TenureBand};
@@ -69,6 +75,15 @@ impl GroupKey {
         scope.map_or(GroupKey::All, GroupKey::Unit)
     }
 
+    /// The scope and value of a segment's group; none for a scope itself.
+    fn scope_and_value(self) -> Option<(Option<UnitId>, SegmentValue)> {
+        match self {
+            GroupKey::Segment(value) => Some((None, value)),
+            GroupKey::UnitSegment(unit, value) => Some((Some(unit), value)),
+            GroupKey::All | GroupKey::Unit(_) => None,
+        }
+    }
+
     fn kind(self) -> GroupKind {
         match self {
             GroupKey::All | GroupKey::Unit(_) => GroupKind::Structure,
@@ -103,7 +118,7 @@ impl Judgement {
             .iter()
             .map(|key| Group { respondents: members.remove(key).unwrap_or_default(), kind: key.kind() })
             .collect();
-        let verdicts = judge(&groups, threshold);
+        let verdicts = judge(&groups, &families_of(&keys, respondents), threshold);
         let groups = keys
             .into_iter()
             .zip(groups)
@@ -138,6 +153,56 @@ impl Judgement {
     pub fn threshold(&self) -> u32 {
         self.threshold
     }
+}
+
+/// Which groups lie inside which, by their position in `keys`.
+fn families_of(keys: &[GroupKey], respondents: &[Respondent]) -> Vec<Family> {
+    let index: HashMap<GroupKey, usize> = keys.iter().enumerate().map(|(at, key)| (*key, at)).collect();
+    // The units below each scope (`None`: the whole round).
+    let mut below: HashMap<Option<UnitId>, BTreeSet<UnitId>> = HashMap::new();
+    for chain in respondents.iter().map(|respondent| &respondent.units) {
+        for (at, unit) in chain.iter().enumerate() {
+            below.entry(None).or_default().insert(*unit);
+            for above in &chain[at + 1..] {
+                below.entry(Some(*above)).or_default().insert(*unit);
+            }
+        }
+    }
+    let units_below = |scope: Option<UnitId>| below.get(&scope).into_iter().flatten().copied();
+    let present = |key: GroupKey| index.get(&key).copied();
+    // Each segment's values within each scope.
+    let mut values_in: HashMap<(Option<UnitId>, Segment), Vec<usize>> = HashMap::new();
+    for (at, key) in keys.iter().enumerate() {
+        if let Some((scope, value)) = key.scope_and_value() {
+            values_in.entry((scope, value.segment())).or_default().push(at);
+        }
+    }
+    let mut families = Vec::new();
+    for (whole, key) in keys.iter().enumerate() {
+        match key.scope_and_value() {
+            // A scope with the units below it, and with each segment's values in it.
+            None => {
+                let scope = match key {
+                    GroupKey::Unit(unit) => Some(*unit),
+                    _ => None,
+                };
+                let parts = units_below(scope).filter_map(|unit| present(GroupKey::Unit(unit))).collect();
+                families.push(Family { whole, parts });
+                for segment in [Segment::Function, Segment::Tenure, Segment::Age] {
+                    let parts = values_in.get(&(scope, segment)).cloned().unwrap_or_default();
+                    families.push(Family { whole, parts });
+                }
+            }
+            // A value in a scope with the same value in each unit below it.
+            Some((scope, value)) => {
+                let parts = units_below(scope)
+                    .filter_map(|unit| present(GroupKey::UnitSegment(unit, value)))
+                    .collect();
+                families.push(Family { whole, parts });
+            }
+        }
+    }
+    families
 }
 
 fn keys_of(respondent: &Respondent) -> Vec<GroupKey> {
