@@ -5,6 +5,7 @@
 //!
 //! - `builder`: surveys, their questions, audience and rounds (admins);
 //! - `rounds`: the job that opens, reminds, closes and repeats rounds;
+//! - `shuffle`: closing rewrites a round's answers in random order;
 //! - `answering`: the respondent's side, drafts and the anonymous response;
 //! - `results`: groups, the engine's verdicts and the numbers shown;
 //! - `comments`: conversations on comments, the respondent staying anonymous;
@@ -17,6 +18,7 @@ pub mod export;
 pub mod groups;
 pub mod results;
 pub mod rounds;
+mod shuffle;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};

@@ -326,7 +326,9 @@ async fn remind_due(
 }
 
 /// Closes the open rounds whose time is up (of `org`, or everywhere):
-/// drafts nobody sent are dropped, and a pulse plans its next round.
+/// drafts nobody sent are dropped (which rewrites every participation of
+/// the round), the answers are rewritten in random order, and a pulse plans
+/// its next round.
 pub async fn close_due(
     db: &DatabaseConnection,
     org: Option<OrgId>,
@@ -359,6 +361,7 @@ pub async fn close_due(
             .exec(&txn)
             .await
             .map_err(internal)?;
+        super::shuffle::shuffle_responses(&txn, round.id).await?;
         if let Some(of_survey) =
             survey::Entity::find_by_id(round.survey_id).one(&txn).await.map_err(internal)?
         {

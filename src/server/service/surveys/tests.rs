@@ -13,7 +13,7 @@ use super::*;
 use crate::domain::anonymity::Verdict;
 use crate::domain::dto::surveys::{Answer, Cell, Comments, ReplyForm, ResultsQuery, RowLabel};
 use crate::domain::surveys::Segment;
-use crate::server::entity::{notification, survey_participant, survey_response};
+use crate::server::entity::{notification, survey_answer, survey_participant, survey_response};
 use crate::server::service::notifications::jobs::JobContext;
 use crate::server::testing::{self, for_each_backend};
 
@@ -98,6 +98,18 @@ for_each_backend! {
         assert!(responses.iter().all(|r| r.id.get_version_num() == 4));
         let participants = survey_participant::Entity::find().all(&db).await.expect("participants");
         assert!(participants.iter().all(|p| p.answered && p.draft.is_none()));
+
+        // Closing writes every response again under a new id, in random order,
+        // in one transaction: nothing left of the order they came in.
+        let answers = survey_answer::Entity::find().all(&db).await.expect("answers").len();
+        builder::close_now(&db, &teams.femke, teams.round, Utc::now()).await.expect("closed");
+        let rewritten = survey_response::Entity::find().all(&db).await.expect("responses");
+        assert_eq!(rewritten.len(), 8);
+        assert!(rewritten.iter().all(|r| r.id.get_version_num() == 4 && !responses.iter().any(|old| old.id == r.id)));
+        assert_eq!(survey_answer::Entity::find().all(&db).await.expect("answers").len(), answers);
+        let query = query(teams.round, Some(teams.zorg), Segment::Unit);
+        let shown = results::results(&db, &teams.keys, &teams.ahmed, query, TZ).await.expect("results");
+        assert!(matches!(shown.comments, Comments::Shown(ref themes) if themes[0].comments.len() == 6), "sealed comments still open");
     }
 
     async fn a_draft_is_kept_until_it_is_sent_or_the_round_closes(db) {

@@ -1,0 +1,78 @@
+//! Closing a round rewrites its responses and answers in a random order,
+//! in the closing transaction. While a round is open, the database's own
+//! bookkeeping could tie an answer to the moment someone's participation
+//! changed: on SQLite the order rows were written in (`rowid`), on
+//! PostgreSQL the transaction that wrote them (`xmin`) and their place on
+//! disk. Once closed, every row of the round was written by the same
+//! transaction in an order that says nothing, and each response has a new
+//! random id. Answers keep their own ids, which their sealed comments are
+//! bound to.
+
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter};
+
+use crate::domain::AppError;
+use crate::server::db::internal;
+use crate::server::entity::{survey_answer, survey_response};
+
+/// Rows per insert, well below SQLite's limit on bound values.
+const BATCH: usize = 500;
+
+pub(super) async fn shuffle_responses(db: &impl ConnectionTrait, round: uuid::Uuid) -> Result<(), AppError> {
+    let responses = survey_response::Entity::find()
+        .filter(survey_response::Column::RoundId.eq(round))
+        .all(db)
+        .await
+        .map_err(internal)?;
+    if responses.is_empty() {
+        return Ok(());
+    }
+    let old_ids: Vec<uuid::Uuid> = responses.iter().map(|response| response.id).collect();
+    let answers = survey_answer::Entity::find()
+        .filter(survey_answer::Column::ResponseId.is_in(old_ids.clone()))
+        .all(db)
+        .await
+        .map_err(internal)?;
+    // Deleting a response deletes its answers with it.
+    survey_response::Entity::delete_many()
+        .filter(survey_response::Column::Id.is_in(old_ids))
+        .exec(db)
+        .await
+        .map_err(internal)?;
+    let mut renamed: Vec<(uuid::Uuid, survey_response::Model)> =
+        responses.into_iter().map(|response| (uuid::Uuid::new_v4(), response)).collect();
+    // Random ids in order are a random order.
+    renamed.sort_by_key(|(new_id, _)| *new_id);
+    let new_id_of: std::collections::HashMap<uuid::Uuid, uuid::Uuid> =
+        renamed.iter().map(|(new_id, response)| (response.id, *new_id)).collect();
+    let new_responses: Vec<survey_response::ActiveModel> = renamed
+        .into_iter()
+        .map(|(new_id, response)| survey_response::Model { id: new_id, ..response }.into_active_model())
+        .collect();
+    insert_in_batches::<survey_response::Entity>(db, new_responses).await?;
+    let mut moved: Vec<survey_answer::Model> = answers
+        .into_iter()
+        .filter_map(|answer| {
+            new_id_of
+                .get(&answer.response_id)
+                .map(|new_id| survey_answer::Model { response_id: *new_id, ..answer })
+        })
+        .collect();
+    moved.sort_by_cached_key(|answer| (answer.response_id, uuid::Uuid::new_v4()));
+    insert_in_batches::<survey_answer::Entity>(
+        db,
+        moved.into_iter().map(IntoActiveModel::into_active_model).collect(),
+    )
+    .await
+}
+
+async fn insert_in_batches<E: EntityTrait>(
+    db: &impl ConnectionTrait,
+    rows: Vec<E::ActiveModel>,
+) -> Result<(), AppError> {
+    let mut rows = rows.into_iter().peekable();
+    while rows.peek().is_some() {
+        let batch: Vec<E::ActiveModel> = rows.by_ref().take(BATCH).collect();
+        E::insert_many(batch).exec_without_returning(db).await.map_err(internal)?;
+    }
+    Ok(())
+}
