@@ -153,7 +153,15 @@ pub async fn close_survey_round(round: SurveyRoundId) -> Result<(), AppError> {
     use crate::server::{AppState, auth, service};
 
     let admin = auth::require_member().await?.require(Role::Admin)?;
-    service::surveys::builder::close_now(&AppState::current()?.db, &admin, round, chrono::Utc::now()).await
+    let state = AppState::current()?;
+    service::surveys::builder::close_now(
+        &state.db,
+        &admin,
+        round,
+        state.config.site.time_zone,
+        chrono::Utc::now(),
+    )
+    .await
 }
 
 /// Admins: the organisation's anonymity threshold for rounds opening from now on.

@@ -925,7 +925,7 @@ async fn survey_objects(
     }
     builder::set_units(db, admin, ids[0], &[unit]).await.expect("units");
     let round = builder::schedule(db, admin, ids[0], "", chrono_tz::UTC, now).await.expect("opened");
-    builder::close_now(db, admin, round, now).await.expect("closed");
+    builder::close_now(db, admin, round, chrono_tz::UTC, now).await.expect("closed");
     objects.push(("{survey_round}", round.to_string()));
     let draft = builder::details(db, admin, ids[1], chrono_tz::UTC).await.expect("draft");
     objects.push(("{survey_question}", draft.questions[0].id.to_string()));

@@ -91,7 +91,7 @@ pub async fn seed_surveys(
             .map_err(internal)?
             .ok_or(AppError::Internal)?;
         answer_round(db, keys, &people, &questions, &row, index).await?;
-        rounds::close_due(db, Some(org), row.closes_at).await?;
+        rounds::close_due(db, Some(org), TIME_ZONE, row.closes_at).await?;
         let Some(next) = pending_round(db, survey).await? else { break };
         if next.opens_at > now {
             reply_to_a_comment(db, keys, org, &row).await?;

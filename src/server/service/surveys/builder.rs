@@ -458,6 +458,7 @@ pub async fn close_now(
     db: &DatabaseConnection,
     admin: &OrgScope,
     round: SurveyRoundId,
+    time_zone: chrono_tz::Tz,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let row = owned_round(db, admin.org, round).await?;
@@ -473,7 +474,7 @@ pub async fn close_now(
                 .exec(db)
                 .await
                 .map_err(internal)?;
-            super::rounds::close_due(db, Some(admin.org), now).await.map(|_| ())
+            super::rounds::close_due(db, Some(admin.org), time_zone, now).await.map(|_| ())
         }
     }
 }

@@ -62,7 +62,7 @@ pub async fn run(
 ) -> Result<usize, AppError> {
     let opened = open_due_everywhere(db, context, now).await?;
     let reminded = remind_due(db, context, now).await?;
-    let closed = close_due(db, None, now).await?;
+    let closed = close_due(db, None, context.time_zone, now).await?;
     let newcomers = invite_newcomers(db, context, now).await?;
     Ok(opened + reminded + closed + newcomers)
 }
@@ -332,6 +332,7 @@ async fn remind_due(
 pub async fn close_due(
     db: &DatabaseConnection,
     org: Option<OrgId>,
+    time_zone: chrono_tz::Tz,
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
     let mut query = survey_round::Entity::find()
@@ -365,7 +366,7 @@ pub async fn close_due(
         if let Some(of_survey) =
             survey::Entity::find_by_id(round.survey_id).one(&txn).await.map_err(internal)?
         {
-            plan_next(&txn, &of_survey, &round).await?;
+            plan_next(&txn, &of_survey, &round, time_zone).await?;
         }
         txn.commit().await.map_err(internal)?;
         closed += 1;
@@ -374,11 +375,12 @@ pub async fn close_due(
 }
 
 /// A pulse's next round, its interval after this one opened; an onboarding
-/// survey's next quarter.
+/// survey's next quarter, to its last day in `time_zone`.
 async fn plan_next(
     db: &impl ConnectionTrait,
     of_survey: &survey::Model,
     round: &survey_round::Model,
+    time_zone: chrono_tz::Tz,
 ) -> Result<(), AppError> {
     let next = match (SurveyKind::from_code(&of_survey.kind), of_survey.repeat_months) {
         (Some(SurveyKind::Pulse), Some(months)) => round
@@ -386,7 +388,9 @@ async fn plan_next(
             .checked_add_months(Months::new(u32::try_from(months).unwrap_or(3)))
             .map(|opens_at| (opens_at, opens_at + open_for(of_survey))),
         // An onboarding round gathers a quarter's newcomers.
-        (Some(SurveyKind::Onboarding), _) => Some((round.closes_at, round.closes_at + Duration::days(91))),
+        (Some(SurveyKind::Onboarding), _) => {
+            Some((round.closes_at, end_of_quarter(round.closes_at, time_zone)))
+        }
         _ => None,
     };
     let Some(period) = next else { return Ok(()) };

@@ -11,7 +11,7 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use super::test_fixture::{TZ, two_teams};
 use super::*;
 use crate::domain::anonymity::Verdict;
-use crate::domain::dto::surveys::{Answer, Cell, Comments, ReplyForm, ResultsQuery, RowLabel};
+use crate::domain::dto::surveys::{Answer, Cell, Comments, ReplyForm, ResultsQuery, RowLabel, SurveyForm};
 use crate::domain::surveys::Segment;
 use crate::server::entity::{notification, survey_answer, survey_participant, survey_response};
 use crate::server::service::notifications::jobs::JobContext;
@@ -43,7 +43,7 @@ for_each_backend! {
         }
         let early = results::results(&db, &teams.keys, &teams.femke, query(teams.round, None, Segment::Unit), TZ).await;
         assert!(matches!(early, Err(AppError::Invalid { .. })), "no results while the round is open");
-        builder::close_now(&db, &teams.femke, teams.round, now).await.expect("closed");
+        builder::close_now(&db, &teams.femke, teams.round, TZ, now).await.expect("closed");
 
         let by_unit = results::results(&db, &teams.keys, &teams.femke, query(teams.round, None, Segment::Unit), TZ)
             .await
@@ -102,7 +102,7 @@ for_each_backend! {
         // Closing writes every response again under a new id, in random order,
         // in one transaction: nothing left of the order they came in.
         let answers = survey_answer::Entity::find().all(&db).await.expect("answers").len();
-        builder::close_now(&db, &teams.femke, teams.round, Utc::now()).await.expect("closed");
+        builder::close_now(&db, &teams.femke, teams.round, TZ, Utc::now()).await.expect("closed");
         let rewritten = survey_response::Entity::find().all(&db).await.expect("responses");
         assert_eq!(rewritten.len(), 8);
         assert!(rewritten.iter().all(|r| r.id.get_version_num() == 4 && !responses.iter().any(|old| old.id == r.id)));
@@ -126,7 +126,7 @@ for_each_backend! {
         assert!(answering::save_draft(&db, &teams.keys, sanne, teams.round, &off_scale).await.is_err());
         assert_eq!(answering::to_answer(&db, &teams.keys, sanne, teams.round, TZ).await.expect("kept").saved, half, "nothing saved is lost");
 
-        builder::close_now(&db, &teams.femke, teams.round, Utc::now()).await.expect("closed");
+        builder::close_now(&db, &teams.femke, teams.round, TZ, Utc::now()).await.expect("closed");
         let participant = survey_participant::Entity::find()
             .filter(survey_participant::Column::UserId.eq(sanne.user.0))
             .one(&db)
@@ -146,7 +146,7 @@ for_each_backend! {
         }
         let code = codes[0].clone().expect("a code for the one who commented");
         assert!(codes[1..].iter().all(Option::is_none), "no comment, no code");
-        builder::close_now(&db, &teams.femke, teams.round, Utc::now()).await.expect("closed");
+        builder::close_now(&db, &teams.femke, teams.round, TZ, Utc::now()).await.expect("closed");
 
         let seen = results::results(&db, &teams.keys, &teams.ahmed, query(teams.round, Some(teams.zorg), Segment::Unit), TZ)
             .await
@@ -224,7 +224,7 @@ for_each_backend! {
                 .collect();
             answering::submit(&db, &teams.keys, person, teams.round, &answers, TZ, Utc::now()).await.expect("sent");
         }
-        builder::close_now(&db, &teams.femke, teams.round, Utc::now()).await.expect("closed");
+        builder::close_now(&db, &teams.femke, teams.round, TZ, Utc::now()).await.expect("closed");
         let seen = results::results(&db, &teams.keys, &teams.femke, query(teams.round, Some(teams.zorg), Segment::Unit), TZ)
             .await
             .expect("Zorg");
@@ -233,5 +233,60 @@ for_each_backend! {
         assert!(themes.iter().all(Option::is_some), "the themes all six answered show");
         let question = seen.questions.iter().find(|q| q.kind == SurveyQuestionKind::Enps).expect("question");
         assert_eq!((question.score, question.answers), (None, None));
+    }
+
+    async fn newcomers_are_asked_once_their_day_comes_and_each_round_lasts_a_quarter(db) {
+        use sea_orm::{ActiveModelTrait, Set};
+        use crate::domain::roles::Roles;
+        use crate::server::entity::user_account;
+        use crate::server::service::structure;
+
+        let at = |text: &str| text.parse::<chrono::DateTime<Utc>>().expect("a time");
+        let now = at("2026-11-27T10:00:00Z");
+        let org = testing::organisation(&db, "De Linde").await;
+        let femke = testing::scope(&db, org, "Femke", Roles { admin: true, ..Roles::default() }).await;
+        let zorg = structure::create(&db, &femke, "Zorg", None, now).await.expect("unit");
+        // Long here, started thirty days ago, starting in ten days.
+        for (name, started) in [("Oud", "2020-03-01"), ("Nieuw", "2026-10-28"), ("Straks", "2026-12-07")] {
+            let person = testing::scope(&db, org, name, Roles::default()).await;
+            structure::add_member(&db, &femke, zorg, person.user, true, now).await.expect("member");
+            let mut change: user_account::ActiveModel = user_account::Entity::find_by_id(person.user.0).one(&db).await.expect("read").expect("there").into();
+            change.started_on = Set(Some(started.parse().expect("a day")));
+            change.update(&db).await.expect("started");
+        }
+        let form = SurveyForm { title_nl: "Eerste maand".into(), kind: "onboarding".into(), onboarding_days: "30".into(), open_days: "14".into(), ..Default::default() };
+        let survey = builder::create(&db, &femke, &form, now).await.expect("survey");
+        builder::set_units(&db, &femke, survey, &[zorg]).await.expect("units");
+        let first = builder::schedule(&db, &femke, survey, "", TZ, now).await.expect("opened");
+
+        let context = context();
+        let asked = || {
+            let db = db.clone();
+            async move {
+                let mut names = Vec::new();
+                for participant in survey_participant::Entity::find().all(&db).await.expect("participants") {
+                    let person = user_account::Entity::find_by_id(participant.user_id).one(&db).await.expect("read").expect("there");
+                    names.push((person.name, participant.round_id));
+                }
+                names.sort();
+                names
+            }
+        };
+        rounds::run(&db, &context, now).await.expect("ran");
+        rounds::run(&db, &context, now + Duration::hours(1)).await.expect("ran again");
+        assert_eq!(asked().await, [("Nieuw".to_owned(), first.0)], "only whose thirtieth day has come, once");
+        let told = notification::Entity::find().filter(notification::Column::Kind.eq("survey_opened")).all(&db).await.expect("read");
+        assert_eq!(told.len(), 1);
+
+        // The round ends with the quarter; the next gathers the next quarter's newcomers.
+        let later = at("2027-01-06T10:00:00Z");
+        rounds::run(&db, &context, later).await.expect("closed and planned");
+        rounds::run(&db, &context, later + Duration::minutes(5)).await.expect("opened and asked");
+        let details = builder::details(&db, &femke, survey, TZ).await.expect("details");
+        let spans: Vec<(String, String)> = details.rounds.iter().map(|r| (r.opens_on.clone(), r.closes_on.clone())).collect();
+        assert!(spans.contains(&("2026-11-27".to_owned(), "2027-01-01".to_owned())), "{spans:?}");
+        assert!(spans.contains(&("2027-01-01".to_owned(), "2027-04-01".to_owned())), "{spans:?}");
+        let second = details.rounds.iter().find(|r| r.opens_on == "2027-01-01").expect("the next round").id;
+        assert_eq!(asked().await, [("Nieuw".to_owned(), first.0), ("Straks".to_owned(), second.0)]);
     }
 }

@@ -50,7 +50,7 @@ for_each_backend! {
             let comment = if at < 6 { "Meer overleg graag." } else { "Alleen wij weten dit." };
             teams.answer(&db, person, if at < 6 { 4 } else { 1 }, comment, now).await;
         }
-        builder::close_now(&db, &teams.femke, teams.round, now).await.expect("closed");
+        builder::close_now(&db, &teams.femke, teams.round, TZ, now).await.expect("closed");
         let query = ResultsQuery { round: teams.round, unit: None, breakdown: Segment::Unit };
         let shown = results::results(&db, &teams.keys, &teams.femke, query, TZ).await.expect("results");
 
