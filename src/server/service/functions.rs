@@ -15,6 +15,21 @@ use crate::server::db::internal;
 use crate::server::entity::{job_function, user_account};
 
 /// Every function of the organisation, by Dutch name.
+/// The name of every function of `org`, in both languages, by id.
+pub async fn names(
+    db: &impl sea_orm::ConnectionTrait,
+    org: OrgId,
+) -> Result<HashMap<uuid::Uuid, crate::domain::dto::FunctionName>, AppError> {
+    Ok(job_function::Entity::find()
+        .filter(job_function::Column::OrgId.eq(org.0))
+        .all(db)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|f| (f.id, crate::domain::dto::FunctionName { nl: f.name_nl, en: f.name_en }))
+        .collect())
+}
+
 pub async fn list(db: &DatabaseConnection, org: OrgId) -> Result<Vec<JobFunction>, AppError> {
     let functions = job_function::Entity::find()
         .filter(job_function::Column::OrgId.eq(org.0))

@@ -22,6 +22,7 @@ pub mod notes;
 pub mod notifications;
 pub mod onboarding;
 pub mod one_on_ones;
+pub mod ordering;
 pub mod org_chart;
 pub mod organisations;
 pub mod password_reset;

@@ -14,14 +14,14 @@ use sea_orm::{
 
 use crate::domain::AppError;
 use crate::domain::dto::{
-    ChartLevel, ChartMember, ChartPerson, ChartSearch, ChartUnit, FunctionName, PersonRef, TeamMember,
+    ChartLevel, ChartMember, ChartPerson, ChartSearch, ChartUnit, PersonRef, TeamMember,
 };
 use crate::domain::ids::{UnitId, UserId};
 use crate::domain::settings::Setting;
 use crate::server::auth::OrgScope;
 use crate::server::auth::reach::{ManagerMap, Structure};
 use crate::server::db::internal;
-use crate::server::entity::{job_function, org_unit, unit_manager, unit_member, user_account};
+use crate::server::entity::{org_unit, unit_manager, unit_member, user_account};
 use crate::server::service::settings;
 
 /// How many people and units a search returns at most.
@@ -77,7 +77,7 @@ pub async fn search(db: &DatabaseConnection, scope: &OrgScope, query: &str) -> R
         return Ok(ChartSearch::default());
     }
     let pattern = format!("%{literal}%");
-    let functions = function_names(db, scope).await?;
+    let functions = super::functions::names(db, scope.org).await?;
     let matching_functions: Vec<uuid::Uuid> = functions
         .iter()
         .filter(|(_, name)| {
@@ -172,7 +172,7 @@ pub async fn team(db: &DatabaseConnection, scope: &OrgScope) -> Result<Vec<TeamM
             stack.extend(below.into_iter().rev().map(|report| (report, Some(person))));
         }
     }
-    let functions = function_names(db, scope).await?;
+    let functions = super::functions::names(db, scope.org).await?;
     let units: HashMap<uuid::Uuid, String> = org_unit::Entity::find()
         .filter(org_unit::Column::OrgId.eq(scope.org.0))
         .all(db)
@@ -289,7 +289,7 @@ async fn members_of(
         .into_iter()
         .map(|m| m.user_id)
         .collect();
-    let functions = function_names(db, scope).await?;
+    let functions = super::functions::names(db, scope.org).await?;
     Ok(user_account::Entity::find()
         .filter(user_account::Column::Id.is_in(ids))
         .filter(user_account::Column::DeactivatedAt.is_null())
@@ -306,19 +306,5 @@ async fn members_of(
 }
 
 /// The names of the organisation's job functions, by id.
-async fn function_names(
-    db: &DatabaseConnection,
-    scope: &OrgScope,
-) -> Result<HashMap<uuid::Uuid, FunctionName>, AppError> {
-    Ok(job_function::Entity::find()
-        .filter(job_function::Column::OrgId.eq(scope.org.0))
-        .all(db)
-        .await
-        .map_err(internal)?
-        .into_iter()
-        .map(|f| (f.id, FunctionName { nl: f.name_nl, en: f.name_en }))
-        .collect())
-}
-
 #[cfg(test)]
 mod tests;

@@ -20,7 +20,7 @@ use crate::domain::dto::{
     CycleChoices, CycleForm, FunctionName, MomentForm, PersonRef, ReviewCycleDetails, ReviewCycleSummary,
     ReviewMoment, ScopeForm,
 };
-use crate::domain::ids::{MomentId, ReviewCycleId, ReviewFormId, UnitId, UserId};
+use crate::domain::ids::{MomentId, ReviewCycleId, ReviewFormId, UserId};
 use crate::domain::reviews::{COPY_FORWARD_DAYS, MomentKind, Writers};
 use crate::domain::validation::Problem;
 use crate::server::auth::OrgScope;
@@ -542,15 +542,7 @@ async fn moments_of(
 }
 
 async fn choices(db: &DatabaseConnection, admin: &OrgScope) -> Result<CycleChoices, AppError> {
-    let units = org_unit::Entity::find()
-        .filter(org_unit::Column::OrgId.eq(admin.org.0))
-        .order_by_asc(org_unit::Column::Name)
-        .all(db)
-        .await
-        .map_err(internal)?
-        .into_iter()
-        .map(|u| (UnitId(u.id), u.name))
-        .collect();
+    let units = crate::server::service::structure::unit_names(db, admin.org).await?;
     let people = user_account::Entity::find()
         .filter(user_account::Column::OrgId.eq(admin.org.0))
         .filter(user_account::Column::DeactivatedAt.is_null())

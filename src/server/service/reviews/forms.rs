@@ -5,7 +5,6 @@
 //! another organisation is not found.
 
 use chrono::{DateTime, Utc};
-use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
     QuerySelect, Set, TransactionTrait,
@@ -23,6 +22,7 @@ use crate::i18n::{Key, Lang, text};
 use crate::server::auth::OrgScope;
 use crate::server::db::internal;
 use crate::server::entity::{review_form, review_moment, review_question as question};
+use crate::server::service::ordering::Ordered;
 
 crate::server::service::bilingual::bilingual_rows!(review_form, ReviewFormId);
 
@@ -189,19 +189,10 @@ pub async fn move_question(
 ) -> Result<(), AppError> {
     let row = owned_question(db, admin, id).await?;
     let questions = questions_of(db, row.form_id).await?;
-    let at = questions.iter().position(|q| q.id == row.id).ok_or(AppError::Internal)?;
-    let other = if up { at.checked_sub(1) } else { Some(at + 1) };
-    let Some(other) = other.and_then(|other| questions.get(other)) else { return Ok(()) };
-    let txn = db.begin().await.map_err(internal)?;
-    for (id, position) in [(row.id, other.position), (other.id, row.position)] {
-        question::Entity::update_many()
-            .col_expr(question::Column::Position, Expr::value(position))
-            .filter(question::Column::Id.eq(id))
-            .exec(&txn)
-            .await
-            .map_err(internal)?;
-    }
-    txn.commit().await.map_err(internal)
+    let list: Vec<(uuid::Uuid, i32)> = questions.iter().map(|q| (q.id, q.position)).collect();
+    let ordered =
+        Ordered::<question::Entity> { id: question::Column::Id, position: question::Column::Position };
+    ordered.move_item(db, &list, row.id, up).await
 }
 
 async fn questions_of(db: &impl ConnectionTrait, form: uuid::Uuid) -> Result<Vec<question::Model>, AppError> {

@@ -16,7 +16,7 @@ use sea_orm::{
 use crate::domain::AppError;
 use crate::domain::audit::AuditAction;
 use crate::domain::dto::{PersonRef, UnitDetails, UnitMember, UnitNode};
-use crate::domain::ids::{UnitId, UserId};
+use crate::domain::ids::{OrgId, UnitId, UserId};
 use crate::domain::validation::{Checks, Problem};
 use crate::server::audit::{self, AuditEntry};
 use crate::server::auth::OrgScope;
@@ -25,6 +25,19 @@ use crate::server::db::internal;
 use crate::server::entity::{
     goal, hr_reader_grant, manager_override, org_unit, unit_manager, unit_member, user_account,
 };
+
+/// Every unit of `org` with its name, by name: what a form offers to choose from.
+pub async fn unit_names(db: &impl ConnectionTrait, org: OrgId) -> Result<Vec<(UnitId, String)>, AppError> {
+    Ok(org_unit::Entity::find()
+        .filter(org_unit::Column::OrgId.eq(org.0))
+        .order_by_asc(org_unit::Column::Name)
+        .all(db)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|unit| (UnitId(unit.id), unit.name))
+        .collect())
+}
 
 /// Every unit of the admin's organisation, depth first, siblings by name.
 pub async fn tree(db: &DatabaseConnection, admin: &OrgScope) -> Result<Vec<UnitNode>, AppError> {

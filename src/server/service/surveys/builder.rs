@@ -25,6 +25,7 @@ use crate::server::auth::OrgScope;
 use crate::server::db::internal;
 use crate::server::entity::{org_unit, organisation, survey, survey_question, survey_round, survey_unit};
 use crate::server::service::local_time::start_of_day;
+use crate::server::service::ordering::Ordered;
 
 /// The organisation's surveys, newest first, each with its rounds.
 pub async fn list(
@@ -79,15 +80,7 @@ pub async fn details(
         .filter_map(|q| q.library_key)
         .collect();
     let units = audience(db, row.id).await?;
-    let unit_choices = org_unit::Entity::find()
-        .filter(org_unit::Column::OrgId.eq(admin.org.0))
-        .order_by_asc(org_unit::Column::Name)
-        .all(db)
-        .await
-        .map_err(internal)?
-        .into_iter()
-        .map(|u| (UnitId(u.id), u.name))
-        .collect();
+    let unit_choices = crate::server::service::structure::unit_names(db, admin.org).await?;
     let rounds: Vec<_> = rounds_of(db, vec![row.id], time_zone).await?.into_iter().map(|(_, r)| r).collect();
     Ok(SurveyDetails {
         id,
@@ -344,19 +337,12 @@ pub async fn move_question(
         .all(db)
         .await
         .map_err(internal)?;
-    let at = questions.iter().position(|q| q.id == row.id).ok_or(AppError::Internal)?;
-    let other = if up { at.checked_sub(1) } else { Some(at + 1) };
-    let Some(other) = other.and_then(|other| questions.get(other)) else { return Ok(()) };
-    let txn = db.begin().await.map_err(internal)?;
-    for (id, position) in [(row.id, other.position), (other.id, row.position)] {
-        survey_question::Entity::update_many()
-            .col_expr(survey_question::Column::Position, Expr::value(position))
-            .filter(survey_question::Column::Id.eq(id))
-            .exec(&txn)
-            .await
-            .map_err(internal)?;
-    }
-    txn.commit().await.map_err(internal)
+    let list: Vec<(uuid::Uuid, i32)> = questions.iter().map(|q| (q.id, q.position)).collect();
+    let ordered = Ordered::<survey_question::Entity> {
+        id: survey_question::Column::Id,
+        position: survey_question::Column::Position,
+    };
+    ordered.move_item(db, &list, row.id, up).await
 }
 
 /// The units the survey is for (each with the units below it).

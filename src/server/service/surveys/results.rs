@@ -26,9 +26,7 @@ use crate::server::auth::OrgScope;
 use crate::server::auth::reach::Structure;
 use crate::server::crypto::Keyring;
 use crate::server::db::internal;
-use crate::server::entity::{
-    job_function, org_unit, survey, survey_answer, survey_response, survey_round, unit_manager,
-};
+use crate::server::entity::{survey, survey_answer, survey_response, survey_round, unit_manager};
 
 /// What the viewer may look at: everything, or some units (with the units below).
 pub(super) enum Reach {
@@ -287,7 +285,10 @@ pub async fn results(
         return Err(AppError::invalid("round", Problem::NotNow));
     }
     let audience_units = audience_units(db, round.survey_id, &structure).await?;
-    let unit_names = unit_names(db, viewer).await?;
+    let unit_names = crate::server::service::structure::unit_names(db, viewer.org)
+        .await?
+        .into_iter()
+        .collect::<HashMap<_, _>>();
     let mut scopes: Vec<(Option<UnitId>, String)> = audience_units
         .iter()
         .filter(|unit| reach.covers(Some(**unit)))
@@ -330,7 +331,7 @@ pub async fn results(
                 .collect()
         }
         segment => {
-            let functions = function_names(db, viewer).await?;
+            let functions = crate::server::service::functions::names(db, viewer.org).await?;
             data.values_of(segment, &functions)
                 .into_iter()
                 .map(|value| ResultRow {
@@ -428,34 +429,6 @@ pub(super) async fn audience_units(
     Ok(structure
         .units()
         .filter(|unit| chosen.iter().any(|above| structure.is_within(*unit, *above)))
-        .collect())
-}
-
-async fn unit_names(
-    db: &impl ConnectionTrait,
-    viewer: &OrgScope,
-) -> Result<HashMap<UnitId, String>, AppError> {
-    Ok(org_unit::Entity::find()
-        .filter(org_unit::Column::OrgId.eq(viewer.org.0))
-        .all(db)
-        .await
-        .map_err(internal)?
-        .into_iter()
-        .map(|u| (UnitId(u.id), u.name))
-        .collect())
-}
-
-async fn function_names(
-    db: &impl ConnectionTrait,
-    viewer: &OrgScope,
-) -> Result<HashMap<uuid::Uuid, FunctionName>, AppError> {
-    Ok(job_function::Entity::find()
-        .filter(job_function::Column::OrgId.eq(viewer.org.0))
-        .all(db)
-        .await
-        .map_err(internal)?
-        .into_iter()
-        .map(|f| (f.id, FunctionName { nl: f.name_nl, en: f.name_en }))
         .collect())
 }
 

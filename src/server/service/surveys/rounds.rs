@@ -247,6 +247,15 @@ async fn tell_participants(
     let Some(of_survey) = survey::Entity::find_by_id(round.survey_id).one(db).await.map_err(internal)? else {
         return Ok(0);
     };
+    let mut accounts: std::collections::HashMap<uuid::Uuid, user_account::Model> =
+        user_account::Entity::find()
+            .filter(user_account::Column::Id.is_in(participants.iter().map(|p| p.user_id)))
+            .all(db)
+            .await
+            .map_err(internal)?
+            .into_iter()
+            .map(|account| (account.id, account))
+            .collect();
     let closes_on = super::local_day(round.closes_at, context.time_zone);
     let link = format!("{}/surveys/answer/{}", context.public_url, round.id);
     let mut told = 0;
@@ -265,11 +274,7 @@ async fn tell_participants(
                 continue;
             }
         }
-        let Some(person) =
-            user_account::Entity::find_by_id(participant.user_id).one(&txn).await.map_err(internal)?
-        else {
-            continue;
-        };
+        let Some(person) = accounts.remove(&participant.user_id) else { continue };
         let title =
             |lang| crate::domain::dto::in_language(lang, &of_survey.title_nl, &of_survey.title_en).to_owned();
         let kind = match whom {
