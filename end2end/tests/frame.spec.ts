@@ -107,8 +107,8 @@ test("an admin filters people by function and role, and downloads everyone as CS
   await page.getByRole("link", { name: "Iedereen downloaden als CSV" }).click();
   const file = await (await download).path();
   const csv = fs.readFileSync(file, "utf8");
-  expect(csv.split("\n")[0]).toBe("\u{feff}name,email,username,phone,language,function,unit,manages unit,manager,roles");
-  expect(csv).toContain("Ahmed El Amrani,ahmed.elamrani@delinde.example,,,nl,Teamleider,Zorg > Wijkteam Noord,yes,,manager");
+  expect(csv.split("\n")[0]).toBe("\u{feff}name,email,username,phone,language,function,unit,manages unit,manager,roles,start date,birth year");
+  expect(csv).toContain("Ahmed El Amrani,ahmed.elamrani@delinde.example,,,nl,Teamleider,Zorg > Wijkteam Noord,yes,,manager,2018-09-01,1974");
 });
 
 test("with indirect reports allowed, a manager also sees the people of their team leaders", async ({ browser }) => {

@@ -12,14 +12,21 @@ test("an admin corrects a person's data, restricts its processing and lifts it a
   const rectify = admin.locator("#rectify");
   await rectify.getByLabel("Mobiel nummer").fill("06 1234 5678");
   await rectify.getByLabel("E-mailadres").fill("geen adres");
+  await rectify.getByLabel("Geboortejaar").fill("1890");
   await rectify.getByRole("button", { name: "Correctie opslaan" }).click();
   await expect(rectify).toContainText("e-mailadres");
+  await expect(rectify).toContainText("Vul een geboortejaar in van");
   await expect(rectify.getByLabel("Mobiel nummer")).toHaveValue("06 1234 5678");
   await rectify.getByLabel("E-mailadres").fill("dewi.sutanto@delinde.example");
+  // Start date and year of birth give survey results their tenure and age bands.
+  await rectify.getByLabel("Datum in dienst").fill("2021-09-01");
+  await rectify.getByLabel("Geboortejaar").fill("1966");
   await rectify.getByRole("button", { name: "Correctie opslaan" }).click();
   await expect(admin.getByRole("status").filter({ hasText: "De correctie is opgeslagen." })).toBeVisible();
   await admin.reload();
   await expect(admin.locator("#rectify").getByLabel("Mobiel nummer")).toHaveValue("+31612345678");
+  await expect(admin.locator("#rectify").getByLabel("Datum in dienst")).toHaveValue("2021-09-01");
+  await expect(admin.locator("#rectify").getByLabel("Geboortejaar")).toHaveValue("1966");
   await waitForHydration(admin);
 
   const restriction = admin.locator("#restriction");

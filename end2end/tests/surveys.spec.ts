@@ -2,6 +2,7 @@
 // teams; eight people answer (one on a phone-sized screen); the team of six
 // shows its results and the team of two says why it is hidden, from every
 // angle; a manager replies to a comment and its author answers anonymously.
+import fs from "node:fs";
 import type { Browser, Page } from "@playwright/test";
 import { test, expect, expectNoSidewaysScroll, waitForHydration } from "../fixtures/app";
 import { FEMKE, signedInPage } from "../fixtures/accounts";
@@ -103,6 +104,13 @@ test("two teams are asked, eight answer, the team of six shows and the team of t
   await expect(heatmap.getByRole("row", { name: /ICT/ })).toContainText("Verborgen: minder invullers dan de drempel.");
   // Everyone (eight) minus Lindehof (six) would give ICT away.
   await expect(admin.locator("#overall")).toContainText("Verborgen: naast een andere groep gelegd");
+
+  // The spreadsheet is written from the same results.
+  const download = admin.waitForEvent("download");
+  await admin.locator("#results-export").click();
+  const spreadsheet = await download;
+  expect(spreadsheet.suggestedFilename()).toMatch(/^koers-survey-results-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  expect(fs.readFileSync(await spreadsheet.path()).subarray(0, 2).toString()).toBe("PK");
 
   // No filter shows a group other than Lindehof's six.
   const segments: Record<string, string> = { Eenheid: "unit", Functie: "function", Dienstjaren: "tenure", Leeftijd: "age" };
