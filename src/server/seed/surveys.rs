@@ -1,9 +1,11 @@
 //! The demo organisation's engagement pulse: every quarter for two years
 //! the care teams, the staff departments and the facilities were asked the
 //! default questions, and most of those who worked there by then answered,
-//! through the same service a respondent uses. The managers above the teams
-//! are not asked: were they, a department's number minus its teams' would
-//! be their answers, and the anonymity engine would hide the department. The numbers move as they would: the organisation slowly
+//! through the same service a respondent uses. The managers of the care
+//! departments above the teams are not asked: were they, a department's
+//! number minus its teams' would be their answers, and the anonymity engine
+//! would hide the department. (Staf is asked whole: its sub-units are too
+//! small to show, so its total gives nobody away.) The numbers move as they would: the organisation slowly
 //! improves, wellbeing dips every winter, Wijkteam Noord's leadership
 //! scores rise after its new team leader started a year ago, and Wijkteam
 //! Zuid's wellbeing slides as its workload grows. Some left a comment, and

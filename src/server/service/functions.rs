@@ -14,7 +14,6 @@ use crate::server::auth::OrgScope;
 use crate::server::db::internal;
 use crate::server::entity::{job_function, user_account};
 
-/// Every function of the organisation, by Dutch name.
 /// The name of every function of `org`, in both languages, by id.
 pub async fn names(
     db: &impl sea_orm::ConnectionTrait,
@@ -30,6 +29,7 @@ pub async fn names(
         .collect())
 }
 
+/// Every function of the organisation, by Dutch name.
 pub async fn list(db: &DatabaseConnection, org: OrgId) -> Result<Vec<JobFunction>, AppError> {
     let functions = job_function::Entity::find()
         .filter(job_function::Column::OrgId.eq(org.0))

@@ -25,7 +25,17 @@ pub async fn rectify(
 ) -> Result<(), AppError> {
     let person = member(db, admin, user).await?;
     let this_year = u32::try_from(now.year()).unwrap_or_default();
-    let corrected = form.validate(this_year).map_err(|errors| AppError::Invalid { errors })?;
+    // A year of birth stored years ago is not checked against this year's
+    // window again: correcting a phone number must not fail on it.
+    let stored_birth_year = person.birth_year;
+    let birth_year_unchanged =
+        stored_birth_year.map(|year| year.to_string()).as_deref() == Some(form.birth_year.trim());
+    let checked = if birth_year_unchanged {
+        RectifyForm { birth_year: String::new(), ..form.clone() }
+    } else {
+        form.clone()
+    };
+    let corrected = checked.validate(this_year).map_err(|errors| AppError::Invalid { errors })?;
     refuse_names_in_use(db, admin, (corrected.email.as_deref(), corrected.username.as_deref()), Some(user))
         .await?;
     let mut change: user_account::ActiveModel = person.into();
@@ -35,7 +45,11 @@ pub async fn rectify(
     change.phone = Set(corrected.phone);
     change.language = Set(corrected.language.code().to_owned());
     change.started_on = Set(corrected.started_on.and_then(|day| day.parse::<NaiveDate>().ok()));
-    change.birth_year = Set(corrected.birth_year.and_then(|year| i32::try_from(year).ok()));
+    change.birth_year = Set(if birth_year_unchanged {
+        stored_birth_year
+    } else {
+        corrected.birth_year.and_then(|year| i32::try_from(year).ok())
+    });
     change.update(db).await.map_err(internal)?;
     record(db, admin, AuditAction::UserRectified, user, now).await
 }

@@ -305,6 +305,5 @@ async fn members_of(
         .collect())
 }
 
-/// The names of the organisation's job functions, by id.
 #[cfg(test)]
 mod tests;

@@ -176,6 +176,20 @@ pub async fn submit(
     let segments = segments_of(db, scope, row.survey_id, now.with_timezone(&time_zone).date_naive()).await?;
     let reply_code = checked.iter().any(|a| !a.comment.is_empty()).then(|| random_code(4, 5));
     let txn = db.begin().await.map_err(internal)?;
+    // Still open, and held open until this commits: a round closing at
+    // this moment waits (PostgreSQL) or has already closed (then nothing is
+    // written), so no response lands after closing rewrote the round.
+    let still_open = survey_round::Entity::update_many()
+        .col_expr(survey_round::Column::ClosedAt, Expr::col(survey_round::Column::ClosedAt))
+        .filter(survey_round::Column::Id.eq(row.id))
+        .filter(survey_round::Column::ClosedAt.is_null())
+        .exec(&txn)
+        .await
+        .map_err(internal)?;
+    if still_open.rows_affected != 1 {
+        txn.rollback().await.map_err(internal)?;
+        return Err(AppError::invalid("round", Problem::NotNow));
+    }
     let claimed = survey_participant::Entity::update_many()
         .col_expr(survey_participant::Column::Answered, Expr::value(true))
         .col_expr(survey_participant::Column::Draft, Expr::value(Option::<Vec<u8>>::None))

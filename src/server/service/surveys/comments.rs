@@ -23,6 +23,7 @@ use crate::domain::dto::surveys::{
     CommentThread, OwnComments, Reply, ReplyForm, SurveyQuestion, ThemeComments,
 };
 use crate::domain::ids::{SurveyAnswerId, SurveyRoundId};
+use crate::domain::validation::Problem;
 use crate::server::auth::OrgScope;
 use crate::server::auth::reach::Structure;
 use crate::server::auth::token::token_hash;
@@ -155,6 +156,9 @@ pub async fn reply(
     let text = form.validate().map_err(|errors| AppError::Invalid { errors })?;
     let (row, response) = answer_in_round(db, viewer, answer).await?;
     let round = owned_round(db, viewer.org, SurveyRoundId(response.round_id)).await?;
+    if round.closed_at.is_none() {
+        return Err(AppError::invalid("round", Problem::NotNow));
+    }
     let structure = Structure::load(db, viewer.org).await.map_err(internal)?;
     let reach = reach_of(db, viewer, &structure).await?;
     let mut scopes: Vec<GroupKey> = audience_units(db, round.survey_id, &structure)
@@ -264,13 +268,17 @@ pub async fn answer_as_respondent(
         return Err(AppError::NotFound);
     }
     let day = start_of_day(now.with_timezone(&time_zone).date_naive(), time_zone);
-    let previous = survey_reply::Entity::find()
+    // The respondent answers a manager: there is no conversation before one
+    // replied (and so none before the round closed).
+    let Some(previous) = survey_reply::Entity::find()
         .filter(survey_reply::Column::AnswerId.eq(row.id))
         .order_by_desc(survey_reply::Column::WrittenAt)
         .one(db)
         .await
         .map_err(internal)?
-        .map(|reply| reply.written_at + chrono::Duration::microseconds(1));
-    let written_at = previous.map_or(day, |after| after.max(day));
+    else {
+        return Err(AppError::invalid("text", Problem::NotNow));
+    };
+    let written_at = (previous.written_at + chrono::Duration::microseconds(1)).max(day);
     insert_reply(db, keys, viewer, row.id, None, &text, written_at).await
 }

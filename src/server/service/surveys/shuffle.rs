@@ -3,12 +3,15 @@
 //! bookkeeping could tie an answer to the moment someone's participation
 //! changed: on SQLite the order rows were written in (`rowid`), on
 //! PostgreSQL the transaction that wrote them (`xmin`) and their place on
-//! disk. Once closed, every row of the round was written by the same
+//! disk. Once closed, every live row of the round was written by the same
 //! transaction in an order that says nothing, and each response has a new
 //! random id. Answers keep their own ids, which their sealed comments are
-//! bound to.
+//! bound to. (Deleted row versions stay in the database file until it is
+//! vacuumed, and in backups taken while the round was open.)
 
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, IntoActiveModel, QueryFilter, QuerySelect, QueryTrait,
+};
 
 use crate::domain::AppError;
 use crate::server::db::internal;
@@ -26,15 +29,20 @@ pub(super) async fn shuffle_responses(db: &impl ConnectionTrait, round: uuid::Uu
     if responses.is_empty() {
         return Ok(());
     }
-    let old_ids: Vec<uuid::Uuid> = responses.iter().map(|response| response.id).collect();
+    let of_round = survey_response::Entity::find()
+        .select_only()
+        .column(survey_response::Column::Id)
+        .filter(survey_response::Column::RoundId.eq(round))
+        .into_query();
     let answers = survey_answer::Entity::find()
-        .filter(survey_answer::Column::ResponseId.is_in(old_ids.clone()))
+        .filter(survey_answer::Column::ResponseId.in_subquery(of_round))
         .all(db)
         .await
         .map_err(internal)?;
-    // Deleting a response deletes its answers with it.
+    // Deleting a response deletes its answers with it. Closing comes before
+    // any reply (replies need a closed round), so none is lost.
     survey_response::Entity::delete_many()
-        .filter(survey_response::Column::Id.is_in(old_ids))
+        .filter(survey_response::Column::RoundId.eq(round))
         .exec(db)
         .await
         .map_err(internal)?;

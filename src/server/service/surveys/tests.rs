@@ -154,6 +154,10 @@ for_each_backend! {
         let Comments::Shown(themes) = seen.comments else { panic!("six is more than five: comments show") };
         let thread = &themes[0].comments[0];
         assert_eq!(thread.text, "De roosters komen te laat.");
+        let author = &teams.people[0];
+        let first = ReplyForm { text: "Ik begin zelf maar.".into() };
+        let unasked = comments::answer_as_respondent(&db, &teams.keys, author, (teams.round, &code), thread.answer, &first, (Utc::now(), TZ)).await;
+        assert!(unasked.is_err(), "the respondent answers a manager, who has not replied yet");
         let reply = ReplyForm { text: "Dank, we plannen voortaan zes weken vooruit.".into() };
         comments::reply(&db, &teams.keys, &teams.ahmed, thread.answer, &reply, Utc::now()).await.expect("replied");
         assert_eq!(
@@ -162,7 +166,6 @@ for_each_backend! {
             "Bert cannot see Zorg's comments"
         );
 
-        let author = &teams.people[0];
         let own = comments::own(&db, &teams.keys, author, teams.round, &code, TZ).await.expect("own");
         assert_eq!(own.themes[0].comments[0].replies[0].author.as_deref(), Some("Ahmed"));
         let answer = ReplyForm { text: "Fijn, dat helpt.".into() };
