@@ -170,7 +170,7 @@ pub async fn reply(
     if matches!(reach, Reach::Everything) {
         scopes.push(GroupKey::All);
     }
-    let data = RoundData::load(db, round, &structure).await?;
+    let data = RoundData::load(db, round, &structure, &[]).await?;
     let visible = scopes.into_iter().any(|key| data.comments_of(key).iter().any(|a| a.id == row.id));
     if !visible {
         return Err(AppError::NotFound);

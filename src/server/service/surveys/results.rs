@@ -7,7 +7,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    QueryTrait,
+};
 
 use super::groups::{GroupKey, Judgement, Respondent, SegmentValue};
 use super::{local_day, owned, owned_round, questions_of, title_of};
@@ -73,6 +76,37 @@ pub(super) async fn reach_of(
     ))
 }
 
+/// Every score the results can show, with the questions it is made of.
+fn measures_of(questions: &[SurveyQuestion]) -> HashMap<Measure, HashSet<uuid::Uuid>> {
+    let mut measures: HashMap<Measure, HashSet<uuid::Uuid>> = HashMap::new();
+    for question in questions {
+        let of_whole = match question.kind {
+            SurveyQuestionKind::Likert => Measure::Theme(question.theme),
+            SurveyQuestionKind::Enps => Measure::Enps,
+            SurveyQuestionKind::Open => continue,
+        };
+        measures.entry(of_whole).or_default().insert(question.id.0);
+        measures.entry(Measure::Question(question.id.0)).or_default().insert(question.id.0);
+    }
+    measures
+}
+
+impl Measured {
+    /// Judges the groups of those who gave a score to any of `questions`.
+    fn of(
+        questions: HashSet<uuid::Uuid>,
+        respondents: &[Respondent],
+        answers: &[Vec<survey_answer::Model>],
+        threshold: u32,
+    ) -> Measured {
+        let respondent: Vec<usize> = (0..respondents.len())
+            .filter(|at| answers[*at].iter().any(|a| a.score.is_some() && questions.contains(&a.question_id)))
+            .collect();
+        let answering: Vec<Respondent> = respondent.iter().map(|at| respondents[*at].clone()).collect();
+        Measured { questions, judgement: Judgement::of(&answering, threshold), respondent }
+    }
+}
+
 /// A round's responses and answers, cut into groups and judged.
 pub(super) struct RoundData {
     pub(super) round: survey_round::Model,
@@ -80,6 +114,26 @@ pub(super) struct RoundData {
     respondents: Vec<Respondent>,
     /// Per respondent, their answers.
     pub(super) answers: Vec<Vec<survey_answer::Model>>,
+    /// Each score shown (a theme, eNPS, a question) judged again over only
+    /// those who gave it: questions may be skipped, so a group and its
+    /// sub-group can differ by one answerer while their respondents differ
+    /// by many.
+    measures: HashMap<Measure, Measured>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Measure {
+    Theme(Theme),
+    Enps,
+    Question(uuid::Uuid),
+}
+
+/// A measure's questions and its own judgement over those who answered them.
+struct Measured {
+    questions: HashSet<uuid::Uuid>,
+    judgement: Judgement,
+    /// Position in the measure's judgement to position among all respondents.
+    respondent: Vec<usize>,
 }
 
 impl RoundData {
@@ -87,6 +141,7 @@ impl RoundData {
         db: &impl ConnectionTrait,
         round: survey_round::Model,
         structure: &Structure,
+        questions: &[SurveyQuestion],
     ) -> Result<RoundData, AppError> {
         let responses = survey_response::Entity::find()
             .filter(survey_response::Column::RoundId.eq(round.id))
@@ -97,8 +152,13 @@ impl RoundData {
         let position: HashMap<uuid::Uuid, usize> =
             responses.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
         let mut answers: Vec<Vec<survey_answer::Model>> = vec![Vec::new(); responses.len()];
+        let of_round = survey_response::Entity::find()
+            .select_only()
+            .column(survey_response::Column::Id)
+            .filter(survey_response::Column::RoundId.eq(round.id))
+            .into_query();
         for answer in survey_answer::Entity::find()
-            .filter(survey_answer::Column::ResponseId.is_in(responses.iter().map(|r| r.id)))
+            .filter(survey_answer::Column::ResponseId.in_subquery(of_round))
             .all(db)
             .await
             .map_err(internal)?
@@ -118,54 +178,50 @@ impl RoundData {
             .collect();
         let threshold = round.threshold.and_then(|t| u32::try_from(t).ok()).unwrap_or_default();
         let judgement = Judgement::of(&respondents, threshold);
-        Ok(RoundData { round, judgement, respondents, answers })
+        let measures = measures_of(questions)
+            .into_iter()
+            .map(|(measure, ids)| (measure, Measured::of(ids, &respondents, &answers, threshold)))
+            .collect();
+        Ok(RoundData { round, judgement, respondents, answers, measures })
+    }
+
+    /// The scores a shown group gave for `measure`, when at least the
+    /// threshold of its members gave one and the measure's own judgement
+    /// shows the group; else none.
+    fn scores(&self, measure: Measure, key: GroupKey) -> Option<(usize, Vec<i32>)> {
+        let measured = self.measures.get(&measure)?;
+        let members = measured.judgement.shown_members(key)?;
+        let scores = members
+            .iter()
+            .flat_map(|m| &self.answers[measured.respondent[*m]])
+            .filter(|a| measured.questions.contains(&a.question_id))
+            .filter_map(|a| a.score)
+            .collect();
+        Some((members.len(), scores))
     }
 
     /// A group's numbers, or why they are hidden.
-    fn cell(&self, key: GroupKey, questions: &[SurveyQuestion], themes: &[Theme]) -> Cell {
+    fn cell(&self, key: GroupKey, themes: &[Theme]) -> Cell {
         let Some(members) = self.judgement.shown_members(key) else {
             return Cell::Hidden(self.judgement.verdict(key));
         };
-        let scores = |wanted: &dyn Fn(&SurveyQuestion) -> bool| -> Vec<i32> {
-            self.enough(members.iter().map(|m| {
-                self.answers[*m]
-                    .iter()
-                    .filter(|a| questions.iter().any(|q| q.id.0 == a.question_id && wanted(q)))
-                    .filter_map(|a| a.score)
-                    .collect()
-            }))
-        };
+        let scores = |measure| self.scores(measure, key).map(|(_, scores)| scores).unwrap_or_default();
         Cell::Shown {
             respondents: u32::try_from(members.len()).unwrap_or(u32::MAX),
-            themes: themes
-                .iter()
-                .map(|theme| {
-                    agreement_score(&scores(&|q| q.kind == SurveyQuestionKind::Likert && q.theme == *theme))
-                })
-                .collect(),
-            enps: enps(&scores(&|q| q.kind == SurveyQuestionKind::Enps)),
+            themes: themes.iter().map(|theme| agreement_score(&scores(Measure::Theme(*theme)))).collect(),
+            enps: enps(&scores(Measure::Enps)),
         }
     }
 
     fn question_results(&self, key: GroupKey, questions: &[SurveyQuestion]) -> Vec<QuestionResult> {
-        let Some(members) = self.judgement.shown_members(key) else { return Vec::new() };
+        if self.judgement.shown_members(key).is_none() {
+            return Vec::new();
+        }
         questions
             .iter()
             .filter(|q| q.kind != SurveyQuestionKind::Open)
             .map(|q| {
-                let answered = members
-                    .iter()
-                    .filter(|m| {
-                        self.answers[**m].iter().any(|a| a.question_id == q.id.0 && a.score.is_some())
-                    })
-                    .count();
-                let scores = self.enough(members.iter().map(|m| {
-                    self.answers[*m]
-                        .iter()
-                        .filter(|a| a.question_id == q.id.0)
-                        .filter_map(|a| a.score)
-                        .collect()
-                }));
+                let (answered, scores) = self.scores(Measure::Question(q.id.0), key).unwrap_or_default();
                 QuestionResult {
                     text: q.text.clone(),
                     theme: q.theme,
@@ -179,14 +235,6 @@ impl RoundData {
                 }
             })
             .collect()
-    }
-
-    /// The scores of a shown group's members (each member's own scores), or
-    /// none when fewer members than the threshold gave any: questions may be
-    /// skipped, and a score from one or two of a group of six would be theirs.
-    fn enough(&self, per_member: impl Iterator<Item = Vec<i32>>) -> Vec<i32> {
-        let given: Vec<Vec<i32>> = per_member.filter(|scores| !scores.is_empty()).collect();
-        if given.len() < self.judgement.threshold() as usize { Vec::new() } else { given.concat() }
     }
 
     /// The answers with a comment of a group whose comments may be shown.
@@ -311,7 +359,7 @@ pub async fn results(
     let questions = questions_of(db, of_survey.id).await?;
     let themes = themes_of(&questions);
     let summary = summary_of(db, &round, time_zone).await?;
-    let data = RoundData::load(db, round, &structure).await?;
+    let data = RoundData::load(db, round, &structure, &questions).await?;
     let scope_key = GroupKey::scope(scope);
     let rows = match query.breakdown {
         Segment::Unit => {
@@ -326,7 +374,7 @@ pub async fn results(
                 .into_iter()
                 .map(|unit| ResultRow {
                     label: RowLabel::Unit(unit_names.get(&unit).cloned().unwrap_or_default()),
-                    cell: data.cell(GroupKey::Unit(unit), &questions, &themes),
+                    cell: data.cell(GroupKey::Unit(unit), &themes),
                 })
                 .collect()
         }
@@ -336,7 +384,7 @@ pub async fn results(
                 .into_iter()
                 .map(|value| ResultRow {
                     label: label_of(value, &functions),
-                    cell: data.cell(GroupKey::within(scope, value), &questions, &themes),
+                    cell: data.cell(GroupKey::within(scope, value), &themes),
                 })
                 .collect()
         }
@@ -358,7 +406,7 @@ pub async fn results(
         scopes,
         query,
         has_enps: questions.iter().any(|q| q.kind == SurveyQuestionKind::Enps),
-        overall: data.cell(scope_key, &questions, &themes),
+        overall: data.cell(scope_key, &themes),
         questions: data.question_results(scope_key, &questions),
         rows,
         themes,
@@ -399,8 +447,8 @@ async fn trend(
     let mut points = Vec::with_capacity(rounds.len());
     for round in rounds {
         let opens_on = local_day(round.opens_at, time_zone);
-        let data = RoundData::load(db, round, structure).await?;
-        points.push(TrendPoint { opens_on, cell: data.cell(key, questions, themes) });
+        let data = RoundData::load(db, round, structure, questions).await?;
+        points.push(TrendPoint { opens_on, cell: data.cell(key, themes) });
     }
     Ok(points)
 }

@@ -292,4 +292,52 @@ for_each_backend! {
         let second = details.rounds.iter().find(|r| r.opens_on == "2027-01-01").expect("the next round").id;
         assert_eq!(asked().await, [("Nieuw".to_owned(), first.0), ("Straks".to_owned(), second.0)]);
     }
+
+    async fn a_question_skipped_by_all_but_one_outside_a_team_shows_for_the_team_and_not_for_its_department(db) {
+        use crate::domain::roles::Roles;
+        use crate::server::service::structure;
+
+        // Department Zorg: team Noord of five, and five people of its own.
+        // Groups of ten and five differ by five, but only one of Zorg's own
+        // answers the recommendation question: Zorg's score minus Noord's
+        // would be that one person's.
+        let now = Utc::now();
+        let keys = testing::test_keyring();
+        let org = testing::organisation(&db, "De Linde").await;
+        let femke = testing::scope(&db, org, "Femke", Roles { admin: true, ..Roles::default() }).await;
+        let zorg = structure::create(&db, &femke, "Zorg", None, now).await.expect("unit");
+        let noord = structure::create(&db, &femke, "Noord", Some(zorg), now).await.expect("team");
+        let form = SurveyForm { title_nl: "Onderzoek".into(), kind: "once".into(), open_days: "14".into(), ..Default::default() };
+        let survey = builder::create(&db, &femke, &form, now).await.expect("survey");
+        builder::set_units(&db, &femke, survey, &[zorg]).await.expect("units");
+        let mut people = Vec::new();
+        for at in 0..10 {
+            let person = testing::scope(&db, org, &format!("Medewerker {at}"), Roles::default()).await;
+            structure::add_member(&db, &femke, if at < 5 { noord } else { zorg }, person.user, true, now).await.expect("member");
+            people.push(person);
+        }
+        let round = builder::schedule(&db, &femke, survey, "", TZ, now).await.expect("opened");
+        let questions = builder::details(&db, &femke, survey, TZ).await.expect("details").questions;
+        let enps = questions.iter().find(|q| q.kind == SurveyQuestionKind::Enps).expect("enps").id;
+        for (at, person) in people.iter().enumerate() {
+            let answers: Vec<Answer> = questions
+                .iter()
+                .filter(|q| q.kind != SurveyQuestionKind::Open && (q.id != enps || at <= 5))
+                .map(|q| Answer { question: Some(q.id), score: Some(if q.id == enps { 9 } else { 4 }), comment: String::new() })
+                .collect();
+            answering::submit(&db, &keys, person, round, &answers, TZ, now).await.expect("sent");
+        }
+        builder::close_now(&db, &femke, round, TZ, now).await.expect("closed");
+        let enps_of = |unit| {
+            let db = db.clone();
+            let (keys, femke) = (keys.clone(), femke.clone());
+            async move {
+                let seen = results::results(&db, &keys, &femke, query(round, Some(unit), Segment::Unit), TZ).await.expect("results");
+                let Cell::Shown { enps, .. } = seen.overall else { panic!("the group shows") };
+                enps
+            }
+        };
+        assert_eq!(enps_of(noord).await, Some(100), "the team's five answered it");
+        assert_eq!(enps_of(zorg).await, None, "six answered it in Zorg: one more than in Noord");
+    }
 }
