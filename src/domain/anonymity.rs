@@ -106,7 +106,8 @@ pub fn judge(groups: &[Group], families: &[Family], asked_threshold: u32) -> Vec
 
 /// One pass over the families whose whole is shown: where the shown parts
 /// leave between one and `k - 1` respondents of it, the whole or its
-/// smallest shown part is hidden (see [`giving_way`]). Says whether any was.
+/// smallest outermost shown part is hidden (see [`giving_way`]). Says
+/// whether any was.
 fn hide_revealing_remainders(
     groups: &[Group],
     families: &[Family],
@@ -121,7 +122,14 @@ fn hide_revealing_remainders(
             continue;
         }
         let shown_parts: Vec<usize> = family.parts.iter().copied().filter(|p| shown(*p, verdicts)).collect();
-        let Some(smallest) = shown_parts.iter().copied().min_by_key(|p| sets[*p].len) else { continue };
+        // Hiding a part inside another shown part would cover nothing less:
+        // the smallest of the outermost parts gives way.
+        let outermost = shown_parts.iter().copied().filter(|p| {
+            !shown_parts
+                .iter()
+                .any(|q| q != p && sets[*p].minus(&sets[*q]) == 0 && sets[*q].len > sets[*p].len)
+        });
+        let Some(smallest) = outermost.min_by_key(|p| sets[*p].len) else { continue };
         let covered = Bits::union(shown_parts.iter().map(|p| &sets[*p]));
         let remainder = sets[family.whole].minus(&covered);
         if remainder > 0 && remainder < k {
@@ -302,6 +310,21 @@ mod tests {
         assert_eq!(verdicts[3], Verdict::TooFew);
         let shown_functions = verdicts[1..3].iter().filter(|v| matches!(v, Verdict::Shown { .. })).count();
         assert_eq!(shown_functions, 1, "one function of five gives way, so eight stay hidden: {verdicts:?}");
+    }
+
+    #[test]
+    fn a_part_inside_another_shown_part_is_not_hidden_for_nothing() {
+        // A value in a department (20): in one unit twelve, six of them in
+        // a team below it; seven in another unit; one left over.
+        let groups = [segment(0..20), segment(0..12), segment(0..6), segment(12..19)];
+        let value = Family { whole: 0, parts: vec![1, 2, 3] };
+        let verdicts = judge(&groups, &[value], 5);
+        assert_eq!(verdicts[3], Verdict::WouldRevealOthers, "the smaller outermost part gives way");
+        assert_eq!(
+            verdicts[2],
+            Verdict::Shown { respondents: 6 },
+            "hiding the team's six would cover nothing less"
+        );
     }
 
     #[test]
