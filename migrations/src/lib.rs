@@ -40,6 +40,7 @@ mod m20261229_000032_organisation_export;
 mod m20261230_000033_support_access;
 mod m20261231_000034_person_dates;
 mod m20270101_000035_surveys;
+mod m20270102_000036_survey_closing;
 
 pub struct Migrator;
 
@@ -98,6 +99,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261230_000033_support_access::Migration),
             Box::new(m20261231_000034_person_dates::Migration),
             Box::new(m20270101_000035_surveys::Migration),
+            Box::new(m20270102_000036_survey_closing::Migration),
         ]
     }
 }

@@ -9,8 +9,10 @@ use sea_orm::{ConnectOptions, Database, DatabaseConnection, DbErr};
 use super::config::DatabaseConfig;
 
 /// Opens the pool. SQLite runs in WAL mode (readers never wait for the
-/// writer) with foreign keys enforced on every connection; its parent
-/// directory is created if needed.
+/// writer) with foreign keys enforced on every connection, and overwrites
+/// what is deleted (`secure_delete`), so a deleted row, such as a survey
+/// response rewritten at closing, does not linger in the file's free pages
+/// (DPA 9: destruction); its parent directory is created if needed.
 pub async fn connect(config: &DatabaseConfig) -> Result<DatabaseConnection, DbErr> {
     if let Some(directory) = sqlite_file(&config.url).and_then(|file| file.parent().map(ToOwned::to_owned))
         && !directory.as_os_str().is_empty()
@@ -29,6 +31,7 @@ pub async fn connect(config: &DatabaseConfig) -> Result<DatabaseConnection, DbEr
                 .synchronous(SqliteSynchronous::Normal)
                 .foreign_keys(true)
                 .busy_timeout(Duration::from_secs(5))
+                .pragma("secure_delete", "on")
         });
     Database::connect(options).await
 }
@@ -178,7 +181,7 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn sqlite_files_use_wal_and_enforce_foreign_keys() {
+    async fn sqlite_files_use_wal_enforce_foreign_keys_and_overwrite_what_is_deleted() {
         use sea_orm::{ConnectionTrait, Statement};
         let directory = std::env::temp_dir().join(format!("koers-db-{}", uuid::Uuid::new_v4()));
         let config = DatabaseConfig {
@@ -191,6 +194,8 @@ mod tests {
         assert_eq!(mode.try_get_by_index::<String>(0).expect("text"), "wal");
         let keys = db.query_one_raw(pragma("foreign_keys")).await.expect("pragma").expect("row");
         assert_eq!(keys.try_get_by_index::<i32>(0).expect("number"), 1);
+        let overwrite = db.query_one_raw(pragma("secure_delete")).await.expect("pragma").expect("row");
+        assert_eq!(overwrite.try_get_by_index::<i32>(0).expect("number"), 1);
         db.close().await.ok();
         std::fs::remove_dir_all(directory).ok();
     }

@@ -416,6 +416,8 @@ pub enum RowLabel {
     Age(AgeBand),
     /// Respondents whose segment is not known (no function, no start date…).
     Unknown,
+    /// Respondents whose function was deleted after the round closed.
+    FormerFunction,
 }
 
 impl RowLabel {
@@ -426,6 +428,7 @@ impl RowLabel {
             RowLabel::Tenure(band) => text(lang, band.label_key()).to_owned(),
             RowLabel::Age(band) => text(lang, band.label_key()).to_owned(),
             RowLabel::Unknown => text(lang, Key::SurveysUnknown).to_owned(),
+            RowLabel::FormerFunction => text(lang, Key::SurveysFormerFunction).to_owned(),
         }
     }
 }

@@ -12,6 +12,8 @@ pub struct Model {
     pub org_id: Uuid,
     pub answered: bool,
     pub told: bool,
+    /// Whether they were reminded (once, whichever server reminds).
+    pub reminded: bool,
     pub draft: Option<Vec<u8>>,
 }
 

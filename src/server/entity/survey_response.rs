@@ -14,6 +14,11 @@ pub struct Model {
     pub tenure_band: Option<String>,
     pub age_band: Option<String>,
     pub reply_code_hash: Option<String>,
+    /// Fixed when the round closes, without references (see
+    /// `service::surveys::shuffle`): the respondent's unit and the units
+    /// above it, nearest first, as comma-separated ids; and their function.
+    pub units_at_close: Option<String>,
+    pub function_at_close: Option<Uuid>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

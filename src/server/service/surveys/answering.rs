@@ -8,8 +8,8 @@
 use chrono::{DateTime, Datelike, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbBackend,
+    EntityTrait, QueryFilter, QuerySelect, Set, TransactionTrait,
 };
 
 use super::{local_day, owned, owned_round, questions_of, title_of};
@@ -176,17 +176,7 @@ pub async fn submit(
     let segments = segments_of(db, scope, row.survey_id, now.with_timezone(&time_zone).date_naive()).await?;
     let reply_code = checked.iter().any(|a| !a.comment.is_empty()).then(|| random_code(4, 5));
     let txn = db.begin().await.map_err(internal)?;
-    // Still open, and held open until this commits: a round closing at
-    // this moment waits (PostgreSQL) or has already closed (then nothing is
-    // written), so no response lands after closing rewrote the round.
-    let still_open = survey_round::Entity::update_many()
-        .col_expr(survey_round::Column::ClosedAt, Expr::col(survey_round::Column::ClosedAt))
-        .filter(survey_round::Column::Id.eq(row.id))
-        .filter(survey_round::Column::ClosedAt.is_null())
-        .exec(&txn)
-        .await
-        .map_err(internal)?;
-    if still_open.rows_affected != 1 {
+    if !hold_open(&txn, row.id).await? {
         txn.rollback().await.map_err(internal)?;
         return Err(AppError::invalid("round", Problem::NotNow));
     }
@@ -215,6 +205,9 @@ pub async fn submit(
         tenure_band: Set(segments.tenure.map(|b| b.code().to_owned())),
         age_band: Set(segments.age.map(|b| b.code().to_owned())),
         reply_code_hash: Set(reply_code.as_deref().map(token_hash)),
+        // Fixed when the round closes.
+        units_at_close: Set(None),
+        function_at_close: Set(None),
     }
     .insert(&txn)
     .await
@@ -224,6 +217,33 @@ pub async fn submit(
     survey_answer::Entity::insert_many(rows).exec_without_returning(&txn).await.map_err(internal)?;
     txn.commit().await.map_err(internal)?;
     Ok(reply_code)
+}
+
+/// Whether the round is still open, holding it open until `txn` ends: a
+/// round closing at this moment waits, or has already closed (then
+/// nothing may be written), so no response lands after closing rewrote
+/// the round. PostgreSQL takes a shared lock on the round, so answers sent
+/// together go in side by side while closing, which updates the row,
+/// waits for them; SQLite has one writer at a time, and an update that
+/// changes nothing takes its write lock at once, before anything is read.
+async fn hold_open(txn: &DatabaseTransaction, round: uuid::Uuid) -> Result<bool, AppError> {
+    if txn.get_database_backend() == DbBackend::Postgres {
+        let open = survey_round::Entity::find_by_id(round)
+            .filter(survey_round::Column::ClosedAt.is_null())
+            .lock_shared()
+            .one(txn)
+            .await
+            .map_err(internal)?;
+        return Ok(open.is_some());
+    }
+    let still_open = survey_round::Entity::update_many()
+        .col_expr(survey_round::Column::ClosedAt, Expr::col(survey_round::Column::ClosedAt))
+        .filter(survey_round::Column::Id.eq(round))
+        .filter(survey_round::Column::ClosedAt.is_null())
+        .exec(txn)
+        .await
+        .map_err(internal)?;
+    Ok(still_open.rows_affected == 1)
 }
 
 /// One answer of `response`, its comment sealed.

@@ -133,6 +133,8 @@ async fn rounds_of(
 }
 
 #[cfg(test)]
+mod onboarding_tests;
+#[cfg(test)]
 mod test_fixture;
 #[cfg(test)]
 mod tests;

@@ -29,7 +29,9 @@ use crate::server::auth::OrgScope;
 use crate::server::auth::reach::Structure;
 use crate::server::crypto::Keyring;
 use crate::server::db::internal;
-use crate::server::entity::{survey, survey_answer, survey_response, survey_round, unit_manager};
+use crate::server::entity::{
+    survey, survey_answer, survey_response, survey_round, survey_unit, unit_manager,
+};
 
 /// What the viewer may look at: everything, or some units (with the units below).
 pub(super) enum Reach {
@@ -170,8 +172,12 @@ impl RoundData {
         let respondents: Vec<Respondent> = responses
             .iter()
             .map(|r| Respondent {
-                units: r.unit_id.map(|unit| structure.ancestry(UnitId(unit))).unwrap_or_default(),
-                function: r.function_id,
+                // As fixed at closing; before that, as the organisation stands.
+                units: match &r.units_at_close {
+                    Some(units) => super::shuffle::units_from_text(units),
+                    None => r.unit_id.map(|unit| structure.ancestry(UnitId(unit))).unwrap_or_default(),
+                },
+                function: if r.units_at_close.is_some() { r.function_at_close } else { r.function_id },
                 tenure: r.tenure_band.as_deref().and_then(TenureBand::from_code),
                 age: r.age_band.as_deref().and_then(AgeBand::from_code),
             })
@@ -299,9 +305,18 @@ pub async fn readable(
         .map_err(internal)?;
     let mut rounds = super::rounds_of(db, surveys.iter().map(|s| s.id).collect(), time_zone).await?;
     rounds.retain(|(_, round)| round.state == RoundState::Closed);
+    let mut chosen: HashMap<uuid::Uuid, Vec<UnitId>> = HashMap::new();
+    for row in survey_unit::Entity::find()
+        .filter(survey_unit::Column::OrgId.eq(viewer.org.0))
+        .all(db)
+        .await
+        .map_err(internal)?
+    {
+        chosen.entry(row.survey_id).or_default().push(UnitId(row.unit_id));
+    }
     let mut entries = Vec::new();
     for of_survey in surveys {
-        let units = audience_units(db, of_survey.id, &structure).await?;
+        let units = units_within(&structure, chosen.get(&of_survey.id).map_or(&[], Vec::as_slice));
         if !units.iter().any(|unit| reach.covers(Some(*unit))) {
             continue;
         }
@@ -474,16 +489,18 @@ pub(super) async fn audience_units(
     structure: &Structure,
 ) -> Result<Vec<UnitId>, AppError> {
     let chosen = super::builder::audience(db, survey).await?;
-    Ok(structure
-        .units()
-        .filter(|unit| chosen.iter().any(|above| structure.is_within(*unit, *above)))
-        .collect())
+    Ok(units_within(structure, &chosen))
+}
+
+/// The `chosen` units and every unit below them.
+fn units_within(structure: &Structure, chosen: &[UnitId]) -> Vec<UnitId> {
+    structure.units().filter(|unit| chosen.iter().any(|above| structure.is_within(*unit, *above))).collect()
 }
 
 fn label_of(value: SegmentValue, functions: &HashMap<uuid::Uuid, FunctionName>) -> RowLabel {
     match value {
         SegmentValue::Function(Some(id)) => {
-            functions.get(&id).cloned().map_or(RowLabel::Unknown, RowLabel::Function)
+            functions.get(&id).cloned().map_or(RowLabel::FormerFunction, RowLabel::Function)
         }
         SegmentValue::Tenure(Some(band)) => RowLabel::Tenure(band),
         SegmentValue::Age(Some(band)) => RowLabel::Age(band),

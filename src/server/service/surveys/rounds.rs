@@ -102,8 +102,11 @@ pub async fn tell_open(
         .all(db)
         .await
         .map_err(internal)?;
-    for round in untold {
-        told += tell_participants(db, context, &round, TellWhom::NotYetTold, now).await?;
+    let surveys = surveys_of(db, &untold).await?;
+    for round in &untold {
+        let Some(of_survey) = surveys.get(&round.survey_id) else { continue };
+        told +=
+            tell_participants(db, context, (round, of_survey), TellWhom::NotYetTold, &|_| true, now).await?;
     }
     Ok(told)
 }
@@ -205,6 +208,7 @@ async fn add_participant(
         answered: Set(false),
         draft: Set(None),
         told: Set(false),
+        reminded: Set(false),
     };
     survey_participant::Entity::insert(row)
         .on_conflict(
@@ -222,31 +226,34 @@ async fn add_participant(
 enum TellWhom {
     /// Everyone asked who was not told yet that the round is open.
     NotYetTold,
-    /// Everyone who has not answered yet.
-    NotAnswered,
+    /// Everyone who has not answered and was not reminded yet.
+    NotReminded,
 }
 
-/// Tells participants of an open round, each at most once per kind of message.
+/// Tells the participants of an open round whom `is_due` names, each at
+/// most once per kind of message.
 async fn tell_participants(
     db: &DatabaseConnection,
     context: &JobContext,
-    round: &survey_round::Model,
+    (round, of_survey): (&survey_round::Model, &survey::Model),
     whom: TellWhom,
+    is_due: &(dyn Fn(&user_account::Model) -> bool + Sync),
     now: DateTime<Utc>,
 ) -> Result<usize, AppError> {
-    let mut query =
-        survey_participant::Entity::find().filter(survey_participant::Column::RoundId.eq(round.id));
-    query = match whom {
-        TellWhom::NotYetTold => query.filter(survey_participant::Column::Told.eq(false)),
-        TellWhom::NotAnswered => query.filter(survey_participant::Column::Answered.eq(false)),
+    let flag = match whom {
+        TellWhom::NotYetTold => survey_participant::Column::Told,
+        TellWhom::NotReminded => survey_participant::Column::Reminded,
     };
+    let mut query = survey_participant::Entity::find()
+        .filter(survey_participant::Column::RoundId.eq(round.id))
+        .filter(flag.eq(false));
+    if whom == TellWhom::NotReminded {
+        query = query.filter(survey_participant::Column::Answered.eq(false));
+    }
     let participants = query.all(db).await.map_err(internal)?;
     if participants.is_empty() {
         return Ok(0);
     }
-    let Some(of_survey) = survey::Entity::find_by_id(round.survey_id).one(db).await.map_err(internal)? else {
-        return Ok(0);
-    };
     let mut accounts: std::collections::HashMap<uuid::Uuid, user_account::Model> =
         user_account::Entity::find()
             .filter(user_account::Column::Id.is_in(participants.iter().map(|p| p.user_id)))
@@ -254,36 +261,35 @@ async fn tell_participants(
             .await
             .map_err(internal)?
             .into_iter()
+            .filter(|account| is_due(account))
             .map(|account| (account.id, account))
             .collect();
     let closes_on = super::local_day(round.closes_at, context.time_zone);
     let link = format!("{}/surveys/answer/{}", context.public_url, round.id);
+    let title =
+        |lang| crate::domain::dto::in_language(lang, &of_survey.title_nl, &of_survey.title_en).to_owned();
     let mut told = 0;
     for participant in participants {
-        let txn = db.begin().await.map_err(internal)?;
-        if whom == TellWhom::NotYetTold {
-            let claimed = survey_participant::Entity::update_many()
-                .col_expr(survey_participant::Column::Told, Expr::value(true))
-                .filter(survey_participant::Column::RoundId.eq(round.id))
-                .filter(survey_participant::Column::UserId.eq(participant.user_id))
-                .filter(survey_participant::Column::Told.eq(false))
-                .exec(&txn)
-                .await
-                .map_err(internal)?;
-            if claimed.rows_affected != 1 {
-                continue;
-            }
-        }
         let Some(person) = accounts.remove(&participant.user_id) else { continue };
-        let title =
-            |lang| crate::domain::dto::in_language(lang, &of_survey.title_nl, &of_survey.title_en).to_owned();
+        let txn = db.begin().await.map_err(internal)?;
+        let claimed = survey_participant::Entity::update_many()
+            .col_expr(flag, Expr::value(true))
+            .filter(survey_participant::Column::RoundId.eq(round.id))
+            .filter(survey_participant::Column::UserId.eq(participant.user_id))
+            .filter(flag.eq(false))
+            .exec(&txn)
+            .await
+            .map_err(internal)?;
+        if claimed.rows_affected != 1 {
+            continue;
+        }
         let kind = match whom {
             TellWhom::NotYetTold => NotificationKind::SurveyOpened,
-            TellWhom::NotAnswered => NotificationKind::SurveyReminder,
+            TellWhom::NotReminded => NotificationKind::SurveyReminder,
         };
         let mail = |lang, to: &str, name: &str| match whom {
             TellWhom::NotYetTold => survey_opened_mail(lang, to, name, &title(lang), &closes_on, &link),
-            TellWhom::NotAnswered => survey_reminder_mail(lang, to, name, &title(lang), &closes_on, &link),
+            TellWhom::NotReminded => survey_reminder_mail(lang, to, name, &title(lang), &closes_on, &link),
         };
         notify(&txn, OrgId(round.org_id), &person, Notice::new(kind), mail, now).await?;
         txn.commit().await.map_err(internal)?;
@@ -292,8 +298,25 @@ async fn tell_participants(
     Ok(told)
 }
 
-/// Reminds those who have not answered, once per round, when the survey's
-/// reminder day has come.
+/// The surveys of `rounds`, by id, in one query.
+async fn surveys_of(
+    db: &impl ConnectionTrait,
+    rounds: &[survey_round::Model],
+) -> Result<std::collections::HashMap<uuid::Uuid, survey::Model>, AppError> {
+    Ok(survey::Entity::find()
+        .filter(survey::Column::Id.is_in(rounds.iter().map(|round| round.survey_id)))
+        .all(db)
+        .await
+        .map_err(internal)?
+        .into_iter()
+        .map(|of_survey| (of_survey.id, of_survey))
+        .collect())
+}
+
+/// Reminds those who have not answered, once each, when the survey's
+/// reminder day has come: its number of days after the round opened, or,
+/// for an onboarding survey, after the newcomer was asked (their start
+/// date plus the survey's days), since each newcomer is asked on their own day.
 async fn remind_due(
     db: &DatabaseConnection,
     context: &JobContext,
@@ -303,17 +326,30 @@ async fn remind_due(
         .filter(survey_round::Column::OpenedAt.is_not_null())
         .filter(survey_round::Column::ClosedAt.is_null())
         .filter(survey_round::Column::RemindedAt.is_null())
+        .filter(survey_round::Column::ClosesAt.gt(now))
         .all(db)
         .await
         .map_err(internal)?;
+    let surveys = surveys_of(db, &open).await?;
+    let today = now.with_timezone(&context.time_zone).date_naive();
     let mut told = 0;
-    for round in open {
-        let Some(of_survey) = survey::Entity::find_by_id(round.survey_id).one(db).await.map_err(internal)?
-        else {
-            continue;
-        };
+    for round in &open {
+        let Some(of_survey) = surveys.get(&round.survey_id) else { continue };
         let (Some(days), Some(opened)) = (of_survey.remind_after_days, round.opened_at) else { continue };
-        if opened + Duration::days(i64::from(days)) > now || round.closes_at <= now {
+        let remind_after = Duration::days(i64::from(days));
+        if SurveyKind::from_code(&of_survey.kind) == Some(SurveyKind::Onboarding) {
+            let Some(asked_after) = of_survey.onboarding_days.map(|days| Duration::days(i64::from(days)))
+            else {
+                continue;
+            };
+            let is_due = |person: &user_account::Model| {
+                person.started_on.is_some_and(|started| started + asked_after + remind_after <= today)
+            };
+            told += tell_participants(db, context, (round, of_survey), TellWhom::NotReminded, &is_due, now)
+                .await?;
+            continue;
+        }
+        if opened + remind_after > now {
             continue;
         }
         let claimed = survey_round::Entity::update_many()
@@ -324,7 +360,8 @@ async fn remind_due(
             .await
             .map_err(internal)?;
         if claimed.rows_affected == 1 {
-            told += tell_participants(db, context, &round, TellWhom::NotAnswered, now).await?;
+            told += tell_participants(db, context, (round, of_survey), TellWhom::NotReminded, &|_| true, now)
+                .await?;
         }
     }
     Ok(told)
@@ -347,8 +384,10 @@ pub async fn close_due(
     if let Some(org) = org {
         query = query.filter(survey_round::Column::OrgId.eq(org.0));
     }
+    let due = query.all(db).await.map_err(internal)?;
+    let surveys = surveys_of(db, &due).await?;
     let mut closed = 0;
-    for round in query.all(db).await.map_err(internal)? {
+    for round in due {
         let txn = db.begin().await.map_err(internal)?;
         let claimed = survey_round::Entity::update_many()
             .col_expr(survey_round::Column::ClosedAt, Expr::value(Some(now)))
@@ -367,11 +406,10 @@ pub async fn close_due(
             .exec(&txn)
             .await
             .map_err(internal)?;
-        super::shuffle::shuffle_responses(&txn, round.id).await?;
-        if let Some(of_survey) =
-            survey::Entity::find_by_id(round.survey_id).one(&txn).await.map_err(internal)?
-        {
-            plan_next(&txn, &of_survey, &round, time_zone).await?;
+        let structure = Structure::load(&txn, OrgId(round.org_id)).await.map_err(internal)?;
+        super::shuffle::shuffle_responses(&txn, round.id, &structure).await?;
+        if let Some(of_survey) = surveys.get(&round.survey_id) {
+            plan_next(&txn, of_survey, &round, time_zone).await?;
         }
         txn.commit().await.map_err(internal)?;
         closed += 1;
@@ -457,7 +495,7 @@ async fn invite_newcomers(
             add_participant(db, &round, person).await?;
             invited += 1;
         }
-        tell_participants(db, context, &round, TellWhom::NotYetTold, now).await?;
+        tell_participants(db, context, (&round, &of_survey), TellWhom::NotYetTold, &|_| true, now).await?;
     }
     Ok(invited)
 }

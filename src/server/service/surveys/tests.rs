@@ -238,59 +238,52 @@ for_each_backend! {
         assert_eq!((question.score, question.answers), (None, None));
     }
 
-    async fn newcomers_are_asked_once_their_day_comes_and_each_round_lasts_a_quarter(db) {
-        use sea_orm::{ActiveModelTrait, Set};
-        use crate::domain::roles::Roles;
-        use crate::server::entity::user_account;
-        use crate::server::service::structure;
+    async fn a_closed_round_keeps_its_groups_when_units_move_and_functions_are_deleted(db) {
+        use crate::domain::dto::BilingualForm;
+        use crate::server::service::{functions, structure};
 
-        let at = |text: &str| text.parse::<chrono::DateTime<Utc>>().expect("a time");
-        let now = at("2026-11-27T10:00:00Z");
-        let org = testing::organisation(&db, "De Linde").await;
-        let femke = testing::scope(&db, org, "Femke", Roles { admin: true, ..Roles::default() }).await;
-        let zorg = structure::create(&db, &femke, "Zorg", None, now).await.expect("unit");
-        // Long here, started thirty days ago, starting in ten days.
-        for (name, started) in [("Oud", "2020-03-01"), ("Nieuw", "2026-10-28"), ("Straks", "2026-12-07")] {
-            let person = testing::scope(&db, org, name, Roles::default()).await;
-            structure::add_member(&db, &femke, zorg, person.user, true, now).await.expect("member");
-            let mut change: user_account::ActiveModel = user_account::Entity::find_by_id(person.user.0).one(&db).await.expect("read").expect("there").into();
-            change.started_on = Set(Some(started.parse().expect("a day")));
-            change.update(&db).await.expect("started");
+        // Klein's two are cooks. Were the round judged on today's
+        // organisation, Zorg would grow to eight once Klein moves into it,
+        // and the people without a function to eight once the function
+        // goes: either minus what showed before would be Klein's two.
+        let teams = two_teams(&db, "once").await;
+        let now = Utc::now();
+        let cooks = BilingualForm { name_nl: "Kok".into(), ..Default::default() };
+        let cook = functions::create(&db, &teams.femke, &cooks, now).await.expect("function");
+        for person in &teams.people[6..] {
+            functions::assign(&db, &teams.femke, person.user, Some(cook)).await.expect("a cook");
         }
-        let form = SurveyForm { title_nl: "Eerste maand".into(), kind: "onboarding".into(), onboarding_days: "30".into(), open_days: "14".into(), ..Default::default() };
-        let survey = builder::create(&db, &femke, &form, now).await.expect("survey");
-        builder::set_units(&db, &femke, survey, &[zorg]).await.expect("units");
-        let first = builder::schedule(&db, &femke, survey, "", TZ, now).await.expect("opened");
-
-        let context = context();
-        let asked = || {
-            let db = db.clone();
-            async move {
-                let mut names = Vec::new();
-                for participant in survey_participant::Entity::find().all(&db).await.expect("participants") {
-                    let person = user_account::Entity::find_by_id(participant.user_id).one(&db).await.expect("read").expect("there");
-                    names.push((person.name, participant.round_id));
-                }
-                names.sort();
-                names
-            }
+        for person in &teams.people {
+            teams.answer(&db, person, 4, "", now).await;
+        }
+        builder::close_now(&db, &teams.femke, teams.round, TZ, now).await.expect("closed");
+        let view = |unit, breakdown| {
+            let (db, keys, femke) = (db.clone(), teams.keys.clone(), teams.femke.clone());
+            async move { results::results(&db, &keys, &femke, query(teams.round, unit, breakdown), TZ).await.expect("results") }
         };
-        rounds::run(&db, &context, now).await.expect("ran");
-        rounds::run(&db, &context, now + Duration::hours(1)).await.expect("ran again");
-        assert_eq!(asked().await, [("Nieuw".to_owned(), first.0)], "only whose thirtieth day has come, once");
-        let told = notification::Entity::find().filter(notification::Column::Kind.eq("survey_opened")).all(&db).await.expect("read");
-        assert_eq!(told.len(), 1);
+        let cells = |seen: &crate::domain::dto::surveys::SurveyResults| -> Vec<(RowLabel, Cell)> {
+            let mut rows: Vec<(RowLabel, Cell)> = seen.rows.iter().map(|r| (r.label.clone(), r.cell.clone())).collect();
+            // A deleted function's row moves from the named ones to the end.
+            rows.sort_by_key(|row| format!("{row:?}"));
+            std::iter::once((RowLabel::Unknown, seen.overall.clone())).chain(rows).collect()
+        };
+        let functions_before = cells(&view(None, Segment::Function).await);
+        let cook_row = functions_before.iter().find(|(label, _)| matches!(label, RowLabel::Function(_))).cloned().expect("the cooks");
+        assert_eq!(cook_row.1, Cell::Hidden(Verdict::TooFew));
 
-        // The round ends with the quarter; the next gathers the next quarter's newcomers.
-        let later = at("2027-01-06T10:00:00Z");
-        rounds::run(&db, &context, later).await.expect("closed and planned");
-        rounds::run(&db, &context, later + Duration::minutes(5)).await.expect("opened and asked");
-        let details = builder::details(&db, &femke, survey, TZ).await.expect("details");
-        let spans: Vec<(String, String)> = details.rounds.iter().map(|r| (r.opens_on.clone(), r.closes_on.clone())).collect();
-        assert!(spans.contains(&("2026-11-27".to_owned(), "2027-01-01".to_owned())), "{spans:?}");
-        assert!(spans.contains(&("2027-01-01".to_owned(), "2027-04-01".to_owned())), "{spans:?}");
-        let second = details.rounds.iter().find(|r| r.opens_on == "2027-01-01").expect("the next round").id;
-        assert_eq!(asked().await, [("Nieuw".to_owned(), first.0), ("Straks".to_owned(), second.0)]);
+        structure::update(&db, &teams.femke, teams.klein, "Klein", Some(teams.zorg), now).await.expect("moved");
+        functions::delete(&db, &teams.femke, cook).await.expect("deleted");
+
+        let zorg = view(Some(teams.zorg), Segment::Unit).await;
+        assert!(matches!(zorg.overall, Cell::Shown { respondents: 6, .. }), "Zorg as it closed: {:?}", zorg.overall);
+        let klein = zorg.rows.iter().find(|r| r.label == RowLabel::Unit("Klein".into())).expect("Klein is below Zorg now");
+        assert_eq!(klein.cell, Cell::Hidden(Verdict::TooFew));
+        let mut functions_after: Vec<(RowLabel, Cell)> = cells(&view(None, Segment::Function).await)
+            .into_iter()
+            .map(|(label, cell)| if label == RowLabel::FormerFunction { cook_row.clone() } else { (label, cell) })
+            .collect();
+        functions_after[1..].sort_by_key(|row| format!("{row:?}"));
+        assert_eq!(functions_after, functions_before, "the cooks are still apart, under another name");
     }
 
     async fn a_question_skipped_by_all_but_one_outside_a_team_shows_for_the_team_and_not_for_its_department(db) {
