@@ -33,4 +33,11 @@ step "building the app"
 cargo leptos build
 
 step "end-to-end tests in Chromium"
-(cd end2end && npx playwright test)
+# A failure's test, error and line are repeated last, so a log that keeps
+# only its tail (as CI's summary does) still says what failed and where.
+e2e_log=$(mktemp)
+if ! (cd end2end && npx playwright test 2>&1 | tee "$e2e_log"); then
+  step "end-to-end failures"
+  grep -v "pid=" "$e2e_log" | grep -E '^ +[0-9]+\) |Error:|Expected|Received|^ +> +[0-9]+ \|' | head -40
+  exit 1
+fi
