@@ -2,10 +2,11 @@
 # Installs what building Koers needs, idempotently: the WASM target,
 # cargo-leptos and the wasm-bindgen CLI matching Cargo.lock. With --tests it
 # also installs what the test suite needs: Debian's Chromium, aiosmtpd (a
-# real SMTP server the tests send mail to), PostgreSQL's
+# real SMTP server the tests send mail to), moto (a real S3-compatible
+# server, from PyPI), PostgreSQL's
 # server binaries when no server answers on 127.0.0.1:5432, and the npm
 # packages of end2end/. Everything comes from the package registries (crates,
-# npm, Debian) and the Rust toolchain server: nothing is downloaded from
+# npm, PyPI, Debian) and the Rust toolchain server: nothing is downloaded from
 # anywhere else, so `npx playwright install` is never run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,6 +56,15 @@ if [ ${#apt_packages[@]} -gt 0 ]; then
   sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
   sudo_if_needed apt-get update -qq
   DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq "${apt_packages[@]}"
+fi
+
+# moto's S3-compatible server, which the storage tests run as a real
+# process, in the project's own Python environment (from PyPI).
+MOTO_VERSION=5.2.1
+if [ "$(target/tools/moto/bin/python -c 'import moto; print(moto.__version__)' 2>/dev/null)" != "$MOTO_VERSION" ]; then
+  step "installing moto $MOTO_VERSION (an S3-compatible server for the tests) from PyPI"
+  python3 -m venv target/tools/moto
+  target/tools/moto/bin/pip install --quiet --disable-pip-version-check "moto[server]==$MOTO_VERSION"
 fi
 
 if [ ! -d end2end/node_modules ] || [ end2end/package-lock.json -nt end2end/node_modules/.package-lock.json ]; then

@@ -16,6 +16,7 @@ use super::service::notifications::{
     jobs::{Job, JobContext},
 };
 use super::service::tenant_keys;
+use super::storage::Storage;
 use super::{AppState, assets, audit, backup, crypto, db, logging, router, seed};
 
 const USAGE: &str = "\
@@ -201,8 +202,16 @@ async fn serve(config: Config) -> Outcome {
         data_directory: config.site.data_directory.clone(),
     };
     notifications::jobs::spawn(db.clone(), jobs, outbox.clone());
-    let state =
-        AppState { leptos_options, db, config: Arc::new(config), keys, outbox, imports: Default::default() };
+    let storage = Storage::from_config(&config.storage)?;
+    let state = AppState {
+        leptos_options,
+        db,
+        config: Arc::new(config),
+        keys,
+        outbox,
+        imports: Default::default(),
+        storage,
+    };
     let app = router::build(state);
 
     // axum does not set TCP_NODELAY: without it, responses written in several

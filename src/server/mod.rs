@@ -24,6 +24,7 @@ pub mod seed;
 pub mod service;
 pub mod shell;
 pub mod state;
+pub mod storage;
 
 #[cfg(test)]
 pub mod testing;

@@ -10,6 +10,7 @@ use super::config::Config;
 use super::crypto::Keyring;
 use super::messages::Wakeup;
 use super::service::import::ImportJobs;
+use super::storage::Storage;
 use crate::domain::AppError;
 
 #[derive(Clone, Debug)]
@@ -25,6 +26,8 @@ pub struct AppState {
     pub outbox: Wakeup,
     /// Imports of people that are running, with their progress.
     pub imports: ImportJobs,
+    /// Where documents' sealed bytes are kept.
+    pub storage: Storage,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -59,6 +59,15 @@ pub enum Problem {
         from: u32,
         to: u32,
     },
+    /// A file whose content is not one of the kinds Koers keeps.
+    FileTypeNotAllowed,
+    /// A file larger than the installation allows.
+    FileTooLarge {
+        max_megabytes: u64,
+    },
+    EmptyFile,
+    /// A file whose upload broke off before it was whole.
+    UploadInterrupted,
 }
 
 impl Problem {
@@ -95,6 +104,12 @@ impl Problem {
                 Key::ValidationBirthYearOutOfRange,
                 &[("from", &from.to_string()), ("to", &to.to_string())],
             ),
+            Problem::FileTypeNotAllowed => text(lang, Key::ValidationFileTypeNotAllowed).to_owned(),
+            Problem::FileTooLarge { max_megabytes } => {
+                format(lang, Key::ValidationFileTooLarge, &[("max", &max_megabytes.to_string())])
+            }
+            Problem::EmptyFile => text(lang, Key::ValidationEmptyFile).to_owned(),
+            Problem::UploadInterrupted => text(lang, Key::ValidationUploadInterrupted).to_owned(),
         }
     }
 }

@@ -8,6 +8,7 @@
 //! (the associated data), so a ciphertext copied to another row or tenant
 //! does not open. Destroying the data key makes all of it unreadable.
 
+pub mod file_stream;
 mod key_store;
 mod keys;
 mod tenant_cipher;

@@ -737,6 +737,7 @@ async fn world(db: DatabaseConnection) -> World {
         keys: Arc::new(keys),
         outbox: Default::default(),
         imports: Default::default(),
+        storage: crate::server::testing::local_storage(),
     };
     let target_holder = holder(first, target);
     let target_session =

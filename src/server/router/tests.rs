@@ -29,6 +29,7 @@ async fn app() -> axum::Router {
         keys: Arc::new(keys),
         outbox: Default::default(),
         imports: Default::default(),
+        storage: crate::server::testing::local_storage(),
     })
 }
 
@@ -214,6 +215,7 @@ mod signing_in {
             keys: Arc::new(keys),
             outbox: Default::default(),
             imports: Default::default(),
+            storage: crate::server::testing::local_storage(),
         });
         (app, db)
     }

@@ -9,6 +9,7 @@ pub mod breaches;
 pub mod competencies;
 pub mod contract_end;
 pub mod core_values;
+pub mod documents;
 pub mod erasure;
 pub mod feedback;
 pub mod full_export;

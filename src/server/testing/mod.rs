@@ -9,6 +9,7 @@ mod demo;
 mod fixtures;
 mod sms;
 mod smtp;
+mod storage;
 
 pub use crate::server::service::erasure::DumpedRow;
 pub use demo::{Demo, demo};
@@ -17,6 +18,7 @@ pub use fixtures::{
 };
 pub use sms::{ReceivedSms, SmsSink};
 pub use smtp::SmtpSink;
+pub use storage::{S3Server, local_storage};
 
 use sea_orm::{ConnectOptions, ConnectionTrait, Database, DatabaseConnection};
 

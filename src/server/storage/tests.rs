@@ -1,0 +1,59 @@
+//! The object store on a local directory and on a real S3-compatible
+//! server (moto): what is written in parts reads back whole, a write given
+//! up leaves nothing, and a deleted object is gone.
+
+use futures::StreamExt;
+
+use super::*;
+use crate::server::testing::S3Server;
+
+/// Three parts: two full ones and a short last one.
+fn twelve_megabytes() -> Vec<u8> {
+    (0..12 * 1024 * 1024).map(|i: usize| (i % 253) as u8).collect()
+}
+
+async fn read_all(storage: &Storage, key: &str) -> Vec<u8> {
+    let mut stream = storage.read(key).await.expect("stored");
+    let mut out = Vec::new();
+    while let Some(part) = stream.next().await {
+        out.extend_from_slice(&part.expect("a part"));
+    }
+    out
+}
+
+async fn writes_reads_aborts_and_deletes(storage: Storage) {
+    let content = twelve_megabytes();
+    let mut writer = storage.writer("org/1/documents/a").await.expect("writing");
+    for piece in content.chunks(700 * 1024) {
+        writer.write(piece.to_vec()).await.expect("written");
+    }
+    writer.finish().await.expect("finished");
+    assert!(storage.exists("org/1/documents/a").await.expect("head"));
+    assert_eq!(read_all(&storage, "org/1/documents/a").await, content);
+
+    let mut given_up = storage.writer("org/1/documents/b").await.expect("writing");
+    given_up.write(content[..PART + 1].to_vec()).await.expect("written");
+    given_up.abort().await.expect("aborted");
+    assert!(!storage.exists("org/1/documents/b").await.expect("head"), "nothing left behind");
+
+    storage.delete("org/1/documents/a").await.expect("deleted");
+    assert!(!storage.exists("org/1/documents/a").await.expect("head"));
+    assert!(matches!(storage.read("org/1/documents/a").await, Err(StorageError::NotFound)));
+    storage.delete("org/1/documents/a").await.expect("deleting twice is fine");
+}
+
+#[tokio::test]
+async fn a_local_directory_stores_objects() {
+    let directory = std::env::temp_dir().join(format!("koers-storage-{}", uuid::Uuid::new_v4()));
+    let storage =
+        Storage::from_config(&StorageConfig::Local { directory: directory.join("files") }).expect("store");
+    writes_reads_aborts_and_deletes(storage).await;
+    std::fs::remove_dir_all(directory).ok();
+}
+
+#[tokio::test]
+async fn an_s3_compatible_server_stores_objects() {
+    let server = S3Server::start().await;
+    let storage = Storage::from_config(&server.config()).expect("store");
+    writes_reads_aborts_and_deletes(storage).await;
+}
