@@ -40,6 +40,9 @@ pub enum StorageError {
 #[derive(Clone)]
 pub struct Storage {
     store: Arc<dyn ObjectStore>,
+    /// In tests: counts the bytes of every part once the store has it.
+    #[cfg(test)]
+    pub(crate) stored_parts: Option<Arc<std::sync::atomic::AtomicU64>>,
 }
 
 impl Storage {
@@ -62,12 +65,21 @@ impl Storage {
                     .build()?,
             ),
         };
-        Ok(Storage { store })
+        Ok(Storage {
+            store,
+            #[cfg(test)]
+            stored_parts: None,
+        })
     }
 
     /// Starts writing the object at `key`.
     pub async fn writer(&self, key: &str) -> Result<ObjectWriter, StorageError> {
         let upload = self.store.put_multipart(&Path::from(key)).await?;
+        #[cfg(test)]
+        let upload = match &self.stored_parts {
+            Some(count) => Box::new(tests::Counted { upload, count: count.clone() }),
+            None => upload,
+        };
         Ok(ObjectWriter { parts: WriteMultipart::new_with_chunk_size(upload, PART) })
     }
 

@@ -2,10 +2,44 @@
 //! server (moto): what is written in parts reads back whole, a write given
 //! up leaves nothing, and a deleted object is gone.
 
-use futures::StreamExt;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use futures::{FutureExt, StreamExt};
+use object_store::{MultipartUpload, PutPayload, PutResult, UploadPart};
 
 use super::*;
 use crate::server::testing::S3Server;
+
+/// An upload that counts each part's bytes once the store has them
+/// (`Storage::stored_parts`), so a test can tell how much is still held
+/// in memory on the way.
+#[derive(Debug)]
+pub(crate) struct Counted {
+    pub(crate) upload: Box<dyn MultipartUpload>,
+    pub(crate) count: Arc<AtomicU64>,
+}
+
+#[async_trait::async_trait]
+impl MultipartUpload for Counted {
+    fn put_part(&mut self, data: PutPayload) -> UploadPart {
+        let (count, bytes) = (self.count.clone(), data.content_length() as u64);
+        self.upload
+            .put_part(data)
+            .map(move |stored| {
+                count.fetch_add(bytes, Ordering::SeqCst);
+                stored
+            })
+            .boxed()
+    }
+
+    async fn complete(&mut self) -> object_store::Result<PutResult> {
+        self.upload.complete().await
+    }
+
+    async fn abort(&mut self) -> object_store::Result<()> {
+        self.upload.abort().await
+    }
+}
 
 /// Three parts: two full ones and a short last one.
 fn twelve_megabytes() -> Vec<u8> {

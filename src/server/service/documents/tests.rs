@@ -1,7 +1,11 @@
 //! A document's way into the object store and back, on a local directory
 //! and on a real S3-compatible server (moto): what is stored is sealed and
 //! opens back whole; a program dressed up as a PDF, an empty file, a file
-//! over the limit and an upload cut off are refused and leave nothing.
+//! over the limit and an upload cut off are refused and leave nothing; a
+//! file of 200 MB streams through holding a few parts, never the file.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use bytes::Bytes;
 use futures::StreamExt;
@@ -10,8 +14,9 @@ use super::kinds::FileKind;
 use super::pipeline::{Stored, open, store};
 use crate::domain::AppError;
 use crate::domain::validation::Problem;
+use crate::server::crypto::file_stream::CHUNK;
 use crate::server::crypto::file_stream::FileKey;
-use crate::server::storage::Storage;
+use crate::server::storage::{PART, PARTS_IN_FLIGHT, Storage};
 use crate::server::testing::{S3Server, local_storage};
 
 const OBJECT: &str = "org/documents/certificate";
@@ -82,13 +87,58 @@ async fn sealed_whole_and_refused_cleanly(storage: Storage) {
     assert_eq!(refused(&storage, cut_off, 10 << 20).await, Problem::UploadInterrupted);
 }
 
+/// Streams a PDF of 200 MB in and out. On the way in, each piece is made
+/// only when the pipeline asks for it, and notes how far the pipeline is
+/// ahead of what the store has received: that is what it holds in memory.
+async fn two_hundred_megabytes_stream_through_in_bounded_memory(mut storage: Storage) {
+    const SIZE: u64 = 200 * 1024 * 1024;
+    const PIECE: usize = 256 * 1024;
+    let stored = Arc::new(AtomicU64::new(0));
+    storage.stored_parts = Some(stored.clone());
+    let most_held = Arc::new(AtomicU64::new(0));
+    let body = futures::stream::iter(0..SIZE / PIECE as u64).map({
+        let (stored, most_held) = (stored.clone(), most_held.clone());
+        move |at| {
+            let taken = at * PIECE as u64;
+            most_held.fetch_max(taken.saturating_sub(stored.load(Ordering::SeqCst)), Ordering::SeqCst);
+            let mut piece = vec![b'x'; PIECE];
+            if at == 0 {
+                piece[..9].copy_from_slice(b"%PDF-1.7\n");
+            }
+            Ok::<_, std::io::Error>(Bytes::from(piece))
+        }
+    });
+    let key = FileKey::generate();
+    let kept = store(&storage, OBJECT, (&key, RECORD), body, SIZE).await.expect("stored");
+    assert_eq!(kept.size, SIZE);
+    let bound = (PART * (1 + PARTS_IN_FLIGHT) + CHUNK + PIECE) as u64;
+    let held = most_held.load(Ordering::SeqCst);
+    assert!(held <= bound, "held {held} bytes on the way in; a few parts are {bound}, the file {SIZE}");
+
+    // Out again, piece by piece, never whole.
+    let all_x = vec![b'x'; CHUNK];
+    let mut total = 0;
+    let mut stream = open(&storage, OBJECT, (key, RECORD)).await.expect("opens");
+    while let Some(piece) = stream.next().await {
+        let piece = piece.expect("a piece");
+        let body = if total == 0 { &piece[9..] } else { &piece[..] };
+        // Compared a chunk at a time: a byte at a time is slow unoptimised.
+        assert!(body.chunks(CHUNK).all(|part| part == &all_x[..part.len()]), "only the header is not an x");
+        total += piece.len() as u64;
+    }
+    assert_eq!(total, SIZE, "the whole file");
+}
+
 #[tokio::test]
 async fn documents_go_sealed_into_a_local_directory() {
     sealed_whole_and_refused_cleanly(local_storage()).await;
+    two_hundred_megabytes_stream_through_in_bounded_memory(local_storage()).await;
 }
 
 #[tokio::test]
 async fn documents_go_sealed_into_an_s3_compatible_store() {
     let server = S3Server::start().await;
-    sealed_whole_and_refused_cleanly(Storage::from_config(&server.config()).expect("store")).await;
+    let storage = Storage::from_config(&server.config()).expect("store");
+    sealed_whole_and_refused_cleanly(storage.clone()).await;
+    two_hundred_megabytes_stream_through_in_bounded_memory(storage).await;
 }
