@@ -6,28 +6,18 @@
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, Set};
 
-use super::test_fixture::TZ;
+use super::test_fixture::{TZ, job_context};
 use super::{builder, rounds};
 use crate::domain::dto::surveys::SurveyForm;
 use crate::domain::ids::{SurveyId, SurveyRoundId};
 use crate::domain::roles::Roles;
 use crate::server::auth::OrgScope;
 use crate::server::entity::{notification, survey_participant, user_account};
-use crate::server::service::notifications::jobs::JobContext;
 use crate::server::service::structure;
 use crate::server::testing::{self, for_each_backend};
 
 fn at(text: &str) -> DateTime<Utc> {
     text.parse().expect("a time")
-}
-
-fn context() -> JobContext {
-    JobContext {
-        public_url: "https://koers.example".into(),
-        time_zone: TZ,
-        keys: testing::test_keyring(),
-        data_directory: std::env::temp_dir(),
-    }
 }
 
 struct Newcomers {
@@ -105,7 +95,7 @@ for_each_backend! {
                 names
             }
         };
-        let context = context();
+        let context = job_context();
         rounds::run(&db, &context, now).await.expect("ran");
         rounds::run(&db, &context, now + Duration::hours(1)).await.expect("ran again");
         assert_eq!(asked().await, [("Nieuw".to_owned(), first_round.0)], "only whose thirtieth day has come, once");
@@ -128,7 +118,7 @@ for_each_backend! {
         // a reminder after seven days, each is reminded on their own day.
         let now = at("2026-11-27T10:00:00Z");
         newcomers(&db, &[("Eerst", "2026-10-28"), ("Later", "2026-11-04")], "7", now).await;
-        let context = context();
+        let context = job_context();
         rounds::run(&db, &context, now).await.expect("Eerst asked");
         rounds::run(&db, &context, at("2026-12-03T10:00:00Z")).await.expect("a day early");
         assert!(notified(&db, "survey_reminder").await.is_empty(), "nobody's seventh day has come");

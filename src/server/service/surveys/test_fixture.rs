@@ -12,10 +12,21 @@ use crate::domain::roles::Roles;
 use crate::domain::surveys::SurveyQuestionKind;
 use crate::server::auth::OrgScope;
 use crate::server::crypto::Keyring;
+use crate::server::service::notifications::jobs::JobContext;
 use crate::server::service::structure;
 use crate::server::testing;
 
 pub const TZ: chrono_tz::Tz = chrono_tz::Europe::Amsterdam;
+
+/// What the rounds job runs with in these tests.
+pub fn job_context() -> JobContext {
+    JobContext {
+        public_url: "https://koers.example".into(),
+        time_zone: TZ,
+        keys: testing::test_keyring(),
+        data_directory: std::env::temp_dir(),
+    }
+}
 
 pub struct TwoTeams {
     pub keys: Keyring,

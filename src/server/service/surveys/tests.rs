@@ -8,13 +8,12 @@
 use chrono::{Duration, Utc};
 use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 
-use super::test_fixture::{TZ, two_teams};
+use super::test_fixture::{TZ, job_context, two_teams};
 use super::*;
 use crate::domain::anonymity::Verdict;
 use crate::domain::dto::surveys::{Answer, Cell, Comments, ReplyForm, ResultsQuery, RowLabel, SurveyForm};
 use crate::domain::surveys::Segment;
 use crate::server::entity::{notification, survey_answer, survey_participant, survey_response};
-use crate::server::service::notifications::jobs::JobContext;
 use crate::server::testing::{self, for_each_backend};
 
 fn query(
@@ -23,15 +22,6 @@ fn query(
     breakdown: Segment,
 ) -> ResultsQuery {
     ResultsQuery { round, unit, breakdown }
-}
-
-fn context() -> JobContext {
-    JobContext {
-        public_url: "https://koers.example".into(),
-        time_zone: TZ,
-        keys: testing::test_keyring(),
-        data_directory: std::env::temp_dir(),
-    }
 }
 
 for_each_backend! {
@@ -191,7 +181,7 @@ for_each_backend! {
         assert!(builder::set_threshold(&db, &teams.femke, "2").await.is_err(), "never below three");
         teams.answer(&db, &teams.people[0], 5, "", opened).await;
 
-        let context = context();
+        let context = job_context();
         rounds::run(&db, &context, opened).await.expect("told");
         let told = |kind: &'static str| {
             let db = db.clone();
