@@ -127,6 +127,8 @@ async fn two_hundred_megabytes_stream_through_in_bounded_memory(mut storage: Sto
         total += piece.len() as u64;
     }
     assert_eq!(total, SIZE, "the whole file");
+    storage.delete(OBJECT).await.expect("deleted");
+    assert!(!storage.exists(OBJECT).await.expect("head"), "gone from the store");
 }
 
 #[tokio::test]
