@@ -13,6 +13,7 @@ use crate::features::account::pages::{
 use crate::features::audit_log::pages::{OrganisationAuditLogPage, PlatformAuditLogPage};
 use crate::features::breaches::pages::{BreachesPage, OperatorBreachPage, OperatorBreachesPage};
 use crate::features::dashboard::pages::DashboardPage;
+use crate::features::documents::PersonDocumentsPage;
 use crate::features::evaluations::pages::{
     CalibrationPage, EvaluationPage, EvaluationsPage, ExternalReviewPage, GiveReviewPage, ReviewProgressPage,
     ReviewThanksPage, TalentPage,
@@ -107,6 +108,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/people/import") view=ImportPage ssr=SsrMode::Async/>
                     // After "/new" and "/import", which would otherwise be read as ids.
                     <Route path=path!("/admin/people/:id") view=PersonPage ssr=SsrMode::Async/>
+                    <Route path=path!("/people/:id/documents") view=PersonDocumentsPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/structure") view=StructurePage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/functions") view=FunctionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/settings") view=SettingsPage ssr=SsrMode::Async/>

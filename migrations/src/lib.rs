@@ -41,6 +41,7 @@ mod m20261230_000033_support_access;
 mod m20261231_000034_person_dates;
 mod m20270101_000035_surveys;
 mod m20270102_000036_survey_closing;
+mod m20270103_000037_documents;
 
 pub struct Migrator;
 
@@ -100,6 +101,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261231_000034_person_dates::Migration),
             Box::new(m20270101_000035_surveys::Migration),
             Box::new(m20270102_000036_survey_closing::Migration),
+            Box::new(m20270103_000037_documents::Migration),
         ]
     }
 }

@@ -103,6 +103,11 @@ pub enum AuditAction {
     /// A survey round's results exported to a file, as far as the
     /// anonymity engine shows them (the object: the round).
     SurveyResultsExported,
+    /// A document was added to a person, goal or evaluation (issue 10; the object: the document).
+    DocumentUploaded,
+    /// A document was downloaded or opened in the browser.
+    DocumentDownloaded,
+    DocumentDeleted,
 }
 
 impl AuditAction {
@@ -162,6 +167,9 @@ impl AuditAction {
         AuditAction::SupportAccessUsed,
         AuditAction::UserRectified,
         AuditAction::SurveyResultsExported,
+        AuditAction::DocumentUploaded,
+        AuditAction::DocumentDownloaded,
+        AuditAction::DocumentDeleted,
     ];
 
     /// The action a stored code stands for.
@@ -226,6 +234,9 @@ impl AuditAction {
             AuditAction::SupportAccessUsed => Key::AuditActionSupportAccessUsed,
             AuditAction::UserRectified => Key::AuditActionUserRectified,
             AuditAction::SurveyResultsExported => Key::AuditActionSurveyResultsExported,
+            AuditAction::DocumentUploaded => Key::AuditActionDocumentUploaded,
+            AuditAction::DocumentDownloaded => Key::AuditActionDocumentDownloaded,
+            AuditAction::DocumentDeleted => Key::AuditActionDocumentDeleted,
         }
     }
 
@@ -285,6 +296,9 @@ impl AuditAction {
             AuditAction::SupportAccessUsed => "support.used",
             AuditAction::UserRectified => "user.rectified",
             AuditAction::SurveyResultsExported => "survey.results_exported",
+            AuditAction::DocumentUploaded => "document.uploaded",
+            AuditAction::DocumentDownloaded => "document.downloaded",
+            AuditAction::DocumentDeleted => "document.deleted",
         }
     }
 }

@@ -126,6 +126,11 @@ id_type!(
 );
 
 id_type!(
+    /// A document on a person, a goal or an evaluation.
+    DocumentId
+);
+
+id_type!(
     /// A question form of review moments.
     ReviewFormId
 );

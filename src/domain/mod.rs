@@ -6,6 +6,7 @@ mod coded;
 
 pub mod anonymity;
 pub mod audit;
+pub mod documents;
 pub mod dto;
 pub mod error;
 pub mod evaluations;

@@ -4,6 +4,7 @@ pub mod account;
 pub mod audit_log;
 pub mod breaches;
 pub mod dashboard;
+pub mod documents;
 pub mod evaluations;
 pub mod feedback;
 pub mod feedback_requests;

@@ -114,11 +114,19 @@ pub async fn run(args: Vec<String>) -> ExitCode {
                     return ExitCode::FAILURE;
                 }
             };
+            let storage = match Storage::from_config(&config.storage) {
+                Ok(storage) => storage,
+                Err(error) => {
+                    eprintln!("koers: {error}");
+                    return ExitCode::FAILURE;
+                }
+            };
             let context = JobContext {
                 public_url: config.site.public_url.as_str().to_owned(),
                 time_zone: config.site.time_zone,
                 keys,
                 data_directory: config.site.data_directory.clone(),
+                storage,
             };
             let transports = transports(&config);
             with_db(&config, |db| async move { run_jobs(&db, &context, &transports?, (at, only)).await })
@@ -195,14 +203,15 @@ async fn serve(config: Config) -> Outcome {
     let leptos_options = leptos_options(&config);
     let address = config.site.address;
     let public_url = config.site.public_url.as_str().to_owned();
+    let storage = Storage::from_config(&config.storage)?;
     let jobs = JobContext {
         public_url: public_url.clone(),
         time_zone: config.site.time_zone,
         keys: (*keys).clone(),
         data_directory: config.site.data_directory.clone(),
+        storage: storage.clone(),
     };
     notifications::jobs::spawn(db.clone(), jobs, outbox.clone());
-    let storage = Storage::from_config(&config.storage)?;
     let state = AppState {
         leptos_options,
         db,

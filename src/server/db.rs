@@ -70,7 +70,7 @@ mod tests {
     /// Every migration goes up, all the way down, and up again, leaving the
     /// schema it promises each time (STYLE.md pattern 10).
     async fn migrations_go_up_and_down(db: DatabaseConnection) {
-        const TABLES: [&str; 74] = [
+        const TABLES: [&str; 75] = [
             "organisation",
             "audit_chain",
             "audit_event",
@@ -145,6 +145,7 @@ mod tests {
             "survey_response",
             "survey_answer",
             "survey_reply",
+            "document",
         ];
         let schema = SchemaManager::new(&db);
         let tables_present = async || {

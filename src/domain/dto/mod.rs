@@ -4,6 +4,7 @@ mod audit;
 mod bilingual;
 mod breaches;
 mod calibration;
+mod documents;
 mod evaluations;
 mod feedback;
 mod feedback_requests;
@@ -47,6 +48,7 @@ pub use calibration::{
     CalibrationBoard, CalibrationChange, CalibrationForm, CalibrationRow, RATIONALE_MAX, ScoreView,
     UnitCalibration,
 };
+pub use documents::{DocumentList, DocumentView};
 pub use evaluations::{
     ACKNOWLEDGEMENT_COMMENT_MAX, ANSWER_MAX, Acknowledgement, Answer, Evaluation, EvaluationQuestion,
     EvaluationSummary, ItemRatingForm, REOPEN_REASON_MAX, RatedItem, Reopening, ReviewAnswerForm, SidePanel,

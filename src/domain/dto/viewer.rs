@@ -22,6 +22,8 @@ pub enum SecondFactorStatus {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ViewerKind {
     Member {
+        /// Their own id, for the pages of their own things.
+        user: crate::domain::ids::UserId,
         organisation: String,
         roles: Vec<Role>,
         /// Once the organisation's contract has ended: the day its data is

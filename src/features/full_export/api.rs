@@ -19,7 +19,8 @@ pub async fn start_full_export() -> Result<(), AppError> {
     if let Some(export) = full_export::start(&state.db, &admin, now).await? {
         tokio::spawn(async move {
             let directory = &state.config.site.data_directory;
-            if let Err(error) = full_export::run(&state.db, &state.keys, directory, &export, now).await {
+            let keys = (state.keys.as_ref(), &state.storage);
+            if let Err(error) = full_export::run(&state.db, keys, directory, &export, now).await {
                 tracing::error!(%error, "a full export failed");
             }
         });

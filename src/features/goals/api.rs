@@ -94,7 +94,8 @@ pub async fn delete_goal(id: GoalId) -> Result<(), AppError> {
     use crate::server::{AppState, auth, service};
 
     let scope = auth::require_member().await?;
-    service::goals::delete(&AppState::current()?.db, &scope, id, chrono::Utc::now()).await?;
+    let state = AppState::current()?;
+    service::goals::delete((&state.db, &state.storage), &scope, id, chrono::Utc::now()).await?;
     leptos_axum::redirect("/goals");
     Ok(())
 }

@@ -126,7 +126,8 @@ pub async fn erase_person(
     let admin = auth::require_member().await?.require(Role::Admin)?;
     let state = AppState::current()?;
     let directory = &state.config.site.data_directory;
-    service::erasure::erase(&state.db, &admin, user, &form, directory, chrono::Utc::now()).await
+    let files = (directory.as_path(), &state.storage);
+    service::erasure::erase(&state.db, &admin, user, &form, files, chrono::Utc::now()).await
 }
 
 /// Admins: lifts a restriction of processing; the account is as it was before.

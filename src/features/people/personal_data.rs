@@ -19,6 +19,7 @@ pub fn personal_data_section(
     let i18n = use_i18n();
     let download = |format: &str| format!("/admin/people/{}/personal-data?format={format}", person.id);
     let (html, json, portability) = (download("html"), download("json"), download("portability"));
+    let files = download("documents");
     let erasure = (!person.is_you).then(|| erasure_form(person, erase));
     view! {
         <section aria-labelledby="personal-data-title" id="personal-data">
@@ -27,6 +28,7 @@ pub fn personal_data_section(
             <ul class="links">
                 <li><a href=html download>{i18n.t(Key::PeopleAccessReportHtml)}</a></li>
                 <li><a href=json download>{i18n.t(Key::PeopleAccessReportJson)}</a></li>
+                <li><a href=files download>{i18n.t(Key::PeopleAccessDocuments)}</a></li>
                 <li><a href=portability download>{i18n.t(Key::PeoplePortabilityExport)}</a></li>
             </ul>
             {erasure}

@@ -140,6 +140,7 @@ pub async fn schedule_survey(id: SurveyId, #[server(default)] opens_on: String) 
         time_zone: tz,
         keys: (*state.keys).clone(),
         data_directory: state.config.site.data_directory.clone(),
+        storage: state.storage.clone(),
     };
     service::surveys::rounds::tell_open(&state.db, &context, now).await?;
     state.outbox.notify();

@@ -66,8 +66,14 @@ async fn destroy(db: &DatabaseConnection, keys: &Keyring, org: OrgId, site: &Pat
     .update(db)
     .await
     .expect("contract ended");
-    let destroyed =
-        contract_end::destroy_due(db, keys, chrono_tz::UTC, site, Utc::now() + Duration::hours(1)).await;
+    let destroyed = contract_end::destroy_due(
+        db,
+        (keys, &crate::server::testing::local_storage()),
+        chrono_tz::UTC,
+        site,
+        Utc::now() + Duration::hours(1),
+    )
+    .await;
     assert_eq!(destroyed, Ok(1));
 }
 

@@ -12,10 +12,12 @@ use crate::domain::AppError;
 use crate::domain::ids::{OrgId, UserId};
 use crate::domain::roles::Roles;
 use crate::server::auth::OrgScope;
+use crate::server::config::StorageConfig;
 use crate::server::crypto::Keyring;
 use crate::server::db::internal;
 use crate::server::entity::{organisation, user_account};
 use crate::server::service::full_export;
+use crate::server::storage::Storage;
 
 pub async fn run(
     db: &DatabaseConnection,
@@ -42,7 +44,9 @@ pub async fn run(
     let started = Instant::now();
     let now = Utc::now();
     let export = full_export::start(db, &admin, now).await?.ok_or(AppError::Internal)?;
-    full_export::run(db, keys, data_directory, &export, now).await?;
+    let storage = Storage::from_config(&StorageConfig::Local { directory: data_directory.join("files") })
+        .map_err(|_| AppError::Internal)?;
+    full_export::run(db, (keys, &storage), data_directory, &export, now).await?;
     let took = started.elapsed();
     let size = full_export::download(db, &admin, export.id, data_directory, now)
         .await

@@ -26,6 +26,8 @@ pub struct Config {
     pub site: SiteConfig,
     pub database: DatabaseConfig,
     pub storage: StorageConfig,
+    /// The largest document the server takes, in MiB (`[storage] max_file_megabytes`).
+    pub max_file_megabytes: u64,
     pub mail: MailConfig,
     pub sms: SmsConfig,
     pub security: SecurityConfig,
@@ -253,6 +255,7 @@ impl Config {
                 })
             }
         };
+        let max_file_megabytes = r.number("storage", "max_file_megabytes", 250, 1..=10_240);
         let mail = MailConfig {
             smtp_url: r.optional("mail", "smtp_url", "an smtp:// or smtps:// URL", |v| {
                 (v.starts_with("smtp://") || v.starts_with("smtps://")).then(|| Secret::new(v.to_owned()))
@@ -314,7 +317,7 @@ impl Config {
             r.fail("site", "public_url", "an https:// origin in production", site.public_url.as_str());
         }
         r.finish()?;
-        Ok(Config { site, database, storage, mail, sms, security, log, processor })
+        Ok(Config { site, database, storage, max_file_megabytes, mail, sms, security, log, processor })
     }
 
     /// True when users reach the site over HTTPS (HSTS, `__Host-` cookies).

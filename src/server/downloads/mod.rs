@@ -5,13 +5,16 @@
 //! (`personal_data`), the organisation's full export (`full_export`) and
 //! its registers as PDF (`registers`), and a survey round's results as XLSX
 //! (`survey_results`, issue 9). Personal data: never cached, and every export is
-//! logged.
+//! logged. Documents on people, goals and evaluations go in and out here
+//! too (`documents`, issue 10), as streams.
 
+mod documents;
 mod full_export;
 mod personal_data;
 mod registers;
 mod survey_results;
 
+pub use documents::{DOCUMENT, DOCUMENT_UPLOAD, document, upload_document};
 pub use full_export::{FULL_EXPORT, full_export_download};
 pub use personal_data::{PERSONAL_DATA, personal_data};
 pub use registers::{DPIA_PDF, REGISTER_PDF, dpia_pdf, register_pdf};

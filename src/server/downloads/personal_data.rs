@@ -1,12 +1,15 @@
 //! `/admin/people/{id}/personal-data`: a person's data for a rights
 //! request (GDPR art. 15 and 20, DPA 3.G), for the admins of their
 //! organisation — the access report as HTML (`format=html`) or JSON
-//! (`format=json`), or the portability export (`format=portability`).
+//! (`format=json`), the files of the documents about the person as a zip
+//! (`format=documents`), or the portability export (`format=portability`).
 
+use axum::body::Body;
 use axum::extract::{Path, Query, State};
-use axum::http::HeaderMap;
-use axum::response::Response;
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
 use chrono::Utc;
+use futures::StreamExt;
 use serde::Deserialize;
 
 use super::{attachment, refusal, requester};
@@ -14,6 +17,7 @@ use crate::domain::AppError;
 use crate::domain::ids::UserId;
 use crate::domain::roles::Role;
 use crate::server::AppState;
+use crate::server::auth::OrgScope;
 use crate::server::http::language_of;
 use crate::server::service::subject_access::{self, ExportKind};
 
@@ -37,6 +41,9 @@ pub async fn personal_data(
         Err(refused) => return refused,
     };
     let Ok(user) = id.parse().map(UserId) else { return refusal(&state, &headers, &AppError::NotFound) };
+    if query.format == "documents" {
+        return documents_zip(&state, &headers, &admin, user).await;
+    }
     let kind =
         if query.format == "portability" { ExportKind::Portability } else { ExportKind::SubjectAccess };
     let now = Utc::now();
@@ -66,4 +73,51 @@ pub async fn personal_data(
             }
         }
     }
+}
+
+/// The documents about the person as a zip: written to a file first (the
+/// zip's index comes last), then streamed from it; the file is unlinked
+/// as soon as it is open, so nothing of it stays behind.
+async fn documents_zip(state: &AppState, headers: &HeaderMap, admin: &OrgScope, user: UserId) -> Response {
+    let folder = state.config.site.data_directory.join("tmp");
+    let path = folder.join(format!("{}.zip", uuid::Uuid::new_v4()));
+    let now = Utc::now();
+    let written = async {
+        tokio::fs::create_dir_all(&folder).await.map_err(|_| AppError::Internal)?;
+        let stores = (state.keys.as_ref(), &state.storage);
+        subject_access::documents_zip(&state.db, stores, admin, user, &path, now).await?;
+        let file = tokio::fs::File::open(&path).await.map_err(|_| AppError::Internal)?;
+        let size = file.metadata().await.map_err(|_| AppError::Internal)?.len();
+        Ok::<_, AppError>((file, size))
+    }
+    .await;
+    let _ = tokio::fs::remove_file(&path).await;
+    let (file, size) = match written {
+        Ok(opened) => opened,
+        Err(error) => return refusal(state, headers, &error),
+    };
+    let body = futures::stream::unfold(file, |mut file| async move {
+        let mut buffer = vec![0; 64 * 1024];
+        match tokio::io::AsyncReadExt::read(&mut file, &mut buffer).await {
+            Ok(0) => None,
+            Ok(read) => {
+                buffer.truncate(read);
+                Some((Ok::<_, std::io::Error>(bytes::Bytes::from(buffer)), file))
+            }
+            Err(error) => Some((Err(error), file)),
+        }
+    })
+    .fuse();
+    let mut response = Body::from_stream(body).into_response();
+    let name = format!("koers-documents-{user}-{}.zip", now.format("%Y-%m-%d"));
+    let response_headers = response.headers_mut();
+    response_headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/zip"));
+    response_headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if let Ok(value) = HeaderValue::from_str(&size.to_string()) {
+        response_headers.insert(header::CONTENT_LENGTH, value);
+    }
+    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
+        response_headers.insert(header::CONTENT_DISPOSITION, value);
+    }
+    response
 }

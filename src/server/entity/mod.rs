@@ -14,6 +14,7 @@ pub mod competency_unit;
 pub mod core_value;
 pub mod destruction_declaration;
 pub mod digest_subscription;
+pub mod document;
 pub mod dpa_acceptance;
 pub mod feedback;
 pub mod feedback_request;

@@ -8,7 +8,7 @@ use axum::http::request::Parts;
 use axum::middleware::{from_fn, from_fn_with_state};
 use std::sync::LazyLock;
 
-use axum::routing::get;
+use axum::routing::{get, post};
 use leptos::nonce::Nonce;
 use leptos::prelude::{provide_context, use_context};
 use leptos_axum::{AxumRouteListing, LeptosRoutes, file_and_error_handler_with_context, generate_route_list};
@@ -54,6 +54,8 @@ pub fn build(state: AppState) -> Router {
         .route(downloads::REGISTER_PDF, get(downloads::register_pdf))
         .route(downloads::DPIA_PDF, get(downloads::dpia_pdf))
         .route(downloads::SURVEY_RESULTS_EXPORT, get(downloads::survey_results_export))
+        .route(downloads::DOCUMENT, get(downloads::document))
+        .route(downloads::DOCUMENT_UPLOAD, post(downloads::upload_document))
         .leptos_routes_with_context(&state, routes, provide_state.clone(), {
             let options = leptos_options.clone();
             move || shell(options.clone())

@@ -304,6 +304,9 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("/api/goals/create", "form[kind]=&form[year]=2027&form[title]=", Rule::MemberOnlyRejectsInput),
     ("/api/goals/update", "id={goal}&form[title]=Anders&form[year]=2027", Rule::NobodyButTheOwner),
     ("/api/goals/delete", "id={goal}", Rule::NobodyButTheOwner),
+    ("/api/documents/list", "on=goal.{goal}", Rule::MemberOfTheObject),
+    // No such document, whoever asks (the service tests go through who may delete what).
+    ("/api/documents/delete", "id=00000000-0000-0000-0000-000000000000", Rule::MemberOnlyAnswers(404)),
     ("/api/goals/check_in", "id={goal}&form[status]=done", Rule::NobodyButTheOwner),
     ("/api/goals/plan", "owner=&year=2027", Rule::MemberOnly),
     // Nobody's plan needs approval in this world: refused, nothing changes.

@@ -115,6 +115,7 @@ pub async fn viewer(
             Viewer {
                 name: scope.name.clone(),
                 kind: ViewerKind::Member {
+                    user: scope.user,
                     organisation,
                     roles: scope.roles.held(),
                     read_only_until: read_only_until.map(|day| day.to_string()),

@@ -13,6 +13,7 @@
 use std::sync::Arc;
 
 use bytes::Bytes;
+use chrono::{DateTime, Utc};
 use futures::stream::{BoxStream, StreamExt};
 use object_store::aws::AmazonS3Builder;
 use object_store::local::LocalFileSystem;
@@ -102,6 +103,31 @@ impl Storage {
             Err(object_store::Error::NotFound { .. }) => Ok(false),
             Err(error) => Err(error.into()),
         }
+    }
+
+    /// Every object in the store, with when it was written, as the listing
+    /// comes in.
+    pub fn list(&self) -> BoxStream<'static, Result<(String, DateTime<Utc>), StorageError>> {
+        self.store
+            .list(None)
+            .map(|listed| {
+                listed.map(|meta| (meta.location.to_string(), meta.last_modified)).map_err(StorageError::from)
+            })
+            .boxed()
+    }
+
+    /// Removes every object whose key starts with the folder `prefix`
+    /// (`{org}`: all of an organisation's files); says how many went.
+    pub async fn delete_all_under(&self, prefix: &str) -> Result<usize, StorageError> {
+        let mut listed = self.store.list(Some(&Path::from(prefix)));
+        let mut found = Vec::new();
+        while let Some(object) = listed.next().await {
+            found.push(object?.location);
+        }
+        for location in &found {
+            self.delete(location.as_ref()).await?;
+        }
+        Ok(found.len())
     }
 
     /// Removes the object at `key`; one already gone is fine.

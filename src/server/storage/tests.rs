@@ -1,6 +1,6 @@
 //! The object store on a local directory and on a real S3-compatible
 //! server (moto): what is written in parts reads back whole, a write given
-//! up leaves nothing, and a deleted object is gone.
+//! up leaves nothing, and a deleted object (or folder of them) is gone.
 
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -74,6 +74,17 @@ async fn writes_reads_aborts_and_deletes(storage: Storage) {
     assert!(!storage.exists("org/1/documents/a").await.expect("head"));
     assert!(matches!(storage.read("org/1/documents/a").await, Err(StorageError::NotFound)));
     storage.delete("org/1/documents/a").await.expect("deleting twice is fine");
+
+    // An organisation's destruction: everything under its folder goes,
+    // another's (whose name starts the same) stays.
+    for key in ["org/1/documents/c", "org/1/documents/d", "org/10/documents/e"] {
+        let mut writer = storage.writer(key).await.expect("writing");
+        writer.write(b"sealed".to_vec()).await.expect("written");
+        writer.finish().await.expect("finished");
+    }
+    assert_eq!(storage.delete_all_under("org/1").await.expect("deleted"), 2);
+    assert!(!storage.exists("org/1/documents/c").await.expect("head"));
+    assert!(storage.exists("org/10/documents/e").await.expect("head"));
 }
 
 #[tokio::test]

@@ -27,6 +27,10 @@ pub fn AccountPage() -> impl IntoView {
             let member = matches!(viewer.kind, ViewerKind::Member { .. });
             view! {
                 <h1>{i18n.t(Key::AccountTitle)}</h1>
+                {match viewer.kind {
+                    ViewerKind::Member { user, .. } => Some(view! { <p><A href=format!("/people/{user}/documents")>{i18n.t(Key::DocumentsMine)}</A></p> }),
+                    ViewerKind::Operator => None,
+                }}
                 <section aria-labelledby="sessions-title">
                     <h2 id="sessions-title">{i18n.t(Key::AccountSessions)}</h2>
                     <p>{i18n.t(Key::AccountSessionsIntro)}</p>

@@ -9,11 +9,13 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::domain::AppError;
+use crate::domain::documents::Holder;
 use crate::domain::dto::Evaluation;
 use crate::domain::evaluations::Party;
 use crate::domain::ids::{MomentId, UserId};
 use crate::domain::reviews::FINAL_SCORE_SCALE;
 use crate::features::account::components::RequireSignIn;
+use crate::features::documents::Documents;
 use crate::features::evaluations::api::{
     AcknowledgeEvaluation, ProposeScore, SaveEvaluation, ShareEvaluation, load_evaluation,
 };
@@ -69,6 +71,7 @@ pub fn EvaluationPage() -> impl IntoView {
                         }
                     })}
                 </Transition>
+                {move || holder(params.get()).map(|holder| view! { <Documents holder/> })}
             }
         }/>
     }
@@ -111,6 +114,12 @@ fn page(i18n: I18n, evaluation: Evaluation, actions: Actions) -> impl IntoView +
             {panel}
         </div>
     }
+}
+
+/// The evaluation the address names, for its documents.
+fn holder(params: leptos_router::params::ParamsMap) -> Option<Holder> {
+    let id = |name: &str| params.get(name)?.parse().ok();
+    Some(Holder::Evaluation { moment: MomentId(id("moment")?), employee: UserId(id("employee")?) })
 }
 
 /// The heading of a party's part, as the viewer reads it.

@@ -8,10 +8,12 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::domain::AppError;
+use crate::domain::documents::Holder;
 use crate::domain::dto::{CheckIn, Goal, GoalDetails};
 use crate::domain::goals::GoalStatus;
 use crate::domain::ids::GoalId;
 use crate::features::account::components::RequireSignIn;
+use crate::features::documents::Documents;
 use crate::features::goals::api::{CheckInGoal, DeleteGoal, open_goal};
 use crate::i18n::{I18n, Key, use_i18n};
 use crate::ui::{ErrorMessage, FieldError, FormError};
@@ -42,6 +44,7 @@ pub fn GoalPage() -> impl IntoView {
                         }
                     })}
                 </Transition>
+                {move || id().parse().ok().map(|goal| view! { <Documents holder=Holder::Goal(GoalId(goal))/> })}
             }
         }/>
     }

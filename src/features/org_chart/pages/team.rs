@@ -45,6 +45,7 @@ pub fn TeamPage() -> impl IntoView {
                                                 <td class="row-actions">
                                                     <A href=format!("/feedback/give?to={}", member.person.id)>{i18n.t(Key::TeamGiveFeedback)}</A>
                                                     <A href=format!("/notes?subject={}", member.person.id)>{i18n.t(Key::TeamNotes)}</A>
+                                                    <A href=format!("/people/{}/documents", member.person.id)>{i18n.t(Key::DocumentsTitle)}</A>
                                                 </td>
                                             </tr>
                                         }).collect_view()}

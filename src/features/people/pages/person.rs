@@ -128,6 +128,7 @@ fn page(details: PersonDetails, set_override: ServerAction<SetManagerOverride>) 
             <dt>{i18n.t(Key::PeopleManagers)}</dt>
             <dd id="current-managers">{if managers.is_empty() { i18n.t(Key::PeopleNoManager).to_owned() } else { managers }}</dd>
         </dl>
+        <p><A href=format!("/people/{user}/documents")>{i18n.t(Key::DocumentsTitle)}</A></p>
         <section aria-labelledby="person-units-title">
             <h2 id="person-units-title">{i18n.t(Key::PeopleUnits)}</h2>
             {if units.is_empty() {

@@ -2,7 +2,7 @@
 //! first its export files, which hold its data opened, and its data key,
 //! so that from that moment nothing sealed under it can be read — in the
 //! database, in files or in backups (crypto-shredding) — then every row of
-//! every table that holds its data. What stays is the
+//! every table that holds its data, then its documents in the object store. What stays is the
 //! processor's own record: the organisation's name and dates without its
 //! contact details, the destroyed key's row, and the declaration of
 //! destruction, which is mailed to the privacy contact (8.E).
@@ -28,12 +28,14 @@ use crate::server::entity::{
 };
 use crate::server::messages::{Declaration, declaration_mail, enqueue_mail};
 use crate::server::service::{full_export, local_time, tenant_keys};
+use crate::server::storage::Storage;
 
 /// Every table that holds an organisation's rows by `org_id`, in an order
 /// in which deleting them one after another breaks no reference. Rows of
 /// tables without `org_id` (key results, check-ins, sessions' codes…) hang
 /// on one of these and go with it. A test proves the list is complete.
 pub(super) const TENANT_TABLES: &[&str] = &[
+    "document",
     "notification",
     "outbound_message",
     "session",
@@ -82,7 +84,7 @@ pub(super) const TENANT_TABLES: &[&str] = &[
 /// Destroys every organisation whose day of destruction has come; says how many.
 pub async fn destroy_due(
     db: &DatabaseConnection,
-    keys: &Keyring,
+    (keys, storage): (&Keyring, &Storage),
     time_zone: chrono_tz::Tz,
     data_directory: &std::path::Path,
     now: DateTime<Utc>,
@@ -97,6 +99,12 @@ pub async fn destroy_due(
     for org in &due {
         full_export::discard_all(data_directory, OrgId(org.id))?;
         destroy(db, keys, org, time_zone, now).await?;
+        // Unreadable already (their keys were in the rows, under the
+        // destroyed key), the organisation's files now leave the store.
+        storage.delete_all_under(&org.id.to_string()).await.map_err(|error| {
+            tracing::error!(%error, org = %org.id, "the organisation's documents could not be deleted");
+            AppError::Internal
+        })?;
     }
     Ok(due.len())
 }

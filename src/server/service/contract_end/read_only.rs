@@ -39,6 +39,7 @@ const STILL_OPEN: &[&str] = &[
     "registers/processing",
     "support/grants",
     "functions/list",
+    "documents/list",
     "goal_templates/choices",
     "goal_templates/details",
     "goal_templates/list",

@@ -87,7 +87,7 @@ for_each_backend! {
         assert_eq!(earlier, Err(AppError::invalid("destroy_on", Problem::NotLater)));
         postpone_destruction(&db, &olga, org, "2027-02-15", now()).await.expect("postponed");
         let day_30 = now() + Duration::days(30);
-        assert_eq!(destroy_due(&db, &keys, TZ, &std::env::temp_dir(), day_30).await, Ok(0), "not on the old day");
+        assert_eq!(destroy_due(&db, (&keys, &crate::server::testing::local_storage()), TZ, &std::env::temp_dir(), day_30).await, Ok(0), "not on the old day");
         assert_eq!(read_only_until(&db, org, day("2027-01-06")).await, Ok(Some(day("2027-02-15"))));
         assert!(tenant_keys::cipher(&db, &keys, org).await.is_ok());
     }
@@ -108,9 +108,9 @@ for_each_backend! {
         let olga = testing::operator(&db).await;
         end_contract(&db, &olga, linde, "2026-12-07", (URL, day("2026-12-07"), now())).await.expect("ended");
 
-        assert_eq!(destroy_due(&db, &keys, TZ, &std::env::temp_dir(), now() + Duration::days(29)).await, Ok(0), "day 29: still there");
-        assert_eq!(destroy_due(&db, &keys, TZ, &std::env::temp_dir(), now() + Duration::days(30)).await, Ok(1));
-        assert_eq!(destroy_due(&db, &keys, TZ, &std::env::temp_dir(), now() + Duration::days(31)).await, Ok(0), "once");
+        assert_eq!(destroy_due(&db, (&keys, &crate::server::testing::local_storage()), TZ, &std::env::temp_dir(), now() + Duration::days(29)).await, Ok(0), "day 29: still there");
+        assert_eq!(destroy_due(&db, (&keys, &crate::server::testing::local_storage()), TZ, &std::env::temp_dir(), now() + Duration::days(30)).await, Ok(1));
+        assert_eq!(destroy_due(&db, (&keys, &crate::server::testing::local_storage()), TZ, &std::env::temp_dir(), now() + Duration::days(31)).await, Ok(0), "once");
 
         assert!(!keys.store.contains(linde), "the key file is gone");
         assert!(tenant_keys::cipher(&db, &keys, linde).await.is_err(), "nothing sealed can be read");
@@ -149,7 +149,7 @@ for_each_backend! {
         let (org, contact) = customer(&db).await;
         let fingerprint = keys.store.fingerprint(org).expect("a key");
         end_contract(&db, &olga, org, "2026-12-07", (URL, day("2026-12-07"), now())).await.expect("ended");
-        destroy_due(&db, &keys, TZ, &std::env::temp_dir(), now() + Duration::days(30)).await.expect("destroyed");
+        destroy_due(&db, (&keys, &crate::server::testing::local_storage()), TZ, &std::env::temp_dir(), now() + Duration::days(30)).await.expect("destroyed");
 
         let declared = declaration(&db, &olga, org, TZ).await.expect("read").expect("a declaration");
         assert_eq!(declared.organisation, "Zorggroep Oost");

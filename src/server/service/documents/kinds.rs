@@ -59,6 +59,21 @@ impl FileKind {
         FileKind::ALL.iter().copied().find(|kind| kind.media_type() == media_type)
     }
 
+    /// The names files of this kind usually end in, for the file picker to
+    /// offer (the server still tells the kind by content).
+    pub const fn extensions(self) -> &'static [&'static str] {
+        match self {
+            FileKind::Pdf => &[".pdf"],
+            FileKind::Png => &[".png"],
+            FileKind::Jpeg => &[".jpg", ".jpeg"],
+            FileKind::Gif => &[".gif"],
+            FileKind::Webp => &[".webp"],
+            FileKind::Docx => &[".docx"],
+            FileKind::Xlsx => &[".xlsx"],
+            FileKind::Text => &[".txt", ".csv", ".md"],
+        }
+    }
+
     /// Whether a browser can show it in the page (images and PDF).
     pub const fn previewable(self) -> bool {
         matches!(self, FileKind::Pdf | FileKind::Png | FileKind::Jpeg | FileKind::Gif | FileKind::Webp)

@@ -121,7 +121,9 @@ pub async fn open(
         other => store_failed(other),
     })?;
     let reading = Reading { source, opener: Some(Opener::new(key, associated)) };
-    Ok(futures::stream::unfold(Some(reading), next_plain).boxed())
+    // Fused: whoever polls again after the end (a compressing layer does)
+    // keeps hearing the end.
+    Ok(futures::stream::unfold(Some(reading), next_plain).fuse().boxed())
 }
 
 struct Reading {

@@ -72,6 +72,7 @@ async fn sealed_whole_and_refused_cleanly(storage: Storage) {
         opened.extend_from_slice(&piece.expect("a piece"));
     }
     assert_eq!(opened, plain);
+    assert!(stream.next().await.is_none(), "asked again after the end, the stream stays ended");
     let mut wrong = open(&storage, OBJECT, (FileKey::generate(), RECORD)).await.expect("the object is there");
     assert!(wrong.next().await.expect("a first piece").is_err(), "another key does not open it");
     storage.delete(OBJECT).await.expect("deleted");

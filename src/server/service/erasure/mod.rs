@@ -19,6 +19,8 @@
 //! content is gone with its rows; free text that others wrote about them
 //! (a colleague's feedback naming them) stays sealed and is theirs.
 //! The audit log keeps the erasure, with the id of the erased account only.
+//! Documents on the person, their goals and their evaluations go from the
+//! object store too (issue 10).
 
 mod dump;
 
@@ -33,8 +35,8 @@ use sea_orm::{
 
 pub use dump::{DumpedRow, dump};
 
-use super::full_export;
 use super::people::{record, someone_else};
+use super::{documents, full_export};
 use crate::domain::AppError;
 use crate::domain::audit::AuditAction;
 use crate::domain::ids::UserId;
@@ -47,6 +49,7 @@ use crate::server::db::internal;
 use crate::server::entity::{
     feedback, login_throttle, outbound_message, review_nomination, review_writing, user_account,
 };
+use crate::server::storage::Storage;
 
 /// Columns that mark who did something to another person's record; the
 /// erasure clears them (they all allow no one).
@@ -89,7 +92,7 @@ pub async fn erase(
     admin: &OrgScope,
     user: UserId,
     form: &ErasureForm,
-    data_directory: &Path,
+    (data_directory, storage): (&Path, &Storage),
     now: DateTime<Utc>,
 ) -> Result<ErasureOutcome, AppError> {
     let admin = admin.clone().require(Role::Admin)?;
@@ -110,6 +113,9 @@ pub async fn erase(
         delete_where(&txn, table, column, person.id).await?;
     }
     messages(&txn, &person, &needles).await?;
+    // Documents on the person, their goals and evaluations go with them
+    // through the database's references; their files, after the commit.
+    let files = documents::objects_about(&txn, user).await?;
     login_throttle::Entity::delete_many()
         .filter(login_throttle::Column::Key.is_in(throttle_keys))
         .exec(&txn)
@@ -117,6 +123,7 @@ pub async fn erase(
         .map_err(internal)?;
     user_account::Entity::delete_by_id(person.id).exec(&txn).await.map_err(internal)?;
     txn.commit().await.map_err(internal)?;
+    documents::discard(storage, files).await;
     // Full exports made before hold the person too.
     full_export::discard_all(data_directory, admin.org)?;
     record(db, &admin, AuditAction::PersonErased, user, now).await?;

@@ -37,7 +37,7 @@ for_each_backend! {
         let received = feedback::Entity::find().filter(feedback::Column::RecipientId.eq(person.id)).count(&db).await.expect("count");
         assert!(given > 0 && received > 0);
 
-        let outcome = erase(&db, &demo.admin, UserId(person.id), &form(AuthoredContent::Anonymise, &person.name), &std::env::temp_dir(), Utc::now())
+        let outcome = erase(&db, &demo.admin, UserId(person.id), &form(AuthoredContent::Anonymise, &person.name), (&std::env::temp_dir(), &testing::local_storage()), Utc::now())
             .await
             .expect("erased");
 
@@ -80,7 +80,7 @@ for_each_backend! {
         let given = feedback_given_by(&db, person.id).await;
         let received = feedback::Entity::find().filter(feedback::Column::RecipientId.eq(person.id)).count(&db).await.expect("count");
 
-        erase(&db, &demo.admin, UserId(person.id), &form(AuthoredContent::Delete, &person.name), &std::env::temp_dir(), Utc::now()).await.expect("erased");
+        erase(&db, &demo.admin, UserId(person.id), &form(AuthoredContent::Delete, &person.name), (&std::env::temp_dir(), &testing::local_storage()), Utc::now()).await.expect("erased");
 
         assert_eq!(feedback_of(&db, demo.org).await, feedback_before - received - given);
         let reviews = review_nomination::Entity::find().filter(review_nomination::Column::ReviewerId.eq(person.id)).count(&db).await.expect("count");
@@ -108,7 +108,7 @@ for_each_backend! {
         .await
         .expect("signed");
 
-        let outcome = erase(&db, &demo.admin, UserId(person.id), &form(AuthoredContent::Anonymise, &person.name), &std::env::temp_dir(), Utc::now())
+        let outcome = erase(&db, &demo.admin, UserId(person.id), &form(AuthoredContent::Anonymise, &person.name), (&std::env::temp_dir(), &testing::local_storage()), Utc::now())
             .await
             .expect("erased");
         assert_eq!(outcome.traces, vec![TraceCount { table: "dpa_acceptance".into(), rows: 1 }]);
@@ -120,20 +120,20 @@ for_each_backend! {
         let (bram, _) = testing::member(&db, org, "Bram", Roles::default()).await;
         let now = Utc::now();
 
-        let typo = erase(&db, &femke, bram, &form(AuthoredContent::Anonymise, "Bran"), &std::env::temp_dir(), now).await;
+        let typo = erase(&db, &femke, bram, &form(AuthoredContent::Anonymise, "Bran"), (&std::env::temp_dir(), &testing::local_storage()), now).await;
         assert_eq!(typo, Err(AppError::invalid("confirmation", Problem::NameMismatch)));
         let unknown = ErasureForm { authored: "shred".into(), confirmation: "Bram".into() };
-        assert_eq!(erase(&db, &femke, bram, &unknown, &std::env::temp_dir(), now).await, Err(AppError::invalid("authored", Problem::NotAChoice)));
-        let oneself = erase(&db, &femke, femke.user, &form(AuthoredContent::Delete, "Femke"), &std::env::temp_dir(), now).await;
+        assert_eq!(erase(&db, &femke, bram, &unknown, (&std::env::temp_dir(), &testing::local_storage()), now).await, Err(AppError::invalid("authored", Problem::NotAChoice)));
+        let oneself = erase(&db, &femke, femke.user, &form(AuthoredContent::Delete, "Femke"), (&std::env::temp_dir(), &testing::local_storage()), now).await;
         assert_eq!(oneself, Err(AppError::Forbidden));
         let colleague = OrgScope { roles: Roles::default(), ..femke.clone() };
-        assert_eq!(erase(&db, &colleague, bram, &form(AuthoredContent::Delete, "Bram"), &std::env::temp_dir(), now).await, Err(AppError::Forbidden));
+        assert_eq!(erase(&db, &colleague, bram, &form(AuthoredContent::Delete, "Bram"), (&std::env::temp_dir(), &testing::local_storage()), now).await, Err(AppError::Forbidden));
         let other = testing::organisation(&db, "Zorggroep Oost").await;
         let ilse = testing::scope(&db, other, "Ilse", Roles { manager: false, admin: true, auditor: false }).await;
-        assert_eq!(erase(&db, &ilse, bram, &form(AuthoredContent::Delete, "Bram"), &std::env::temp_dir(), now).await, Err(AppError::NotFound));
+        assert_eq!(erase(&db, &ilse, bram, &form(AuthoredContent::Delete, "Bram"), (&std::env::temp_dir(), &testing::local_storage()), now).await, Err(AppError::NotFound));
         assert!(user_account::Entity::find_by_id(bram.0).one(&db).await.expect("read").is_some(), "nobody was erased");
 
-        let outcome = erase(&db, &femke, bram, &form(AuthoredContent::Delete, " Bram "), &std::env::temp_dir(), now).await.expect("erased");
+        let outcome = erase(&db, &femke, bram, &form(AuthoredContent::Delete, " Bram "), (&std::env::temp_dir(), &testing::local_storage()), now).await.expect("erased");
         assert_eq!(outcome.name, "Bram");
         assert!(user_account::Entity::find_by_id(bram.0).one(&db).await.expect("read").is_none());
     }

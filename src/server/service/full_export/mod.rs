@@ -6,7 +6,8 @@
 //! progress bar; the file can be downloaded for 24 hours and is then
 //! deleted (`discard_expired`). Private notes and private 1:1 points stay
 //! their authors' (PRODUCT.md §3.3): the export says they exist, not what
-//! they say.
+//! they say. Documents come as their files, opened, under
+//! `documents/{id}/{name}` (issue 10).
 
 mod tables;
 mod writer;
@@ -34,6 +35,7 @@ use crate::server::auth::OrgScope;
 use crate::server::crypto::Keyring;
 use crate::server::db::internal;
 use crate::server::entity::{organisation, organisation_export};
+use crate::server::storage::Storage;
 
 /// How long a finished export can be downloaded.
 pub const LINK_LIFETIME: Duration = Duration::hours(24);
@@ -110,14 +112,14 @@ where
 /// after `now`) or failed, leaving no half-written file.
 pub async fn run(
     db: &DatabaseConnection,
-    keys: &Keyring,
+    (keys, storage): (&Keyring, &Storage),
     data_directory: &Path,
     export: &organisation_export::Model,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
     let path = file_of(data_directory, export);
     let partial = path.with_extension("part");
-    let written = write(db, keys, export, &partial).await;
+    let written = write(db, (keys, storage), export, &partial).await;
     let mut change: organisation_export::ActiveModel = export.clone().into();
     match written {
         Ok(()) => {
@@ -147,7 +149,7 @@ struct Manifest<'a> {
 
 async fn write(
     db: &DatabaseConnection,
-    keys: &Keyring,
+    (keys, storage): (&Keyring, &Storage),
     export: &organisation_export::Model,
     partial: &Path,
 ) -> Result<(), AppError> {
@@ -164,6 +166,7 @@ async fn write(
         let rows = for_table!(*table, table_of(&mut writer, table, *owner))?;
         tables.push((*table, rows));
     }
+    writer.documents(storage).await?;
     let manifest = Manifest {
         organisation: &organisation.name,
         produced_at: export.requested_at,

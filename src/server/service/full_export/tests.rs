@@ -49,7 +49,7 @@ for_each_backend! {
         let export = start(&db, &demo.admin, now).await.expect("started").expect("a new export");
         assert_eq!(start(&db, &demo.admin, now).await, Ok(None), "one at a time");
         assert!(matches!(status(&db, &demo.admin, chrono_tz::UTC, now).await, Ok(Some(FullExportStatus { state: FullExportState::Running { done: 0, .. }, .. }))));
-        run(&db, &keys, &scratch.0, &export, now).await.expect("written");
+        run(&db, (&keys, &testing::local_storage()), &scratch.0, &export, now).await.expect("written");
 
         let Ok(Some(FullExportStatus { state: FullExportState::Ready { download, .. }, .. })) = status(&db, &demo.admin, chrono_tz::UTC, now).await else {
             panic!("ready to download");
@@ -89,7 +89,7 @@ for_each_backend! {
         let scratch = Scratch::new();
         let now = Utc::now();
         let export = start(&db, &femke, now).await.expect("started").expect("a new export");
-        run(&db, &keys, &scratch.0, &export, now).await.expect("written");
+        run(&db, (&keys, &testing::local_storage()), &scratch.0, &export, now).await.expect("written");
 
         let colleague = OrgScope { roles: Roles::default(), ..femke.clone() };
         assert_eq!(super::download(&db, &colleague, export.id, &scratch.0, now).await, Err(AppError::Forbidden));
@@ -110,7 +110,7 @@ for_each_backend! {
 
         // A destruction or an erasure deletes every export file of the organisation.
         let again = start(&db, &femke, expired).await.expect("started").expect("a new export");
-        run(&db, &keys, &scratch.0, &again, expired).await.expect("written");
+        run(&db, (&keys, &testing::local_storage()), &scratch.0, &again, expired).await.expect("written");
         assert!(file_of(&scratch.0, &again).exists());
         discard_all(&scratch.0, org).expect("discarded");
         assert!(!file_of(&scratch.0, &again).exists());

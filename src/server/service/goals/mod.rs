@@ -43,7 +43,8 @@ use crate::server::db::internal;
 use crate::server::entity::{
     competency, core_value, goal, goal_check_in, key_result, org_unit, user_account,
 };
-use crate::server::service::settings;
+use crate::server::service::{documents, settings};
+use crate::server::storage::Storage;
 
 /// Which goals a list asks for.
 #[derive(Clone, Debug, Default)]
@@ -152,9 +153,10 @@ pub async fn update(
     txn.commit().await.map_err(internal)
 }
 
-/// Deletes a goal the sender may change; goals aligned to it stay, unaligned.
+/// Deletes a goal the sender may change, with its documents (from the
+/// store too); goals aligned to it stay, unaligned.
 pub async fn delete(
-    db: &DatabaseConnection,
+    (db, storage): (&DatabaseConnection, &Storage),
     scope: &OrgScope,
     id: GoalId,
     now: DateTime<Utc>,
@@ -162,11 +164,14 @@ pub async fn delete(
     let access = Access::load(db, scope).await?;
     let existing = editable(db, scope, &access, id).await?;
     let txn = db.begin().await.map_err(internal)?;
+    let files = documents::objects_on_goal(&txn, id).await?;
     goal::Entity::delete_by_id(id.0).exec(&txn).await.map_err(internal)?;
     if let Some(owner) = existing.owner_id {
         plans::note(&txn, scope.org, UserId(owner), existing.year, PlanStep::Edit, now).await?;
     }
-    txn.commit().await.map_err(internal)
+    txn.commit().await.map_err(internal)?;
+    documents::discard(storage, files).await;
+    Ok(())
 }
 
 /// A goal with its history and the goals aligned to it, for those who may
@@ -202,6 +207,24 @@ pub async fn details(
         record_hr_read(db, scope, row.owner_id, now).await?;
     }
     Ok(GoalDetails { goal: shown, check_ins, children })
+}
+
+/// Whether the viewer may add and delete the documents on a goal (issue
+/// 10): they see them where they see the goal (else not found; through
+/// the HR reader right audit-logged) and change them where they may change it.
+pub async fn document_rights(
+    db: &DatabaseConnection,
+    scope: &OrgScope,
+    id: GoalId,
+    now: DateTime<Utc>,
+) -> Result<bool, AppError> {
+    let access = Access::load(db, scope).await?;
+    let row = of_organisation(db, scope, id).await?;
+    let reading = access.reading(&row).ok_or(AppError::NotFound)?;
+    if reading == Reading::AsHrReader {
+        record_hr_read(db, scope, row.owner_id, now).await?;
+    }
+    Ok(access.may_edit(&row))
 }
 
 /// The goals that `query` asks for and the viewer may see, by due date.

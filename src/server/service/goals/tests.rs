@@ -107,7 +107,7 @@ for_each_backend! {
         let renamed = GoalForm { visibility: "organisation".into(), ..goal("performance", "Wondzorg verbeteren") };
         update(&db, &keys, &linde.ahmed, id, &renamed, Utc::now()).await.expect("her manager may");
         assert_eq!(update(&db, &keys, &linde.kevin, id, &renamed, Utc::now()).await, Err(AppError::Forbidden), "a colleague sees it but may not change it");
-        assert_eq!(delete(&db, &linde.hanna, id, Utc::now()).await, Err(AppError::Forbidden), "nor may an admin");
+        assert_eq!(delete((&db, &crate::server::testing::local_storage()), &linde.hanna, id, Utc::now()).await, Err(AppError::Forbidden), "nor may an admin");
 
         // A manager sets a goal for a report; not for someone else's report.
         let for_report = GoalForm { owner: linde.sanne.user.to_string(), ..goal("performance", "Nieuwe collega inwerken") };

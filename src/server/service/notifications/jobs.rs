@@ -34,14 +34,16 @@ const DIGEST_HOUR: u32 = 7;
 const DIGEST_DUE_DAYS: i64 = 14;
 
 /// Where the jobs run: the installation's address and time zone, the
-/// keys (the destruction of an organisation destroys its key) and the data
-/// directory (where full exports wait for their download).
+/// keys (the destruction of an organisation destroys its key), the data
+/// directory (where full exports wait for their download) and the object
+/// store (where the destruction deletes the organisation's documents).
 #[derive(Clone, Debug)]
 pub struct JobContext {
     pub public_url: String,
     pub time_zone: chrono_tz::Tz,
     pub keys: Keyring,
     pub data_directory: std::path::PathBuf,
+    pub storage: crate::server::storage::Storage,
 }
 
 /// The jobs, by the name `koers run-jobs --only` takes.
@@ -58,10 +60,12 @@ pub enum Job {
     ExpiredExports,
     /// Opens, reminds, closes and repeats survey rounds; asks newcomers.
     SurveyRounds,
+    /// Deletes stored files whose documents went without them (issue 10).
+    OrphanedDocuments,
 }
 
 impl Job {
-    pub const ALL: [Job; 8] = [
+    pub const ALL: [Job; 9] = [
         Job::GoalReminders,
         Job::WeeklyDigests,
         Job::OneOnOneReminders,
@@ -70,6 +74,7 @@ impl Job {
         Job::Destructions,
         Job::ExpiredExports,
         Job::SurveyRounds,
+        Job::OrphanedDocuments,
     ];
 
     pub fn name(self) -> &'static str {
@@ -82,6 +87,7 @@ impl Job {
             Job::Destructions => "destructions",
             Job::ExpiredExports => "expired-exports",
             Job::SurveyRounds => "survey-rounds",
+            Job::OrphanedDocuments => "orphaned-documents",
         }
     }
 
@@ -115,7 +121,7 @@ pub async fn run_once(
     now: DateTime<Utc>,
     only: Option<Job>,
 ) -> usize {
-    use crate::server::service::{contract_end, full_export, one_on_ones, reviews, surveys};
+    use crate::server::service::{contract_end, documents, full_export, one_on_ones, reviews, surveys};
 
     let today = now.with_timezone(&context.time_zone).date_naive();
     let mut done = 0;
@@ -127,11 +133,12 @@ pub async fn run_once(
             Job::ReviewReminders => reviews::reminders::remind_writers(db, context, now).await,
             Job::ReviewCycles => reviews::cycles::copy_forward(db, today, now).await,
             Job::Destructions => {
-                contract_end::destroy_due(db, &context.keys, context.time_zone, &context.data_directory, now)
-                    .await
+                let keys = (&context.keys, &context.storage);
+                contract_end::destroy_due(db, keys, context.time_zone, &context.data_directory, now).await
             }
             Job::ExpiredExports => full_export::discard_expired(db, &context.data_directory, now).await,
             Job::SurveyRounds => surveys::rounds::run(db, context, now).await,
+            Job::OrphanedDocuments => documents::sweep(db, &context.storage, now).await,
         };
         match outcome {
             Ok(0) => {}

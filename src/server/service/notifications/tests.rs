@@ -86,6 +86,7 @@ fn context() -> JobContext {
         time_zone: chrono_tz::Europe::Amsterdam,
         keys: crate::server::testing::test_keyring(),
         data_directory: std::env::temp_dir(),
+        storage: crate::server::testing::local_storage(),
     }
 }
 

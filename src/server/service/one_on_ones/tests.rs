@@ -135,7 +135,7 @@ for_each_backend! {
     async fn both_are_told_the_day_before_once(db) {
         let noord = noord(&db).await;
         plan(&db, &noord.ahmed, &weekly_from_tuesday(&noord.sanne), TZ, monday()).await.expect("planned");
-        let context = JobContext { public_url: "https://koers.example".into(), time_zone: TZ, keys: crate::server::testing::test_keyring(), data_directory: std::env::temp_dir() };
+        let context = JobContext { public_url: "https://koers.example".into(), time_zone: TZ, keys: crate::server::testing::test_keyring(), data_directory: std::env::temp_dir(), storage: crate::server::testing::local_storage() };
         assert_eq!(remind_of_upcoming(&db, &context, monday() - Duration::days(1)).await, Ok(0), "two days ahead: not yet");
         assert_eq!(remind_of_upcoming(&db, &context, monday()).await, Ok(1));
         assert_eq!(remind_of_upcoming(&db, &context, monday() + Duration::hours(1)).await, Ok(0), "once");

@@ -13,4 +13,4 @@ pub mod scope;
 pub mod talent;
 
 #[cfg(test)]
-mod test_fixture;
+pub(crate) mod test_fixture;

@@ -8,7 +8,7 @@ use super::{cycles, forms};
 use crate::domain::dto::{
     BilingualForm, CycleForm, MomentForm, QuestionForm, ReviewAnswerForm, ScopeForm, WritingForm,
 };
-use crate::domain::ids::{MomentId, QuestionId, ReviewCycleId, ReviewFormId};
+use crate::domain::ids::{MomentId, QuestionId, ReviewCycleId, ReviewFormId, UnitId};
 use crate::domain::roles::Roles;
 use crate::server::auth::OrgScope;
 use crate::server::service::structure;
@@ -26,6 +26,7 @@ pub struct Noord {
     pub ahmed: OrgScope,
     pub sanne: OrgScope,
     pub thomas: OrgScope,
+    pub north: UnitId,
     pub cycle: ReviewCycleId,
     pub form: ReviewFormId,
     pub end: MomentId,
@@ -69,7 +70,7 @@ pub async fn noord(db: &DatabaseConnection) -> Noord {
     let end = cycles::add_moment(db, &femke, cycle, &end_moment(form)).await.expect("moment");
     let questions =
         forms::details(db, &femke, form).await.expect("form").questions.iter().map(|q| q.id).collect();
-    Noord { femke, ahmed, sanne, thomas, cycle, form, end, questions }
+    Noord { femke, ahmed, sanne, thomas, north, cycle, form, end, questions }
 }
 
 /// The end evaluation: 1 November to 15 December 2027, written by both,

@@ -26,7 +26,7 @@ pub use rows::{PERSON_COLUMNS, Row};
 use sections::Walk;
 
 use super::people::member;
-use super::tenant_keys;
+use super::{documents, tenant_keys};
 use crate::domain::AppError;
 use crate::domain::audit::AuditAction;
 use crate::domain::ids::UserId;
@@ -36,6 +36,7 @@ use crate::server::auth::OrgScope;
 use crate::server::crypto::Keyring;
 use crate::server::db::internal;
 use crate::server::entity::organisation;
+use crate::server::storage::Storage;
 
 /// Which export: everything about the person, or what they provided.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -122,6 +123,45 @@ pub async fn export(
         withheld,
         named_in,
     })
+}
+
+/// The files of the documents on `user`, their goals and their
+/// evaluations (art. 15(3): a copy of the data), for an admin of their
+/// organisation, written as a zip into `into` (`documents/{id}/{name}`)
+/// as they stream from the store; audit-logged as part of the access export.
+pub async fn documents_zip(
+    db: &DatabaseConnection,
+    (keys, storage): (&Keyring, &Storage),
+    admin: &OrgScope,
+    user: UserId,
+    into: &std::path::Path,
+    now: DateTime<Utc>,
+) -> Result<(), AppError> {
+    use futures::StreamExt;
+    use std::io::Write;
+
+    let admin = admin.clone().require(Role::Admin)?;
+    member(db, &admin, user).await?;
+    let cipher = tenant_keys::content_cipher(db, keys, admin.org).await?;
+    fn failed(error: impl std::fmt::Display) -> AppError {
+        tracing::error!(%error, "writing the documents of an access export failed");
+        AppError::Internal
+    }
+    let file = std::fs::File::create(into).map_err(failed)?;
+    let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(file));
+    for row in documents::about(db, user).await? {
+        let file = documents::opened(&cipher, storage, &row).await?;
+        let options = zip::write::SimpleFileOptions::default().large_file(file.size > u64::from(u32::MAX));
+        zip.start_file(format!("documents/{}/{}", row.id, file.name), options).map_err(failed)?;
+        let mut body = file.body;
+        while let Some(piece) = body.next().await {
+            zip.write_all(&piece.map_err(failed)?).map_err(failed)?;
+        }
+    }
+    zip.finish().map_err(failed)?.flush().map_err(failed)?;
+    let entry =
+        AuditEntry::by_user(admin.org, admin.user, AuditAction::SubjectAccessExported).on("user", user);
+    audit::record(db, entry, now).await.map_err(internal)
 }
 
 #[cfg(test)]

@@ -25,6 +25,8 @@ pub const HIDDEN: &[&str] = &[
     "token_hash",
     "code_hash",
     "sealed_secret",
+    // A document's own key, sealed: the file itself is exported instead.
+    "file_key",
     "org_id",
     "prev_hash",
     "hash",
@@ -50,11 +52,13 @@ pub const PERSON_COLUMNS: &[&str] = &[
     "manager_id",
     "offboarding_successor",
     "owner_id",
+    "person_id",
     "placed_by",
     "recipient_id",
     "reopened_by",
     "requester_id",
     "reviewer_id",
+    "uploaded_by",
     "user_id",
 ];
 
@@ -125,6 +129,7 @@ fn purpose_of(table: &str) -> Purpose {
         "one_on_one_meeting" | "one_on_one_point" | "one_on_one_action" => Purpose::Conversation,
         "goal" | "key_result" | "goal_check_in" | "goal_plan" | "goal_template" => Purpose::Goal,
         "survey_participant" | "survey_answer" | "survey_reply" => Purpose::SurveyComment,
+        "document" => Purpose::Document,
         _ => Purpose::Evaluation,
     }
 }

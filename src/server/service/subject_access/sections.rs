@@ -15,13 +15,13 @@ use crate::domain::AppError;
 use crate::server::crypto::TenantCipher;
 use crate::server::db::internal;
 use crate::server::entity::{
-    audit_event, digest_subscription, dpa_acceptance, feedback, feedback_request, feedback_request_giver,
-    goal, goal_check_in, goal_plan, goal_template_assignment, hr_reader_grant, invitation, key_result,
-    manager_override, notification, notification_preference, one_on_one, one_on_one_action,
-    one_on_one_meeting, one_on_one_point, outbound_message, password_reset, private_note, recovery_code,
-    review_calibration, review_cycle_scope, review_evaluation, review_nomination, review_writing, session,
-    sign_in_code, sub_processor_objection, survey, survey_participant, survey_reply, talent_review,
-    totp_credential, unit_manager, unit_member, user_account,
+    audit_event, digest_subscription, document, dpa_acceptance, feedback, feedback_request,
+    feedback_request_giver, goal, goal_check_in, goal_plan, goal_template_assignment, hr_reader_grant,
+    invitation, key_result, manager_override, notification, notification_preference, one_on_one,
+    one_on_one_action, one_on_one_meeting, one_on_one_point, outbound_message, password_reset, private_note,
+    recovery_code, review_calibration, review_cycle_scope, review_evaluation, review_nomination,
+    review_writing, session, sign_in_code, sub_processor_objection, survey, survey_participant, survey_reply,
+    talent_review, totp_credential, unit_manager, unit_member, user_account,
 };
 
 /// Columns of a peer review that would tell the person who reviewed them.
@@ -49,10 +49,11 @@ impl<'a> Walk<'a> {
 
     pub(super) async fn everything(&mut self) -> Result<(), AppError> {
         self.account().await?;
-        self.goals().await?;
+        let goals = self.goals().await?;
         self.feedback().await?;
         self.conversations().await?;
-        self.reviews().await?;
+        let evaluations = self.reviews().await?;
+        self.documents(goals, evaluations).await?;
         self.surveys().await?;
         self.traces().await?;
         self.mentions().await
@@ -103,7 +104,8 @@ impl<'a> Walk<'a> {
         Ok(())
     }
 
-    async fn goals(&mut self) -> Result<(), AppError> {
+    /// The person's goals; returns their ids.
+    async fn goals(&mut self) -> Result<Vec<uuid::Uuid>, AppError> {
         let me = self.me();
         let goals = self.section::<goal::Entity>("goals", true, goal::Column::OwnerId.eq(me)).await?;
         let results = key_result::Column::GoalId.is_in(goals.clone());
@@ -111,11 +113,11 @@ impl<'a> Walk<'a> {
         let written = goal_check_in::Column::AuthorId.eq(me);
         self.section::<goal_check_in::Entity>("check_ins_written", true, written).await?;
         let by_others = Condition::all()
-            .add(goal_check_in::Column::GoalId.is_in(goals))
+            .add(goal_check_in::Column::GoalId.is_in(goals.clone()))
             .add(goal_check_in::Column::AuthorId.ne(me));
         self.section::<goal_check_in::Entity>("check_ins_by_others", false, by_others).await?;
         self.section::<goal_plan::Entity>("goal_plans", false, goal_plan::Column::OwnerId.eq(me)).await?;
-        Ok(())
+        Ok(goals)
     }
 
     async fn feedback(&mut self) -> Result<(), AppError> {
@@ -163,7 +165,8 @@ impl<'a> Walk<'a> {
         Ok(())
     }
 
-    async fn reviews(&mut self) -> Result<(), AppError> {
+    /// The person's reviews; returns the ids of their evaluations.
+    async fn reviews(&mut self) -> Result<Vec<uuid::Uuid>, AppError> {
         let me = self.me();
         let scopes = review_cycle_scope::Column::UserId.eq(me);
         self.section::<review_cycle_scope::Entity>("review_scopes", false, scopes).await?;
@@ -179,7 +182,7 @@ impl<'a> Walk<'a> {
                     .add(review_writing::Column::AuthorId.is_null()),
             );
         self.section::<review_writing::Entity>("review_writings_by_others", false, by_others).await?;
-        let calibrations = review_calibration::Column::EvaluationId.is_in(evaluations);
+        let calibrations = review_calibration::Column::EvaluationId.is_in(evaluations.clone());
         self.section::<review_calibration::Entity>("calibrations", false, calibrations).await?;
         self.section::<talent_review::Entity>(
             "talent_reviews",
@@ -198,7 +201,26 @@ impl<'a> Walk<'a> {
         self.withhold::<review_nomination::Entity>("reviewers", named).await?;
         let given = review_nomination::Column::ReviewerId.eq(me);
         self.section::<review_nomination::Entity>("peer_reviews_given", true, given).await?;
-        Ok(())
+        Ok(evaluations)
+    }
+
+    /// The documents on the person, their goals and their evaluations
+    /// (issue 10): their names, kinds, sizes, who uploaded them and when.
+    /// Documents they uploaded on someone else's things are about that
+    /// other person: counted as mentions.
+    async fn documents(
+        &mut self,
+        goals: Vec<uuid::Uuid>,
+        evaluations: Vec<uuid::Uuid>,
+    ) -> Result<(), AppError> {
+        let me = self.me();
+        let about_me = Condition::any()
+            .add(document::Column::PersonId.eq(me))
+            .add(document::Column::GoalId.is_in(goals))
+            .add(document::Column::EvaluationId.is_in(evaluations));
+        self.section::<document::Entity>("documents", false, about_me.clone()).await?;
+        let on_others = Condition::all().add(document::Column::UploadedBy.eq(me)).add(about_me.not());
+        self.count_mention::<document::Entity>(document::Column::UploadedBy, on_others).await
     }
 
     /// Which survey rounds the person was asked to answer and whether they

@@ -25,6 +25,7 @@ pub fn job_context() -> JobContext {
         time_zone: TZ,
         keys: testing::test_keyring(),
         data_directory: std::env::temp_dir(),
+        storage: crate::server::testing::local_storage(),
     }
 }
 

@@ -183,6 +183,27 @@ pub async fn mine(
     Ok(summaries)
 }
 
+/// An evaluation as its documents see it (issue 10): for its employee and
+/// their managers only (else not found), its row's id — made now when
+/// `begin`, else `None` until someone begins it — and whether it is locked.
+pub async fn for_documents(
+    db: &impl ConnectionTrait,
+    scope: &OrgScope,
+    (moment_id, employee): (MomentId, UserId),
+    begin: bool,
+    now: DateTime<Utc>,
+) -> Result<(Option<uuid::Uuid>, bool), AppError> {
+    let place = place(db, scope, moment_id, employee).await?;
+    let stored = Stored::load(db, place.moment.id, employee.0).await?;
+    let locked = stored.workflow(place.writers()).locked;
+    let id = match (stored.evaluation, begin) {
+        (Some(row), _) => Some(row.id),
+        (None, true) => Some(ensure_evaluation(db, &place, now).await?),
+        (None, false) => None,
+    };
+    Ok((id, locked))
+}
+
 /// Whether `party` has a step to take: write or share, or acknowledge.
 pub fn waits_for(workflow: &Workflow, party: Party) -> bool {
     if workflow.locked {

@@ -182,7 +182,7 @@ for_each_backend! {
         let noord = noord(&db).await;
         let keys = test_keyring();
         share(&db, &keys, &noord.sanne, (noord.end, noord.sanne.user), &answers(&noord, "Af.", "4"), SITE, during()).await.expect("she is done");
-        let context = JobContext { public_url: SITE.0.into(), time_zone: TZ, keys: crate::server::testing::test_keyring(), data_directory: std::env::temp_dir() };
+        let context = JobContext { public_url: SITE.0.into(), time_zone: TZ, keys: crate::server::testing::test_keyring(), data_directory: std::env::temp_dir(), storage: crate::server::testing::local_storage() };
         let day_before = TZ.with_ymd_and_hms(2027, 11, 30, 9, 0, 0).single().expect("a moment").with_timezone(&Utc);
         assert_eq!(reminders::remind_writers(&db, &context, day_before).await, Ok(0), "not before the date");
         let on_the_day = day_before + Duration::days(1);
