@@ -237,6 +237,30 @@ pub async fn delete(
     record(db, scope, AuditAction::DocumentDeleted, id, now).await
 }
 
+/// Writes the files of `rows`, opened, into `zip` as
+/// `documents/{id}/{name}`, piece by piece as they come from the store:
+/// how the full export and the access export carry them.
+pub async fn into_zip<W: std::io::Write + std::io::Seek>(
+    zip: &mut zip::ZipWriter<W>,
+    (cipher, storage): (&TenantCipher, &Storage),
+    rows: &[document::Model],
+) -> Result<(), AppError> {
+    fn failed(error: impl std::fmt::Display) -> AppError {
+        tracing::error!(%error, "writing documents into a zip failed");
+        AppError::Internal
+    }
+    for row in rows {
+        let file = opened(cipher, storage, row).await?;
+        let options = zip::write::SimpleFileOptions::default().large_file(file.size > u64::from(u32::MAX));
+        zip.start_file(format!("documents/{}/{}", row.id, file.name), options).map_err(failed)?;
+        let mut body = file.body;
+        while let Some(piece) = body.next().await {
+            std::io::Write::write_all(zip, &piece.map_err(failed)?).map_err(failed)?;
+        }
+    }
+    Ok(())
+}
+
 /// The documents on `person`, their goals and their evaluations, oldest first.
 pub async fn about(db: &impl ConnectionTrait, person: UserId) -> Result<Vec<document::Model>, AppError> {
     let goals =

@@ -5,7 +5,6 @@
 use std::fs::File;
 use std::io::{BufWriter, Write};
 
-use futures::StreamExt;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, DatabaseConnection, EntityTrait, IdenStatic, Iterable, PaginatorTrait,
     PrimaryKeyToColumn, QueryFilter, QueryOrder, Set,
@@ -90,17 +89,7 @@ impl ExportWriter<'_> {
             .order_by_asc(document::Column::Id)
             .paginate(self.db, PAGE);
         while let Some(rows) = pages.fetch_and_next().await.map_err(internal)? {
-            for row in rows {
-                let file = documents::opened(self.cipher, storage, &row).await?;
-                let options = SimpleFileOptions::default().large_file(file.size > u64::from(u32::MAX));
-                self.zip
-                    .start_file(format!("documents/{}/{}", row.id, file.name), options)
-                    .map_err(failed)?;
-                let mut body = file.body;
-                while let Some(piece) = body.next().await {
-                    self.zip.write_all(&piece.map_err(failed)?).map_err(failed)?;
-                }
-            }
+            documents::into_zip(&mut self.zip, (self.cipher, storage), &rows).await?;
         }
         Ok(())
     }

@@ -137,7 +137,6 @@ pub async fn documents_zip(
     into: &std::path::Path,
     now: DateTime<Utc>,
 ) -> Result<(), AppError> {
-    use futures::StreamExt;
     use std::io::Write;
 
     let admin = admin.clone().require(Role::Admin)?;
@@ -149,15 +148,7 @@ pub async fn documents_zip(
     }
     let file = std::fs::File::create(into).map_err(failed)?;
     let mut zip = zip::ZipWriter::new(std::io::BufWriter::new(file));
-    for row in documents::about(db, user).await? {
-        let file = documents::opened(&cipher, storage, &row).await?;
-        let options = zip::write::SimpleFileOptions::default().large_file(file.size > u64::from(u32::MAX));
-        zip.start_file(format!("documents/{}/{}", row.id, file.name), options).map_err(failed)?;
-        let mut body = file.body;
-        while let Some(piece) = body.next().await {
-            zip.write_all(&piece.map_err(failed)?).map_err(failed)?;
-        }
-    }
+    documents::into_zip(&mut zip, (&cipher, storage), &documents::about(db, user).await?).await?;
     zip.finish().map_err(failed)?.flush().map_err(failed)?;
     let entry =
         AuditEntry::by_user(admin.org, admin.user, AuditAction::SubjectAccessExported).on("user", user);
