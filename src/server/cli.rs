@@ -77,9 +77,11 @@ pub async fn run(args: Vec<String>) -> ExitCode {
         ["seed-demo"] => {
             let keys = keyring(&config);
             let public_url = config.site.public_url.as_str().to_owned();
+            let storage = Storage::from_config(&config.storage);
             with_db(&config, |db| async move {
                 db::migrate(&db).await?;
-                let seeded = seed::seed_demo_if_empty(&db, &keys?, &public_url, chrono::Utc::now()).await?;
+                let stores = (&keys?, &storage?);
+                let seeded = seed::seed_demo_if_empty(&db, stores, &public_url, chrono::Utc::now()).await?;
                 print_demo_logins(seeded);
                 Ok(())
             })

@@ -207,7 +207,14 @@ mod signing_in {
         let leptos_options = LeptosOptions::builder().output_name("koers").site_root("target/site").build();
         let db = TestDb::sqlite().await.db;
         let keys = crate::server::testing::test_keyring();
-        seed_demo_if_empty(&db, &keys, "http://127.0.0.1:3000", chrono::Utc::now()).await.expect("seeded");
+        seed_demo_if_empty(
+            &db,
+            (&keys, &crate::server::testing::local_storage()),
+            "http://127.0.0.1:3000",
+            chrono::Utc::now(),
+        )
+        .await
+        .expect("seeded");
         let app = build(AppState {
             leptos_options,
             db: db.clone(),

@@ -8,6 +8,7 @@
 //! users changed.
 
 mod breaches;
+mod documents;
 mod feedback;
 mod frame;
 mod goals;
@@ -32,6 +33,7 @@ use super::db::internal;
 use super::entity::{organisation, user_account};
 use super::service::accounts::{self, NewUser};
 use super::service::{competencies, core_values, functions, import, organisations, structure};
+use super::storage::Storage;
 use crate::domain::AppError;
 use crate::domain::dto::{BilingualForm, CompetencyLevelForm, CompetencyScopeForm};
 use crate::domain::roles::Roles;
@@ -103,7 +105,7 @@ pub fn demo_logins() -> Vec<DemoLogin> {
 /// unless any organisation exists. Returns whether it seeded.
 pub async fn seed_demo_if_empty(
     db: &DatabaseConnection,
-    keys: &Keyring,
+    (keys, storage): (&Keyring, &Storage),
     public_url: &str,
     now: DateTime<Utc>,
 ) -> Result<bool, AppError> {
@@ -143,6 +145,7 @@ pub async fn seed_demo_if_empty(
     surveys::seed_surveys(db, keys, org, now).await?;
     sub_processors::seed_sub_processors(db, now).await?;
     breaches::seed_breaches(db, operator, org, now).await?;
+    documents::seed_documents(db, (keys, storage), org, now).await?;
     tracing::info!(organisation = DEMO_ORGANISATION, "demo data created");
     Ok(true)
 }
@@ -251,9 +254,10 @@ mod tests {
     for_each_backend! {
         async fn seeding_fills_an_empty_database_once(db) {
             let keys = crate::server::testing::test_keyring();
+            let storage = crate::server::testing::local_storage();
             let now = Utc::now();
-            assert!(seed_demo_if_empty(&db, &keys, "http://127.0.0.1:3000", now).await.expect("first seed"));
-            assert!(!seed_demo_if_empty(&db, &keys, "http://127.0.0.1:3000", now).await.expect("second seed"));
+            assert!(seed_demo_if_empty(&db, (&keys, &storage), "http://127.0.0.1:3000", now).await.expect("first seed"));
+            assert!(!seed_demo_if_empty(&db, (&keys, &storage), "http://127.0.0.1:3000", now).await.expect("second seed"));
             let names: Vec<String> =
                 organisation::Entity::find().all(&db).await.expect("organisations").into_iter().map(|o| o.name).collect();
             assert_eq!(names, [DEMO_ORGANISATION]);
@@ -291,6 +295,12 @@ mod tests {
             let intakes = hers.iter().find(|g| g.title == "Intakes snel inplannen").expect("her goal");
             assert!(intakes.progress > 0, "check-ins moved it");
             assert_eq!(intakes.parent.as_ref().map(|p| p.title.as_str()), Some("Nieuwe cliënten binnen vijf dagen in zorg"));
+
+            // Her first-aid certificate, added by Ahmed, on her own page.
+            let on_her = crate::domain::documents::Holder::Person(sanne);
+            let documents = crate::server::service::documents::list(&db, &keys, &scope, on_her, (chrono_tz::UTC, 250), now).await.expect("hers");
+            let documents: Vec<_> = documents.documents.into_iter().map(|d| (d.name, d.uploaded_by)).collect();
+            assert_eq!(documents, [("BHV-certificaat.pdf".to_owned(), Some("Ahmed El Amrani".to_owned()))]);
 
             // The refresher template gave everyone in De Beuk a copy, and told them.
             let (_, sophie) = user("sophie.vandenberg@delinde.example").await;

@@ -30,7 +30,7 @@ pub struct Demo {
 
 /// Seeds the demo organisation into `db`.
 pub async fn demo(db: &DatabaseConnection, keys: &Keyring) -> Demo {
-    seed::seed_demo_if_empty(db, keys, "https://koers.example", Utc::now())
+    seed::seed_demo_if_empty(db, (keys, &super::local_storage()), "https://koers.example", Utc::now())
         .await
         .expect("the demo organisation");
     let org = organisation::Entity::find()

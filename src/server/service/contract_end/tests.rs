@@ -94,7 +94,7 @@ for_each_backend! {
 
     async fn dpa_8a_on_its_day_every_record_and_the_key_are_destroyed_and_other_organisations_stay(db) {
         let keys = testing::test_keyring();
-        seed::seed_demo_if_empty(&db, &keys, URL, now()).await.expect("the demo organisation");
+        seed::seed_demo_if_empty(&db, (&keys, &crate::server::testing::local_storage()), URL, now()).await.expect("the demo organisation");
         let linde = organisation::Entity::find()
             .filter(organisation::Column::Name.eq(seed::DEMO_ORGANISATION))
             .one(&db)
