@@ -4,6 +4,7 @@
 //! the declaration of destruction (8.E). On SQLite and PostgreSQL.
 
 use chrono::{Duration, TimeZone};
+use futures::StreamExt;
 use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseBackend, PaginatorTrait, QueryFilter, Statement};
 
 use super::destruction::TENANT_TABLES;
@@ -94,7 +95,8 @@ for_each_backend! {
 
     async fn dpa_8a_on_its_day_every_record_and_the_key_are_destroyed_and_other_organisations_stay(db) {
         let keys = testing::test_keyring();
-        seed::seed_demo_if_empty(&db, (&keys, &crate::server::testing::local_storage()), URL, now()).await.expect("the demo organisation");
+        let storage = testing::local_storage();
+        seed::seed_demo_if_empty(&db, (&keys, &storage), URL, now()).await.expect("the demo organisation");
         let linde = organisation::Entity::find()
             .filter(organisation::Column::Name.eq(seed::DEMO_ORGANISATION))
             .one(&db)
@@ -108,9 +110,15 @@ for_each_backend! {
         let olga = testing::operator(&db).await;
         end_contract(&db, &olga, linde, "2026-12-07", (URL, day("2026-12-07"), now())).await.expect("ended");
 
-        assert_eq!(destroy_due(&db, (&keys, &crate::server::testing::local_storage()), TZ, &std::env::temp_dir(), now() + Duration::days(29)).await, Ok(0), "day 29: still there");
-        assert_eq!(destroy_due(&db, (&keys, &crate::server::testing::local_storage()), TZ, &std::env::temp_dir(), now() + Duration::days(30)).await, Ok(1));
-        assert_eq!(destroy_due(&db, (&keys, &crate::server::testing::local_storage()), TZ, &std::env::temp_dir(), now() + Duration::days(31)).await, Ok(0), "once");
+        let stored_files = || async {
+            let listed: Vec<_> = storage.list().collect().await;
+            listed.into_iter().map(|object| object.expect("listed").0).filter(|key| key.starts_with(&linde.0.to_string())).count()
+        };
+        assert!(stored_files().await >= 2, "the demo's documents are in the store");
+        assert_eq!(destroy_due(&db, (&keys, &storage), TZ, &std::env::temp_dir(), now() + Duration::days(29)).await, Ok(0), "day 29: still there");
+        assert_eq!(destroy_due(&db, (&keys, &storage), TZ, &std::env::temp_dir(), now() + Duration::days(30)).await, Ok(1));
+        assert_eq!(destroy_due(&db, (&keys, &storage), TZ, &std::env::temp_dir(), now() + Duration::days(31)).await, Ok(0), "once");
+        assert_eq!(stored_files().await, 0, "its documents left the object store");
 
         assert!(!keys.store.contains(linde), "the key file is gone");
         assert!(tenant_keys::cipher(&db, &keys, linde).await.is_err(), "nothing sealed can be read");
