@@ -5,7 +5,7 @@
 // be cancelled, and a document is deleted after confirming. And a
 // person's own documents, for them and their manager only.
 import { readFile } from "node:fs/promises";
-import { test, expect, waitForHydration } from "../fixtures/app";
+import { test, expect, expectNoSidewaysScroll, waitForHydration } from "../fixtures/app";
 import { SANNE, signedInPage } from "../fixtures/accounts";
 import type { Page } from "@playwright/test";
 
@@ -119,6 +119,19 @@ test("a person's own documents are theirs and their manager's", async ({ browser
   await waitForHydration(sanne);
   await documents(sanne).getByLabel("Bestanden kiezen").setInputFiles({ name, mimeType: "application/pdf", buffer: PDF });
   await expect(documents(sanne).getByRole("rowheader", { name })).toBeVisible();
+  // The demo's certificate from Ahmed is there too.
+  await expect(documents(sanne).getByRole("row", { name: /BHV-certificaat\.pdf/ })).toContainText("Ahmed El Amrani");
+
+  // A file dragged onto the drop zone goes up as well.
+  const dropped = await sanne.evaluateHandle((bytes) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([new Uint8Array(bytes)], "pasfoto.png", { type: "image/png" }));
+    return transfer;
+  }, [...PNG]);
+  await sanne.locator(".drop-zone").dispatchEvent("drop", { dataTransfer: dropped });
+  await expect(documents(sanne).getByRole("rowheader", { name: "pasfoto.png" })).toBeVisible();
+  await sanne.setViewportSize({ width: 390, height: 844 });
+  await expectNoSidewaysScroll(sanne);
 
   // Her manager finds it from his team page; a colleague elsewhere does not.
   const ahmed = await signedInPage(browser, AHMED, "/team");

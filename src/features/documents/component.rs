@@ -239,6 +239,7 @@ fn table(
 ) -> impl IntoView + use<> {
     let rows = documents.into_iter().map(|document| row(i18n, document, delete)).collect_view();
     view! {
+        <div class="table-scroll">
         <table class="data-table documents-table">
             <thead>
                 <tr>
@@ -246,11 +247,12 @@ fn table(
                     <th scope="col">{i18n.t(Key::DocumentsSize)}</th>
                     <th scope="col">{i18n.t(Key::DocumentsUploadedBy)}</th>
                     <th scope="col">{i18n.t(Key::DocumentsUploadedAt)}</th>
-                    <th scope="col"><span class="visually-hidden">{i18n.t(Key::DocumentsActions)}</span></th>
+                    <th scope="col">{i18n.t(Key::DocumentsActions)}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
         </table>
+        </div>
     }
 }
 
