@@ -1,7 +1,8 @@
 //! Documents on people, goals and evaluations (issue 10, PRODUCT.md
 //! §3.6): which files are kept (`kinds`, by content), their way into and
-//! out of the object store, sealed (`pipeline`), and who may see, add and
-//! delete them (`rights`).
+//! out of the object store, sealed (`pipeline`), who may see, add and
+//! delete them (`rights`), how they leave with the exports (`bundled`) and
+//! how their files leave the store (`removal`).
 //!
 //! Each file has a key of its own, sealed under the organisation's data
 //! key in the document's row next to its sealed name; the bytes in the
@@ -9,32 +10,35 @@
 //! bytes unreadable even before the object itself is gone, and destroying
 //! the organisation's key makes all of them unreadable (DPA 8.A).
 
+mod bundled;
 pub mod kinds;
 pub mod pipeline;
+mod removal;
 mod rights;
 
 use bytes::Bytes;
 use chrono::{DateTime, Utc};
-use futures::stream::{BoxStream, Stream, StreamExt};
+use futures::stream::{BoxStream, Stream};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
-    QueryOrder, Set,
+    ActiveModelTrait, ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, Set,
 };
 
-pub use rights::{Anchor, Rights};
+pub use bundled::{about, into_zip};
+pub use removal::{discard, objects_about, objects_on_goal, sweep};
+use rights::Anchor;
 
 use self::kinds::FileKind;
 use crate::domain::AppError;
 use crate::domain::audit::AuditAction;
 use crate::domain::documents::{Holder, checked_name};
 use crate::domain::dto::{DocumentList, DocumentView};
-use crate::domain::ids::{DocumentId, GoalId, OrgId, UserId};
+use crate::domain::ids::{DocumentId, OrgId};
 use crate::server::audit::{self, AuditEntry};
 use crate::server::auth::OrgScope;
 use crate::server::crypto::file_stream::FileKey;
 use crate::server::crypto::{Keyring, Purpose, TenantCipher};
 use crate::server::db::internal;
-use crate::server::entity::{document, goal, review_evaluation};
+use crate::server::entity::document;
 use crate::server::service::local_time::shown;
 use crate::server::service::names::Names;
 use crate::server::service::tenant_keys;
@@ -235,141 +239,6 @@ pub async fn delete(
     document::Entity::delete_by_id(id.0).exec(db).await.map_err(internal)?;
     discard(storage, vec![object_of(scope.org, id)]).await;
     record(db, scope, AuditAction::DocumentDeleted, id, now).await
-}
-
-/// Writes the files of `rows`, opened, into `zip` as
-/// `documents/{id}/{name}`, piece by piece as they come from the store:
-/// how the full export and the access export carry them.
-pub async fn into_zip<W: std::io::Write + std::io::Seek>(
-    zip: &mut zip::ZipWriter<W>,
-    (cipher, storage): (&TenantCipher, &Storage),
-    rows: &[document::Model],
-) -> Result<(), AppError> {
-    fn failed(error: impl std::fmt::Display) -> AppError {
-        tracing::error!(%error, "writing documents into a zip failed");
-        AppError::Internal
-    }
-    for row in rows {
-        let file = opened(cipher, storage, row).await?;
-        let options = zip::write::SimpleFileOptions::default().large_file(file.size > u64::from(u32::MAX));
-        zip.start_file(format!("documents/{}/{}", row.id, file.name), options).map_err(failed)?;
-        let mut body = file.body;
-        while let Some(piece) = body.next().await {
-            std::io::Write::write_all(zip, &piece.map_err(failed)?).map_err(failed)?;
-        }
-    }
-    Ok(())
-}
-
-/// The documents on `person`, their goals and their evaluations, oldest first.
-pub async fn about(db: &impl ConnectionTrait, person: UserId) -> Result<Vec<document::Model>, AppError> {
-    let goals =
-        goal::Entity::find().filter(goal::Column::OwnerId.eq(person.0)).all(db).await.map_err(internal)?;
-    let evaluations = review_evaluation::Entity::find()
-        .filter(review_evaluation::Column::EmployeeId.eq(person.0))
-        .all(db)
-        .await
-        .map_err(internal)?;
-    let about = Condition::any()
-        .add(document::Column::PersonId.eq(person.0))
-        .add(document::Column::GoalId.is_in(goals.iter().map(|g| g.id)))
-        .add(document::Column::EvaluationId.is_in(evaluations.iter().map(|e| e.id)));
-    document::Entity::find()
-        .filter(about)
-        .order_by_asc(document::Column::UploadedAt)
-        .all(db)
-        .await
-        .map_err(internal)
-}
-
-/// The stored objects of the documents about `person` ([`about`]): what
-/// the erasure of the person deletes from the store (their rows go with
-/// the person through the database's references).
-pub async fn objects_about(db: &impl ConnectionTrait, person: UserId) -> Result<Vec<String>, AppError> {
-    Ok(about(db, person).await?.iter().map(object_of_row).collect())
-}
-
-/// The stored objects of the documents on a goal, which go with it.
-pub async fn objects_on_goal(db: &impl ConnectionTrait, goal: GoalId) -> Result<Vec<String>, AppError> {
-    let rows = document::Entity::find()
-        .filter(document::Column::GoalId.eq(goal.0))
-        .all(db)
-        .await
-        .map_err(internal)?;
-    Ok(rows.iter().map(object_of_row).collect())
-}
-
-fn object_of_row(row: &document::Model) -> String {
-    object_of(OrgId(row.org_id), DocumentId(row.id))
-}
-
-/// Deletes `objects` from the store, once their rows are gone. An object
-/// that cannot be deleted now is logged: its key went with its row, so
-/// what is left of it can no longer be read.
-pub async fn discard(storage: &Storage, objects: Vec<String>) {
-    for object in objects {
-        if let Err(error) = storage.delete(&object).await {
-            tracing::error!(%error, object, "a document's object could not be deleted");
-        }
-    }
-}
-
-/// How long an object may be stored without its row: an upload writes
-/// the object first and its row once the file is complete.
-const UNRECORDED_GRACE: chrono::Duration = chrono::Duration::hours(1);
-
-/// Deletes the stored files whose documents are gone without them — the
-/// rows a deleted review cycle takes with it by reference, say; says how
-/// many. Run by the jobs.
-pub async fn sweep(
-    db: &DatabaseConnection,
-    storage: &Storage,
-    now: DateTime<Utc>,
-) -> Result<usize, AppError> {
-    let mut listed = storage.list();
-    let (mut batch, mut deleted) = (Vec::new(), 0);
-    while let Some(object) = listed.next().await {
-        let (key, written) = object.map_err(|error| {
-            tracing::error!(%error, "listing the object store failed");
-            AppError::Internal
-        })?;
-        match document_of(&key) {
-            Some(id) if written < now - UNRECORDED_GRACE => batch.push((key, id)),
-            _ => continue,
-        }
-        if batch.len() == 500 {
-            deleted += sweep_batch(db, storage, std::mem::take(&mut batch)).await?;
-        }
-    }
-    Ok(deleted + sweep_batch(db, storage, batch).await?)
-}
-
-/// The document whose file an object key (`{org}/documents/{id}`) holds.
-fn document_of(key: &str) -> Option<uuid::Uuid> {
-    match key.split('/').collect::<Vec<_>>().as_slice() {
-        [_, "documents", id] => id.parse().ok(),
-        _ => None,
-    }
-}
-
-async fn sweep_batch(
-    db: &DatabaseConnection,
-    storage: &Storage,
-    batch: Vec<(String, uuid::Uuid)>,
-) -> Result<usize, AppError> {
-    let recorded: std::collections::HashSet<uuid::Uuid> = document::Entity::find()
-        .filter(document::Column::Id.is_in(batch.iter().map(|(_, id)| *id)))
-        .all(db)
-        .await
-        .map_err(internal)?
-        .into_iter()
-        .map(|row| row.id)
-        .collect();
-    let orphans: Vec<String> =
-        batch.into_iter().filter(|(_, id)| !recorded.contains(id)).map(|(key, _)| key).collect();
-    let count = orphans.len();
-    discard(storage, orphans).await;
-    Ok(count)
 }
 
 async fn of_organisation(
