@@ -16,6 +16,7 @@ use crate::server::entity::{
 };
 use crate::server::seed;
 use crate::server::service::tenant_keys;
+use crate::server::storage::Storage;
 
 pub struct Demo {
     pub org: OrgId,
@@ -26,11 +27,14 @@ pub struct Demo {
     /// peer reviews of them (by the admin and by someone outside) and of
     /// the admin by them.
     pub person: user_account::Model,
+    /// The object store holding the demo's documents.
+    pub storage: Storage,
 }
 
 /// Seeds the demo organisation into `db`.
 pub async fn demo(db: &DatabaseConnection, keys: &Keyring) -> Demo {
-    seed::seed_demo_if_empty(db, (keys, &super::local_storage()), "https://koers.example", Utc::now())
+    let storage = super::local_storage();
+    seed::seed_demo_if_empty(db, (keys, &storage), "https://koers.example", Utc::now())
         .await
         .expect("the demo organisation");
     let org = organisation::Entity::find()
@@ -79,7 +83,7 @@ pub async fn demo(db: &DatabaseConnection, keys: &Keyring) -> Demo {
     let missing: Vec<usize> = (0..kinds.len()).filter(|i| !kinds[*i].contains(&person.id)).collect();
     assert!(missing.is_empty(), "{} lacks data of kinds {missing:?}", person.name);
     peer_reviews(db, keys, org, &person, admin.user).await;
-    Demo { org, admin, person }
+    Demo { org, admin, person, storage }
 }
 
 /// The demo asks nobody for peer reviews: the person reviews a colleague,

@@ -37,7 +37,7 @@ for_each_backend! {
         let received = feedback::Entity::find().filter(feedback::Column::RecipientId.eq(person.id)).count(&db).await.expect("count");
         assert!(given > 0 && received > 0);
 
-        let outcome = erase(&db, &demo.admin, UserId(person.id), &form(AuthoredContent::Anonymise, &person.name), (&std::env::temp_dir(), &testing::local_storage()), Utc::now())
+        let outcome = erase(&db, &demo.admin, UserId(person.id), &form(AuthoredContent::Anonymise, &person.name), (&std::env::temp_dir(), &demo.storage), Utc::now())
             .await
             .expect("erased");
 
@@ -80,7 +80,7 @@ for_each_backend! {
         let given = feedback_given_by(&db, person.id).await;
         let received = feedback::Entity::find().filter(feedback::Column::RecipientId.eq(person.id)).count(&db).await.expect("count");
 
-        erase(&db, &demo.admin, UserId(person.id), &form(AuthoredContent::Delete, &person.name), (&std::env::temp_dir(), &testing::local_storage()), Utc::now()).await.expect("erased");
+        erase(&db, &demo.admin, UserId(person.id), &form(AuthoredContent::Delete, &person.name), (&std::env::temp_dir(), &demo.storage), Utc::now()).await.expect("erased");
 
         assert_eq!(feedback_of(&db, demo.org).await, feedback_before - received - given);
         let reviews = review_nomination::Entity::find().filter(review_nomination::Column::ReviewerId.eq(person.id)).count(&db).await.expect("count");
@@ -108,7 +108,7 @@ for_each_backend! {
         .await
         .expect("signed");
 
-        let outcome = erase(&db, &demo.admin, UserId(person.id), &form(AuthoredContent::Anonymise, &person.name), (&std::env::temp_dir(), &testing::local_storage()), Utc::now())
+        let outcome = erase(&db, &demo.admin, UserId(person.id), &form(AuthoredContent::Anonymise, &person.name), (&std::env::temp_dir(), &demo.storage), Utc::now())
             .await
             .expect("erased");
         assert_eq!(outcome.traces, vec![TraceCount { table: "dpa_acceptance".into(), rows: 1 }]);

@@ -30,9 +30,10 @@ fn entries(path: &Path) -> Vec<(String, String)> {
     (0..archive.len())
         .map(|index| {
             let mut entry = archive.by_index(index).expect("an entry");
-            let mut text = String::new();
-            entry.read_to_string(&mut text).expect("text");
-            (entry.name().expect("a name").to_string(), text)
+            // Tables are text; documents (a PDF, say) need not be.
+            let mut bytes = Vec::new();
+            entry.read_to_end(&mut bytes).expect("read");
+            (entry.name().expect("a name").to_string(), String::from_utf8_lossy(&bytes).into_owned())
         })
         .collect()
 }
@@ -49,7 +50,7 @@ for_each_backend! {
         let export = start(&db, &demo.admin, now).await.expect("started").expect("a new export");
         assert_eq!(start(&db, &demo.admin, now).await, Ok(None), "one at a time");
         assert!(matches!(status(&db, &demo.admin, chrono_tz::UTC, now).await, Ok(Some(FullExportStatus { state: FullExportState::Running { done: 0, .. }, .. }))));
-        run(&db, (&keys, &testing::local_storage()), &scratch.0, &export, now).await.expect("written");
+        run(&db, (&keys, &demo.storage), &scratch.0, &export, now).await.expect("written");
 
         let Ok(Some(FullExportStatus { state: FullExportState::Ready { download, .. }, .. })) = status(&db, &demo.admin, chrono_tz::UTC, now).await else {
             panic!("ready to download");
@@ -61,6 +62,8 @@ for_each_backend! {
             assert!(files.iter().any(|(name, _)| *name == format!("json/{table}.json")), "{table} as JSON");
             assert!(files.iter().any(|(name, _)| *name == format!("csv/{table}.csv")), "{table} as CSV");
         }
+        let certificate = files.iter().find(|(name, _)| name.starts_with("documents/") && name.ends_with("/BHV-certificaat.pdf"));
+        assert!(certificate.is_some_and(|(_, text)| text.starts_with("%PDF-")), "the demo's certificate, opened");
         let text = |name: &str| files.iter().find(|(n, _)| n == name).map(|(_, t)| t.clone()).expect(name);
         let goals: Vec<serde_json::Value> = serde_json::from_str(&text("json/goal.json")).expect("JSON");
         let in_db = goal::Entity::find().filter(goal::Column::OrgId.eq(demo.org.0)).count(&db).await.expect("count");
