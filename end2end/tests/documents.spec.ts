@@ -39,7 +39,7 @@ test("documents on a goal follow who may see and change the goal", async ({ brow
   await waitForHydration(laura);
   const goalUrl = laura.url();
 
-  // Two files at once, each with its own progress, then listed.
+  // Two files at once, each sent on its own, then listed.
   const section = documents(laura);
   await section.getByLabel("Bestanden kiezen").setInputFiles([
     { name: "opleidingsplan.pdf", mimeType: "application/pdf", buffer: PDF },
