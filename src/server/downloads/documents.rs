@@ -18,7 +18,7 @@ use chrono::Utc;
 use futures::StreamExt;
 use serde::Deserialize;
 
-use super::{member_of_request, refusal, requester};
+use super::{member_of_request, refusal, requester, streamed};
 use crate::domain::AppError;
 use crate::domain::documents::Holder;
 use crate::domain::ids::DocumentId;
@@ -120,19 +120,12 @@ pub async fn document(
             Err(error) => return refusal(&state, &headers, &error),
         };
     let inline = query.view == "inline" && download.kind.previewable();
-    let mut response = Body::from_stream(download.body).into_response();
-    let headers = response.headers_mut();
-    let set = |headers: &mut HeaderMap, name, value: &str| {
-        if let Ok(value) = HeaderValue::from_str(value) {
-            headers.insert(name, value);
-        }
-    };
-    set(headers, header::CONTENT_TYPE, download.kind.media_type());
-    set(headers, header::CONTENT_LENGTH, &download.size.to_string());
-    set(headers, header::CACHE_CONTROL, "no-store");
-    set(headers, header::CONTENT_DISPOSITION, &disposition(inline, &download.name));
+    let how = disposition(inline, &download.name);
+    let mut response =
+        streamed(Body::from_stream(download.body), download.kind.media_type(), download.size, &how);
     if inline {
-        set(headers, header::CONTENT_SECURITY_POLICY, viewing_policy(download.kind));
+        let policy = HeaderValue::from_static(viewing_policy(download.kind));
+        response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, policy);
     }
     response
 }

@@ -136,6 +136,24 @@ fn attachment(bytes: Vec<u8>, content_type: &'static str, name: &str) -> Respons
     response
 }
 
+/// A file of `size` bytes streaming as `body`, never cached; the
+/// `Content-Disposition` says whether to save or show it, and its name.
+fn streamed(body: axum::body::Body, content_type: &str, size: u64, disposition: &str) -> Response {
+    let mut response = body.into_response();
+    let headers = response.headers_mut();
+    for (name, value) in [
+        (header::CONTENT_TYPE, content_type),
+        (header::CONTENT_LENGTH, &size.to_string()),
+        (header::CACHE_CONTROL, "no-store"),
+        (header::CONTENT_DISPOSITION, disposition),
+    ] {
+        if let Ok(value) = HeaderValue::from_str(value) {
+            headers.insert(name, value);
+        }
+    }
+    response
+}
+
 /// The member who sent the request, with their second factor set up.
 async fn member_of_request(state: &AppState, headers: &HeaderMap) -> Result<OrgScope, AppError> {
     let account = account_of_request(state, headers).await?.ok_or(AppError::Unauthenticated)?;

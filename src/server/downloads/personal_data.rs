@@ -6,13 +6,13 @@
 
 use axum::body::Body;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, HeaderValue, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use chrono::Utc;
 use futures::StreamExt;
 use serde::Deserialize;
 
-use super::{attachment, refusal, requester};
+use super::{attachment, refusal, requester, streamed};
 use crate::domain::AppError;
 use crate::domain::ids::UserId;
 use crate::domain::roles::Role;
@@ -108,16 +108,6 @@ async fn documents_zip(state: &AppState, headers: &HeaderMap, admin: &OrgScope, 
         }
     })
     .fuse();
-    let mut response = Body::from_stream(body).into_response();
     let name = format!("koers-documents-{user}-{}.zip", now.format("%Y-%m-%d"));
-    let response_headers = response.headers_mut();
-    response_headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("application/zip"));
-    response_headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    if let Ok(value) = HeaderValue::from_str(&size.to_string()) {
-        response_headers.insert(header::CONTENT_LENGTH, value);
-    }
-    if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\"")) {
-        response_headers.insert(header::CONTENT_DISPOSITION, value);
-    }
-    response
+    streamed(Body::from_stream(body), "application/zip", size, &format!("attachment; filename=\"{name}\""))
 }

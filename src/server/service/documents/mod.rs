@@ -84,7 +84,11 @@ pub async fn list(
         None => Vec::new(),
     };
     let cipher = tenant_keys::content_cipher(db, keys, scope.org).await?;
-    let names = Names::of(db, rows.iter().filter_map(|row| row.uploaded_by)).await?;
+    let person = match holder {
+        Holder::Person(person) => Some(person.0),
+        _ => None,
+    };
+    let names = Names::of(db, rows.iter().filter_map(|row| row.uploaded_by).chain(person)).await?;
     let documents = rows
         .iter()
         .map(|row| {
@@ -101,10 +105,7 @@ pub async fn list(
         })
         .collect::<Result<Vec<_>, AppError>>()?;
     let accept = FileKind::ALL.iter().flat_map(|kind| kind.extensions().iter().copied()).collect::<Vec<_>>();
-    let person = match holder {
-        Holder::Person(person) => Some(Names::of(db, [person.0]).await?.name(person.0)),
-        _ => None,
-    };
+    let person = person.map(|id| names.name(id));
     Ok(DocumentList { documents, may_add: rights.may_add, max_megabytes, accept: accept.join(","), person })
 }
 
